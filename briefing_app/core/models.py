@@ -1,0 +1,174 @@
+"""Pydantic models of the briefing-pack contract (docs/pack-format.md).
+
+The models check shapes, types, lengths and patterns; rules that need the whole
+pack (unique ids, references, image paths) live in ``validation.py``.
+Validation runs in strict mode on parsed JSON, so ``"1"`` is not an integer and
+``true`` is not a number: pack authors get told instead of silently coerced.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+FORMAT_NAME = "briefing-pack"
+SUPPORTED_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ITEMS = 50_000
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+UrlText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ActorKind = Literal["person", "institution", "state"]
+
+
+class PackModel(BaseModel):
+    """Shared settings: strict types, trimmed strings, extra keys kept for checking.
+
+    Extra keys are allowed here so that ``x-`` extensions survive; any other extra
+    key is refused afterwards with a "did you mean" hint.
+    """
+
+    model_config = ConfigDict(
+        strict=True,
+        str_strip_whitespace=True,
+        extra="allow",
+        frozen=True,
+        revalidate_instances="never",
+        json_schema_extra={"patternProperties": {"^x-": {}}, "additionalProperties": False},
+    )
+
+    @property
+    def extensions(self) -> dict[str, Any]:
+        """The item's ``x-`` keys, kept verbatim for tools that use them."""
+        extra = self.__pydantic_extra__ or {}
+        return {k: v for k, v in extra.items() if k.startswith("x-")}
+
+
+class Source(PackModel):
+    id: Slug
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    publisher: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    url: UrlText | None = None
+    date: DateText | None = None
+    note: LongText | None = None
+
+
+class Actor(PackModel):
+    id: Slug
+    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    kind: ActorKind = "person"
+    role: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
+    affiliation: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    summary: LongText | None = None
+    aliases: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50
+    )
+    image: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+
+
+class Quote(PackModel):
+    id: Slug
+    actor: Slug
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    context: LongText | None = None
+    date: DateText | None = None
+    source: Slug | None = None
+
+
+class Measure(PackModel):
+    id: Slug
+    actor: Slug
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    category: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    detail: LongText | None = None
+    date: DateText | None = None
+    source: Slug | None = None
+
+
+class Implication(PackModel):
+    id: Slug
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    detail: LongText | None = None
+    actors: list[Slug] = Field(default_factory=list)
+    source: Slug | None = None
+
+
+class Event(PackModel):
+    id: Slug
+    date: DateText
+    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    detail: LongText | None = None
+    actors: list[Slug] = Field(default_factory=list)
+    source: Slug | None = None
+
+
+class Pack(PackModel):
+    """A whole briefing pack, as the contract describes it."""
+
+    format: Literal["briefing-pack"]
+    version: Annotated[int, Field(ge=SUPPORTED_VERSION, le=SUPPORTED_VERSION)]
+    id: Slug
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    subtitle: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
+    summary: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
+    as_of: DateText | None = None
+    language: Annotated[
+        str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+    ] = "en"
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
+        default_factory=list
+    )
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor]
+    quotes: list[Quote]
+    measures: list[Measure]
+    implications: list[Implication]
+    events: list[Event] = Field(default_factory=list)
+
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def path(self) -> Path | None:
+        """The JSON file this pack was loaded from (None when parsed from bytes)."""
+        return self._path
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder that relative image paths are resolved against."""
+        return self._path.parent if self._path else None
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return self.actors_by_id.get(actor_id)
+
+    def source(self, source_id: str | None) -> Source | None:
+        if source_id is None:
+            return None
+        return self.sources_by_id.get(source_id)
+
+    @cached_property
+    def actors_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @property
+    def item_count(self) -> int:
+        return (
+            len(self.sources)
+            + len(self.actors)
+            + len(self.quotes)
+            + len(self.measures)
+            + len(self.implications)
+            + len(self.events)
+        )

@@ -1,0 +1,217 @@
+"""Whole-pack rules that a single model cannot check on its own.
+
+Unique ids across the pack, references that resolve (with a "did you mean"),
+real calendar dates, unknown keys (but ``x-`` extensions kept), http(s) URLs and
+image paths that stay inside the pack's folder. One pass over the items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .errors import Problem
+from .models import (
+    Actor,
+    Event,
+    Implication,
+    Measure,
+    Pack,
+    PackModel,
+    Quote,
+    Source,
+)
+
+MAX_REPORTED = 100
+MAX_EXTENSION_DEPTH = 32
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+ITEM_LISTS = ("sources", "actors", "quotes", "measures", "implications", "events")
+SINGULAR = {
+    "sources": "source",
+    "actors": "actor",
+    "quotes": "quote",
+    "measures": "measure",
+    "implications": "implication",
+    "events": "event",
+}
+
+
+class _Collector:
+    """Gathers problems up to a cap so a broken 50,000-item pack stays quick."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.dropped = 0
+
+    def add(self, location: str, message: str) -> None:
+        if len(self.problems) < MAX_REPORTED:
+            self.problems.append(Problem(location, message))
+        else:
+            self.dropped += 1
+
+    def result(self) -> list[Problem]:
+        if self.dropped:
+            return [*self.problems, Problem("", f"... and {self.dropped:,} more problems")]
+        return self.problems
+
+
+def check_pack(pack: Pack, base_dir: Path | None) -> list[Problem]:
+    """Every cross-item problem in ``pack``, in document order."""
+    out = _Collector()
+    _check_extras(pack, "", out)
+    _check_date(pack.as_of, "as_of", out)
+    owner: dict[str, str] = {}
+    kind_of: dict[str, str] = {}
+    for list_name, item, loc in _items(pack):
+        _check_extras(item, loc, out)
+        first = owner.get(item.id)
+        if first is not None:
+            out.add(f"{loc}.id", f"duplicate id {item.id!r} (already used by {first})")
+        else:
+            owner[item.id] = loc
+            kind_of[item.id] = SINGULAR[list_name]
+    actor_ids = [a.id for a in pack.actors]
+    source_ids = [s.id for s in pack.sources]
+    refs = _References(kind_of, actor_ids, source_ids, out)
+    root = base_dir.resolve() if base_dir is not None else None
+    for _, item, loc in _items(pack):
+        if isinstance(item, Source):
+            _check_date(item.date, f"{loc}.date", out)
+            _check_url(item.url, f"{loc}.url", out)
+        elif isinstance(item, Actor):
+            if item.image is not None:
+                _check_image(item.image, f"{loc}.image", base_dir, root, out)
+        elif isinstance(item, Quote | Measure):
+            refs.check(item.actor, "actor", f"{loc}.actor")
+            refs.check(item.source, "source", f"{loc}.source")
+            _check_date(item.date, f"{loc}.date", out)
+        elif isinstance(item, Implication | Event):
+            for i, actor in enumerate(item.actors):
+                refs.check(actor, "actor", f"{loc}.actors[{i}]")
+            refs.check(item.source, "source", f"{loc}.source")
+            if isinstance(item, Event):
+                _check_date(item.date, f"{loc}.date", out)
+    return out.result()
+
+
+def _items(pack: Pack) -> Iterator[tuple[str, PackModel, str]]:
+    for list_name in ITEM_LISTS:
+        items: Iterable[PackModel] = getattr(pack, list_name)
+        for index, item in enumerate(items):
+            yield list_name, item, f"{list_name}[{index}]"
+
+
+class _References:
+    def __init__(
+        self,
+        kind_of: dict[str, str],
+        actor_ids: list[str],
+        source_ids: list[str],
+        out: _Collector,
+    ) -> None:
+        self.kind_of = kind_of
+        self.candidates = {"actor": actor_ids, "source": source_ids}
+        self.out = out
+
+    def check(self, ref: str | None, wanted: str, loc: str) -> None:
+        if ref is None:
+            return
+        kind = self.kind_of.get(ref)
+        if kind == wanted:
+            return
+        if kind is not None:
+            self.out.add(loc, f"{ref!r} is {_article(kind)} {kind}, not {_article(wanted)} {wanted}")
+            return
+        hint = ""
+        if len(self.out.problems) < MAX_REPORTED:
+            match = process.extractOne(
+                ref, self.candidates[wanted], scorer=fuzz.ratio, score_cutoff=70
+            )
+            if match is not None:
+                hint = f" (did you mean {match[0]!r}?)"
+        self.out.add(loc, f"unknown {wanted} {ref!r}{hint}")
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _check_extras(model: PackModel, loc: str, out: _Collector) -> None:
+    extra = model.__pydantic_extra__
+    if not extra:
+        return
+    allowed = [name for name in type(model).model_fields]
+    for key, value in extra.items():
+        where = f"{loc}.{key}" if loc else key
+        if key.startswith("x-"):
+            if _depth(value) > MAX_EXTENSION_DEPTH:
+                out.add(where, f"extension is nested more than {MAX_EXTENSION_DEPTH} levels deep")
+            continue
+        match = process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=60)
+        hint = f" (did you mean {match[0]!r}?)" if match else ""
+        out.add(where, f"unknown key {key!r}{hint}; extensions must start with 'x-'")
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth without recursion, so a hostile extension cannot blow the stack."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        current, level = stack.pop()
+        if isinstance(current, dict):
+            current = list(current.values())
+        if isinstance(current, list):
+            deepest = max(deepest, level)
+            if level > MAX_EXTENSION_DEPTH:
+                return level
+            stack.extend((child, level + 1) for child in current)
+    return deepest
+
+
+def _check_date(value: str | None, loc: str, out: _Collector) -> None:
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        out.add(loc, f"{value!r} is not a real calendar date")
+
+
+def _check_url(value: str | None, loc: str, out: _Collector) -> None:
+    if value is None:
+        return
+    scheme, sep, rest = value.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest or " " in value:
+        out.add(loc, f"{value!r} is not an http:// or https:// address")
+
+
+def _check_image(
+    value: str, loc: str, base_dir: Path | None, root: Path | None, out: _Collector
+) -> None:
+    if not value.lower().endswith(IMAGE_SUFFIXES):
+        out.add(loc, f"{value!r} is not a .png, .jpg or .svg file")
+        return
+    if "\\" in value:
+        out.add(loc, f"{value!r} uses '\\'; write paths with '/'")
+        return
+    posix = PurePosixPath(value)
+    if posix.is_absolute() or PureWindowsPath(value).drive:
+        out.add(loc, f"{value!r} is an absolute path; give a path relative to the pack file")
+        return
+    if ".." in posix.parts:
+        out.add(loc, f"{value!r} leaves the pack's folder ('..' is not allowed)")
+        return
+    if base_dir is None or root is None:
+        return
+    target = base_dir / value
+    try:
+        if target.exists() or target.is_symlink():
+            resolved = target.resolve()
+            if not resolved.is_relative_to(root):
+                out.add(loc, f"{value!r} is a link that leads outside the pack's folder")
+    except (OSError, RuntimeError):
+        out.add(loc, f"{value!r} cannot be resolved (a link loop?)")
