@@ -1,0 +1,131 @@
+"""Schema versions of the progress database and the steps between them.
+
+``PRAGMA user_version`` holds the version. Each step runs in one write
+transaction that re-reads the version first, so two copies of the app opening
+an old file at once migrate it exactly once. The SQL of every released version
+stays here (``SCHEMAS``) so tests can build the databases users really have.
+
+- v1: quiz answers only.
+- v2: flip-card ratings and the fsrs card state; v1 answers are replayed into
+  the schedule (wrong = Again, right = Good) so no earlier work is lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+
+from .schedule import Card, Rating, card_to_json, review, to_utc
+
+SCHEMA_V1 = """
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    pack_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+    answered_at TEXT NOT NULL
+);
+CREATE INDEX answers_by_pack ON answers (pack_id, answered_at);
+"""
+
+V2_TABLES = """
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    pack_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+    source TEXT NOT NULL CHECK (source IN ('study', 'quiz')),
+    answer_id INTEGER REFERENCES answers (id),
+    reviewed_at TEXT NOT NULL,
+    card_after TEXT NOT NULL
+);
+CREATE INDEX reviews_by_pack ON reviews (pack_id, reviewed_at);
+CREATE INDEX reviews_by_item ON reviews (pack_id, item_id);
+CREATE TABLE cards (
+    pack_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    card TEXT NOT NULL,
+    due TEXT NOT NULL,
+    PRIMARY KEY (pack_id, item_id)
+);
+CREATE INDEX cards_by_due ON cards (pack_id, due);
+"""
+
+SCHEMAS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V1 + V2_TABLES}
+LATEST_VERSION = 2
+
+
+def timestamp(moment: datetime) -> str:
+    """Fixed-width UTC text, so string order is time order in SQL."""
+    return to_utc(moment).isoformat(timespec="microseconds")
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run DDL statement by statement: ``executescript`` would commit mid-transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _to_v1(conn: sqlite3.Connection) -> None:
+    run_script(conn, SCHEMA_V1)
+
+
+def _to_v2(conn: sqlite3.Connection) -> None:
+    run_script(conn, V2_TABLES)
+    rows = conn.execute(
+        "SELECT id, pack_id, item_id, correct, answered_at FROM answers ORDER BY id"
+    ).fetchall()
+    states: dict[tuple[str, str], Card] = {}
+    for answer_id, pack_id, item_id, correct, answered_at in rows:
+        key = (pack_id, item_id)
+        rating = Rating.Good if correct else Rating.Again
+        done = review(states.get(key), rating, datetime.fromisoformat(answered_at))
+        states[key] = done.card
+        conn.execute(
+            "INSERT INTO reviews (pack_id, item_id, rating, source, answer_id, reviewed_at,"
+            " card_after) VALUES (?, ?, ?, 'quiz', ?, ?, ?)",
+            (pack_id, item_id, int(rating), answer_id, answered_at, card_to_json(done.card)),
+        )
+    for (pack_id, item_id), card in states.items():
+        conn.execute(
+            "INSERT INTO cards (pack_id, item_id, card, due) VALUES (?, ?, ?, ?)",
+            (pack_id, item_id, card_to_json(card), timestamp(card.due)),
+        )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2}
+
+
+class NewerSchemaError(Exception):
+    """The file was written by a newer app; it is left alone."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"schema version {version} is newer than {LATEST_VERSION}")
+        self.version = version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring an autocommit connection to ``LATEST_VERSION``, one transaction per step."""
+    version = schema_version(conn)
+    if version > LATEST_VERSION:
+        raise NewerSchemaError(version)
+    while version < LATEST_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = schema_version(conn)  # another process may have migrated meanwhile
+            if version < LATEST_VERSION:
+                MIGRATIONS[version + 1](conn)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return version

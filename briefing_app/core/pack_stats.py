@@ -1,0 +1,225 @@
+"""Statistics of one pack from its stored history, computed without a database.
+
+The store hands over plain rows; this module only counts. Rows for items the
+pack no longer has are dropped here, so editing a pack never breaks the view.
+Days are calendar days in ``now``'s time zone: the UI passes local time, tests
+pass UTC, and "today" means what the user means by it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from .cards import STUDY_CATEGORIES, Category
+from .models import Pack
+
+HISTORY_DAYS = 30
+FORECAST_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One rating of a card, from the study window (``study``) or a quiz answer (``quiz``)."""
+
+    item_id: str
+    rating: int
+    source: str
+    reviewed_at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    item_id: str
+    kind: str
+    correct: bool
+    answered_at: datetime
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    """Right answers (a correct quiz answer, or any rating but Again) out of all."""
+
+    key: str
+    label: str
+    right: int
+    total: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.key,
+            "label": self.label,
+            "right": self.right,
+            "total": self.total,
+            "accuracy": None if self.rate is None else round(self.rate, 4),
+        }
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """A day's flip-card ratings and quiz answers (or cards due, for the forecast)."""
+
+    day: date
+    reviews: int = 0
+    answers: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.reviews + self.answers
+
+
+@dataclass(frozen=True)
+class PackStats:
+    """Everything the statistics view and ``briefing-app stats`` show for one pack."""
+
+    pack_id: str
+    title: str
+    today: date
+    total_cards: int
+    cards_seen: int
+    answered: int
+    correct: int
+    reviews: int
+    due_now: int
+    due_today: int
+    due_forecast: tuple[DayCount, ...]
+    by_category: tuple[Accuracy, ...]
+    by_actor: tuple[Accuracy, ...]
+    per_day: tuple[DayCount, ...]
+    seen_by_category: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def accuracy(self) -> float | None:
+        right = sum(a.right for a in self.by_category)
+        total = sum(a.total for a in self.by_category)
+        return right / total if total else None
+
+    @property
+    def new_cards(self) -> int:
+        return self.total_cards - self.cards_seen
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``briefing-app stats --json``."""
+        accuracy = self.accuracy
+        return {
+            "pack": self.pack_id,
+            "title": self.title,
+            "today": self.today.isoformat(),
+            "cards": self.total_cards,
+            "cards_seen": self.cards_seen,
+            "new": self.new_cards,
+            "answered": self.answered,
+            "correct": self.correct,
+            "reviews": self.reviews,
+            "accuracy": None if accuracy is None else round(accuracy, 4),
+            "due": self.due_today,
+            "due_now": self.due_now,
+            "due_next_7_days": [
+                {"date": d.day.isoformat(), "count": d.total} for d in self.due_forecast
+            ],
+            "accuracy_by_category": [a.to_dict() for a in self.by_category],
+            "accuracy_by_actor": [a.to_dict() for a in self.by_actor],
+            "reviews_per_day": [
+                {"date": d.day.isoformat(), "reviews": d.reviews, "answers": d.answers}
+                for d in self.per_day
+            ],
+        }
+
+
+def item_categories(pack: Pack) -> dict[str, Category]:
+    """Every study card's item id and its category."""
+    out: dict[str, Category] = {a.id: Category.ACTOR for a in pack.actors}
+    out.update({q.id: Category.QUOTE for q in pack.quotes})
+    out.update({m.id: Category.MEASURE for m in pack.measures})
+    out.update({i.id: Category.IMPLICATION for i in pack.implications})
+    return out
+
+
+def item_actors(pack: Pack) -> dict[str, tuple[str, ...]]:
+    """The actors each card is about: an actor's own card, who said, who did, who is concerned."""
+    out: dict[str, tuple[str, ...]] = {a.id: (a.id,) for a in pack.actors}
+    out.update({q.id: (q.actor,) for q in pack.quotes})
+    out.update({m.id: (m.actor,) for m in pack.measures})
+    out.update({i.id: tuple(dict.fromkeys(i.actors)) for i in pack.implications})
+    return out
+
+
+def compute_stats(
+    pack: Pack,
+    reviews: Iterable[ReviewRow],
+    answers: Iterable[AnswerRow],
+    dues: Mapping[str, datetime],
+    now: datetime,
+) -> PackStats:
+    """Count a pack's history; ``dues`` maps each scheduled item to when it is next due."""
+    now = now if now.tzinfo is not None else now.astimezone()
+    zone = now.tzinfo
+    today = now.date()
+    categories = item_categories(pack)
+    actors_of = item_actors(pack)
+    reviews = [r for r in reviews if r.item_id in categories]
+    answers = [a for a in answers if a.item_id in categories]
+    dues = {k: v for k, v in dues.items() if k in categories}
+
+    seen = {r.item_id for r in reviews} | {a.item_id for a in answers} | set(dues)
+    first_day = today - timedelta(days=HISTORY_DAYS - 1)
+    study_days: Counter[date] = Counter()
+    quiz_days: Counter[date] = Counter()
+    cat_right: Counter[str] = Counter()
+    cat_total: Counter[str] = Counter()
+    actor_right: Counter[str] = Counter()
+    actor_total: Counter[str] = Counter()
+    for r in reviews:
+        day = r.reviewed_at.astimezone(zone).date()
+        if first_day <= day <= today:
+            (study_days if r.source == "study" else quiz_days)[day] += 1
+        right = r.rating != 1
+        category = categories[r.item_id].value
+        cat_total[category] += 1
+        cat_right[category] += right
+        for actor in actors_of[r.item_id]:
+            actor_total[actor] += 1
+            actor_right[actor] += right
+
+    due_days: Counter[date] = Counter()
+    for due in dues.values():
+        due_days[max(due.astimezone(zone).date(), today)] += 1
+    forecast = tuple(
+        DayCount(today + timedelta(days=i), reviews=due_days[today + timedelta(days=i)])
+        for i in range(FORECAST_DAYS)
+    )
+    seen_by_category = Counter(categories[i].value for i in seen)
+    return PackStats(
+        pack_id=pack.id,
+        title=pack.title,
+        today=today,
+        total_cards=len(categories),
+        cards_seen=len(seen),
+        answered=len(answers),
+        correct=sum(a.correct for a in answers),
+        reviews=sum(r.source == "study" for r in reviews),
+        due_now=sum(due <= now for due in dues.values()),
+        due_today=forecast[0].total,
+        due_forecast=forecast,
+        by_category=tuple(
+            Accuracy(c.value, c.label, cat_right[c.value], cat_total[c.value])
+            for c in STUDY_CATEGORIES
+        ),
+        by_actor=tuple(
+            Accuracy(a.id, a.name, actor_right[a.id], actor_total[a.id])
+            for a in pack.actors
+            if actor_total[a.id]
+        ),
+        per_day=tuple(
+            DayCount(d, study_days[d], quiz_days[d])
+            for d in (first_day + timedelta(days=i) for i in range(HISTORY_DAYS))
+        ),
+        seen_by_category={c.value: seen_by_category[c.value] for c in STUDY_CATEGORIES},
+    )

@@ -1,0 +1,415 @@
+"""Study progress in one SQLite file: quiz answers, card ratings and the fsrs schedule.
+
+Why it is built this way:
+
+- Every write is its own ``BEGIN IMMEDIATE`` transaction, committed before the
+  method returns: killing the app loses nothing already answered, and taking
+  the write lock up front lets two running copies queue (WAL + busy timeout)
+  instead of failing or corrupting the file.
+- Progress is keyed by (pack id, item id), never by position, so editing a
+  pack keeps what is still there; readers ignore items the pack dropped.
+- A file that cannot be read is renamed aside, never deleted, and a fresh one
+  started; ``recovery_message`` tells the user where the old file went.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .migrations import NewerSchemaError, migrate, timestamp
+from .pack_stats import AnswerRow, PackStats, ReviewRow, compute_stats
+from .schedule import (
+    DEFAULT_SCHEDULER,
+    Card,
+    Rating,
+    Scheduler,
+    as_rating,
+    card_from_json,
+    card_to_json,
+    retrievability,
+    review,
+    to_utc,
+)
+
+if TYPE_CHECKING:
+    from .models import Pack
+
+__all__ = ["DB_NAME", "ENV_VAR", "ProgressError", "ProgressStore", "data_dir", "due_filter"]
+
+ENV_VAR = "BRIEFING_APP_DATA_DIR"
+DB_NAME = "progress.db"
+BUSY_TIMEOUT_MS = 5000
+_CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+WRONG_ANSWER_MEMORY = timedelta(days=14)
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def data_dir() -> Path:
+    """``$BRIEFING_APP_DATA_DIR`` (tests, portable installs), else the OS's user data folder."""
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("briefing-app", appauthor=False))
+
+
+class ProgressError(Exception):
+    """A write could not be saved (disk full, file locked for too long...)."""
+
+
+class _Unreadable(Exception):
+    """The file is damaged: it fails to open or fails SQLite's quick check."""
+
+
+class ProgressStore:
+    """Answers, ratings and card schedules, keyed by pack id and item id.
+
+    Matches the quiz's ``AnswerRecorder`` (``record_answer``) and
+    ``ReviewPriority`` (``priority``) protocols.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        scheduler: Scheduler = DEFAULT_SCHEDULER,
+        clock: Clock = _utc_now,
+    ) -> None:
+        self.path = Path(path)
+        self.scheduler = scheduler
+        self._clock = clock
+        self.recovery_message: str | None = None
+        self.moved_to: Path | None = None
+        self.persistent = True
+        self._conn = self._open()
+
+    @classmethod
+    def open_default(cls, *, clock: Clock = _utc_now) -> ProgressStore:
+        """The store in the user's data folder (see ``data_dir``)."""
+        return cls(data_dir() / DB_NAME, clock=clock)
+
+    # -- opening and recovery -------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                return self._connect(self.path)
+            except _Unreadable:
+                self.moved_to = self._move_aside()
+                self.recovery_message = (
+                    f"Your progress file could not be read. It was moved to {self.moved_to}; "
+                    "a new one was started."
+                )
+                return self._connect(self.path)
+        except NewerSchemaError:
+            reason = (
+                f"Your progress file {self.path} was written by a newer version of "
+                "Briefing App, so it was left untouched"
+            )
+        except (OSError, sqlite3.Error, _Unreadable) as exc:
+            reason = f"Your progress file {self.path} could not be opened ({_describe(exc)})"
+        self.persistent = False
+        self.recovery_message = f"{reason}. Progress made now will not be saved."
+        return self._connect(":memory:")
+
+    def _connect(self, target: Path | str) -> sqlite3.Connection:
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            check = conn.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise _Unreadable("; ".join(str(row[0]) for row in check[:3]))
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if _is_corruption(exc):
+                raise _Unreadable(str(exc)) from exc
+            raise
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _move_aside(self) -> Path:
+        """Rename the damaged file (and its -wal/-shm, which would poison a fresh one)."""
+        stamp = self._clock().astimezone().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        for suffix in ("-wal", "-shm", "-journal"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                side.replace(target.with_name(target.name + suffix))
+        self.path.replace(target)
+        return target
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing ----------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction, the write lock taken up front."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise ProgressError(f"progress could not be saved: {_describe(exc)}") from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise ProgressError(f"progress could not be saved: {_describe(exc)}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+    def record_answer(
+        self, pack_id: str, item_id: str, kind: str, correct: bool, answered_at: datetime
+    ) -> None:
+        """Save a quiz answer and feed it to the schedule (wrong = Again, right = Good)."""
+        at = timestamp(answered_at)
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO answers (pack_id, item_id, kind, correct, answered_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (pack_id, item_id, kind, int(bool(correct)), at),
+            )
+            rating = Rating.Good if correct else Rating.Again
+            self._apply(conn, pack_id, item_id, rating, answered_at, "quiz", cur.lastrowid)
+
+    def record_rating(
+        self, pack_id: str, item_id: str, rating: Rating | int, reviewed_at: datetime
+    ) -> int:
+        """Save a flip-card rating (1-4); returns the review's id, for ``undo_rating``."""
+        chosen = as_rating(rating)
+        with self._write() as conn:
+            return self._apply(conn, pack_id, item_id, chosen, reviewed_at, "study", None)
+
+    def _apply(
+        self,
+        conn: sqlite3.Connection,
+        pack_id: str,
+        item_id: str,
+        rating: Rating,
+        at: datetime,
+        source: str,
+        answer_id: int | None,
+    ) -> int:
+        state = self._card_in(conn, pack_id, item_id)
+        done = review(state, rating, at, self.scheduler)
+        cur = conn.execute(
+            "INSERT INTO reviews (pack_id, item_id, rating, source, answer_id, reviewed_at,"
+            " card_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                pack_id,
+                item_id,
+                int(rating),
+                source,
+                answer_id,
+                timestamp(at),
+                card_to_json(done.card),
+            ),
+        )
+        self._put_card(conn, pack_id, item_id, done.card)
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def _put_card(self, conn: sqlite3.Connection, pack_id: str, item_id: str, card: Card) -> None:
+        conn.execute(
+            "INSERT INTO cards (pack_id, item_id, card, due) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (pack_id, item_id) DO UPDATE SET card = excluded.card,"
+            " due = excluded.due",
+            (pack_id, item_id, card_to_json(card), timestamp(card.due)),
+        )
+
+    def undo_last_rating(self, pack_id: str) -> bool:
+        """Take back the pack's latest flip-card rating; False when there is none."""
+        row = self._conn.execute(
+            "SELECT id FROM reviews WHERE pack_id = ? AND source = 'study'"
+            " ORDER BY id DESC LIMIT 1",
+            (pack_id,),
+        ).fetchone()
+        return row is not None and self.undo_rating(int(row[0]))
+
+    def undo_rating(self, review_id: int) -> bool:
+        """Take back one rating and restore the card as it was before it.
+
+        Reviews of the same card made after it (a quiz answer, say) are replayed,
+        so nothing else is lost.
+        """
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT pack_id, item_id FROM reviews WHERE id = ? AND source = 'study'",
+                (review_id,),
+            ).fetchone()
+            if row is None:
+                return False
+            pack_id, item_id = row
+            conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            before = conn.execute(
+                "SELECT card_after FROM reviews WHERE pack_id = ? AND item_id = ? AND id < ?"
+                " ORDER BY id DESC LIMIT 1",
+                (pack_id, item_id, review_id),
+            ).fetchone()
+            state = card_from_json(before[0]) if before else None
+            later = conn.execute(
+                "SELECT id, rating, reviewed_at FROM reviews"
+                " WHERE pack_id = ? AND item_id = ? AND id > ? ORDER BY id",
+                (pack_id, item_id, review_id),
+            ).fetchall()
+            for later_id, rating, reviewed_at in later:
+                state = review(
+                    state, rating, datetime.fromisoformat(reviewed_at), self.scheduler
+                ).card
+                conn.execute(
+                    "UPDATE reviews SET card_after = ? WHERE id = ?",
+                    (card_to_json(state), later_id),
+                )
+            if state is None:
+                conn.execute(
+                    "DELETE FROM cards WHERE pack_id = ? AND item_id = ?", (pack_id, item_id)
+                )
+            else:
+                self._put_card(conn, pack_id, item_id, state)
+            return True
+
+    # -- reading ----------------------------------------------------------------
+
+    def _card_in(self, conn: sqlite3.Connection, pack_id: str, item_id: str) -> Card | None:
+        row = conn.execute(
+            "SELECT card FROM cards WHERE pack_id = ? AND item_id = ?", (pack_id, item_id)
+        ).fetchone()
+        return card_from_json(row[0]) if row else None
+
+    def card_state(self, pack_id: str, item_id: str) -> Card | None:
+        """The item's fsrs card, or None if it was never reviewed."""
+        return self._card_in(self._conn, pack_id, item_id)
+
+    def due_times(self, pack_id: str) -> dict[str, datetime]:
+        """When each reviewed item of the pack is next due."""
+        rows = self._conn.execute(
+            "SELECT item_id, due FROM cards WHERE pack_id = ?", (pack_id,)
+        ).fetchall()
+        return {item: datetime.fromisoformat(due) for item, due in rows}
+
+    def due_items(self, pack_id: str, item_ids: Iterable[str], now: datetime) -> list[str]:
+        """Those of ``item_ids`` due at ``now``, in the order given; new items are not due."""
+        limit = timestamp(now)
+        due = {
+            item
+            for (item,) in self._conn.execute(
+                "SELECT item_id FROM cards WHERE pack_id = ? AND due <= ?", (pack_id, limit)
+            )
+        }
+        return [i for i in item_ids if i in due]
+
+    def answer_count(self, pack_id: str) -> int:
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM answers WHERE pack_id = ?", (pack_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def priority(self, pack_id: str, item_id: str, now: datetime | None = None) -> float:
+        """How much the item needs practice: 1.0 for a new one, more when due or
+        recently answered wrongly, less when well known (the quiz's ``ReviewPriority``)."""
+        moment = to_utc(now) if now is not None else self._clock()
+        state = self.card_state(pack_id, item_id)
+        if state is None:
+            return 1.0
+        value = 0.2 + 2.0 * (1.0 - retrievability(state, moment, self.scheduler))
+        if state.due <= moment:
+            value += 1.0
+        since = timestamp(moment - WRONG_ANSWER_MEMORY)
+        for (at,) in self._conn.execute(
+            "SELECT reviewed_at FROM reviews WHERE pack_id = ? AND item_id = ?"
+            " AND rating = 1 AND reviewed_at >= ?",
+            (pack_id, item_id, since),
+        ):
+            age = (moment - datetime.fromisoformat(at)).total_seconds() / 86400
+            value += 2.0 * math.exp(-max(age, 0.0) / 3.0)
+        return value
+
+    def stats(self, pack: Pack, now: datetime) -> PackStats:
+        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``."""
+        reviews = [
+            ReviewRow(item, rating, source, datetime.fromisoformat(at))
+            for item, rating, source, at in self._conn.execute(
+                "SELECT item_id, rating, source, reviewed_at FROM reviews WHERE pack_id = ?",
+                (pack.id,),
+            )
+        ]
+        answers = [
+            AnswerRow(item, kind, bool(correct), datetime.fromisoformat(at))
+            for item, kind, correct, at in self._conn.execute(
+                "SELECT item_id, kind, correct, answered_at FROM answers WHERE pack_id = ?",
+                (pack.id,),
+            )
+        ]
+        return compute_stats(pack, reviews, answers, self.due_times(pack.id), now)
+
+
+def due_filter(
+    store: ProgressStore,
+    pack_id: str,
+    item_ids: Iterable[str],
+    now: datetime,
+    *,
+    include_new: bool = False,
+) -> list[str]:
+    """The cards for "Due now" mode, in the order given (optionally with never-seen ones)."""
+    ids = list(item_ids)
+    due = set(store.due_items(pack_id, ids, now))
+    if include_new:
+        seen = set(store.due_times(pack_id))
+        due |= {i for i in ids if i not in seen}
+    return [i for i in ids if i in due]
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (int(code) & 0xFF) in _CORRUPT_CODES
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
