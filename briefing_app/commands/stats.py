@@ -1,0 +1,99 @@
+"""``briefing-app stats PATH [--json]``: the statistics view, for the terminal and scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+
+from ..core.errors import PackError
+from ..core.pack_stats import Accuracy, PackStats
+from ..core.progress import ProgressStore
+
+BARS = "▁▂▃▄▅▆▇█"  # an empty day is the lowest block, so the line never has holes
+
+
+def run_stats(path: str, as_json: bool = False, now: datetime | None = None) -> int:
+    """Print one pack's progress; 1 for a bad pack, never a traceback."""
+    try:
+        from ..core.pack import load_pack
+
+        pack = load_pack(path)
+    except PackError as exc:
+        for problem in exc.problems:
+            print(f"{path}: {problem}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the contract: never a traceback
+        print(f"{path}: internal error while loading: {exc!r}", file=sys.stderr)
+        return 1
+    moment = now or datetime.now().astimezone()
+    try:
+        with ProgressStore.open_default() as store:
+            if store.recovery_message:
+                print(store.recovery_message, file=sys.stderr)
+            stats = store.stats(pack, moment)
+    except Exception as exc:
+        print(f"{path}: progress could not be read: {exc}", file=sys.stderr)
+        return 1
+    if as_json:
+        _print(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        _print("\n".join(format_text(stats)))
+    return 0
+
+
+def _print(text: str) -> None:
+    """Print, degrading characters a legacy console cannot show instead of crashing."""
+    try:
+        print(text)
+    except UnicodeEncodeError:
+        encoding = sys.stdout.encoding or "ascii"
+        print(text.encode(encoding, "replace").decode(encoding))
+
+
+def _percent(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def _accuracy_line(a: Accuracy, width: int) -> str:
+    return f"  {a.label:<{width}}  {_percent(a.rate):>4}  ({a.right}/{a.total})"
+
+
+def sparkline(values: list[int]) -> str:
+    """Reviews per day as block characters, so the trend shows at a glance."""
+    top = max(values, default=0)
+    if top == 0:
+        return BARS[0] * len(values)
+    steps = len(BARS) - 1
+    return "".join(BARS[max(1, round(v / top * steps))] if v else BARS[0] for v in values)
+
+
+def format_text(stats: PackStats) -> list[str]:
+    """The plain-text report, one line per fact."""
+    correct = ""
+    if stats.answered:
+        correct = f", {stats.correct} correct ({_percent(stats.correct / stats.answered)})"
+    lines = [
+        f"{stats.title} ({stats.pack_id})",
+        f"Cards seen:    {stats.cards_seen} of {stats.total_cards} ({stats.new_cards} new)",
+        f"Quiz answers:  {stats.answered}{correct}",
+        f"Card reviews:  {stats.reviews}",
+        f"Accuracy:      {_percent(stats.accuracy)}",
+        f"Due:           {stats.due_now} now, {stats.due_today} today",
+        "Next 7 days:   "
+        + ", ".join(f"{d.day:%a} {d.total}" for d in stats.due_forecast),
+    ]
+    lines.append("By category:")
+    width = max(len(a.label) for a in stats.by_category)
+    lines += [_accuracy_line(a, width) for a in stats.by_category]
+    if stats.by_actor:
+        lines.append("By actor:")
+        width = max(len(a.label) for a in stats.by_actor)
+        lines += [_accuracy_line(a, width) for a in stats.by_actor]
+    per_day = [d.total for d in stats.per_day]
+    first, last = stats.per_day[0].day, stats.per_day[-1].day
+    lines.append(
+        f"Reviews per day, {first:%b %d} – {last:%b %d}: {sparkline(per_day)} "
+        f"({sum(per_day)} in all)"
+    )
+    return lines
