@@ -47,6 +47,7 @@ ENV_VAR = "BRIEFING_APP_DATA_DIR"
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 5000
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+SQLITE_HEADER = b"SQLite format 3\x00"
 WRONG_ANSWER_MEMORY = timedelta(days=14)
 
 Clock = Callable[[], datetime]
@@ -127,6 +128,8 @@ class ProgressStore:
         return self._connect(":memory:")
 
     def _connect(self, target: Path | str) -> sqlite3.Connection:
+        if isinstance(target, Path):
+            _check_header(target)
         conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -398,6 +401,17 @@ def due_filter(
         seen = set(store.due_times(pack_id))
         due |= {i for i in ids if i not in seen}
     return [i for i in ids if i in due]
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a non-SQLite file before SQLite opens it and tidies away its -wal."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    if head and head != SQLITE_HEADER:
+        raise _Unreadable("file is not a database")
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
