@@ -1,0 +1,134 @@
+"""``briefing-app stats``: the same numbers as the statistics view, for people and scripts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from briefing_app.cli import main
+from briefing_app.commands.stats import run_stats, sparkline
+from briefing_app.core.progress import DB_NAME, ENV_VAR, ProgressStore
+
+T0 = datetime(2026, 1, 5, tzinfo=UTC)
+REPO = Path(__file__).resolve().parents[1]
+PACK = {
+    "format": "briefing-pack",
+    "version": 1,
+    "id": "demo",
+    "title": "Demo brief",
+    "actors": [{"id": "ann", "name": "Ann Example"}, {"id": "bob", "name": "Bob Example"}],
+    "quotes": [
+        {"id": "q1", "actor": "ann", "text": "We stand firm."},
+        {"id": "q2", "actor": "bob", "text": "We object."},
+    ],
+    "measures": [{"id": "m1", "actor": "bob", "title": "Travel advisory"}],
+    "implications": [],
+}
+
+
+@pytest.fixture
+def pack_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "data"))
+    path = tmp_path / "demo.json"
+    path.write_text(json.dumps(PACK), encoding="utf-8")
+    return path
+
+
+def record_history(tmp_path: Path) -> None:
+    with ProgressStore(tmp_path / "data" / DB_NAME) as store:
+        store.record_answer("demo", "q1", "who-said", True, T0)
+        store.record_answer("demo", "q2", "who-said", False, T0 + timedelta(minutes=1))
+        store.record_answer("demo", "m1", "who-did", True, T0 + timedelta(minutes=2))
+        store.record_rating("demo", "ann", 4, T0 + timedelta(minutes=3))
+
+
+def test_json_has_the_promised_keys_for_a_pack_never_studied(
+    pack_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", str(pack_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"answered", "correct", "reviews", "due"} <= set(data)
+    assert (data["answered"], data["correct"], data["reviews"], data["due"]) == (0, 0, 0, 0)
+    assert data["cards"] == 5 and data["new"] == 5
+    assert len(data["reviews_per_day"]) == 30 and len(data["due_next_7_days"]) == 7
+
+
+def test_json_counts_recorded_progress(
+    tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_history(tmp_path)
+    assert run_stats(str(pack_file), as_json=True, now=T0 + timedelta(hours=2)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["answered"], data["correct"], data["reviews"]) == (3, 2, 1)
+    assert data["cards_seen"] == 4
+    assert data["due"] == 3  # the three quiz items are in learning steps, due again today
+    assert data["due_now"] == 3
+    assert data["due_next_7_days"][0] == {"date": "2026-01-05", "count": 3}
+    assert data["reviews_per_day"][-1] == {"date": "2026-01-05", "reviews": 1, "answers": 3}
+    by_actor = {a["id"]: (a["right"], a["total"]) for a in data["accuracy_by_actor"]}
+    assert by_actor == {"ann": (2, 2), "bob": (1, 2)}
+
+
+def test_text_report(tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record_history(tmp_path)
+    assert run_stats(str(pack_file), as_json=False, now=T0 + timedelta(hours=2)) == 0
+    out = capsys.readouterr().out
+    assert "Demo brief (demo)" in out
+    assert "Cards seen:    4 of 5 (1 new)" in out
+    assert "Quiz answers:  3, 2 correct (67%)" in out
+    assert "Card reviews:  1" in out
+    assert "Due:           3 now, 3 today" in out
+    assert "Ann Example" in out and "Bob Example" in out
+
+
+def test_a_bad_pack_is_one_located_line_on_stderr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "data"))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**PACK, "quotes": [{"id": "q1", "actor": "zed", "text": "x"}]}))
+    assert main(["stats", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"{bad}: quotes[0].actor: ")
+    assert "Traceback" not in captured.err
+    assert main(["stats", str(tmp_path / "missing.json"), "--json"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_a_damaged_progress_file_is_reported_and_stats_still_run(
+    tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DB_NAME).write_bytes(b"\x00garbage" * 500)
+    assert main(["stats", str(pack_file), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["answered"] == 0
+    assert "could not be read" in captured.err and ".corrupt-" in captured.err
+    assert list(data.glob(DB_NAME + ".corrupt-*"))
+
+
+def test_the_installed_command_runs_without_a_traceback(tmp_path: Path, pack_file: Path) -> None:
+    record_history(tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "stats", str(pack_file), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["answered"] == 3
+
+
+def test_sparkline_scales_to_the_busiest_day() -> None:
+    assert sparkline([0, 0, 0]) == "▁▁▁"
+    assert sparkline([0, 5, 10]) == "▁▅█"
