@@ -1,0 +1,145 @@
+"""The PDF handout read back with pypdf: page counts, real text, page numbers."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from export_packs import many_quotes_dict, write_pack
+from pypdf import PdfReader
+from PySide6.QtGui import QFontDatabase
+
+from briefing_app.core.cards import build_cards
+from briefing_app.core.models import Pack
+from briefing_app.core.pack import load_pack
+from briefing_app.export.atomic import ExportCancelled, ExportError
+from briefing_app.export.pdf import CARDS_PER_PAGE, expected_page_count, export_pdf
+
+pytestmark = pytest.mark.gui
+
+
+def _pages(path: Path) -> list[str]:
+    """Each page's text, whitespace collapsed (pypdf reads word gaps as tabs)."""
+    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(path).pages]
+
+
+def test_grid_handout(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    out = tmp_path / "handout.pdf"
+    pages = export_pdf(pack, out)
+    cards = build_cards(pack)
+    assert pages == 1 + -(-len(cards) // CARDS_PER_PAGE) == expected_page_count(pack, "grid")
+    texts = _pages(out)
+    assert len(texts) == pages
+    cover = texts[0]
+    for expected in ("Tariffs & <Trade>: a test brief", "Café talks", "First line of the summary"):
+        assert expected in cover
+    assert "As of 2025-11-20" in cover and "Wire report" in cover and "example.org" in cover
+    for number, text in enumerate(texts, 1):
+        assert f"Page {number} of {pages}" in text
+    body = " ".join(texts[1:])
+    assert "Stars *are* #1 <b>bold</b> &" in body
+    assert "We will respond in kind." in body
+    assert "Alice Émile" in body and "Minister of Trade" in body
+
+
+def test_one_card_per_page(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    out = tmp_path / "cards.pdf"
+    pages = export_pdf(pack, out, "one-per-page")
+    assert pages == 1 + len(build_cards(pack)) == len(PdfReader(out).pages)
+    texts = _pages(out)
+    assert "Card 1 of 7" in texts[1] and "Alice Émile" in texts[1]
+    assert "Tariff on widgets" in texts[6]
+
+
+def test_exam_sheet_with_answer_key_last(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    out = tmp_path / "exam.pdf"
+    pages = export_pdf(pack, out, "exam")
+    texts = _pages(out)
+    assert pages == len(texts) == 2
+    sheet, key = texts
+    assert "Who said it?" in sheet and "Name" in sheet
+    assert "Stars *are* #1 <b>bold</b>" in sheet
+    assert "Alice" not in sheet and "Bob" not in sheet  # no answers on the sheet
+    assert "Answer key" in key
+    assert "1. Alice Émile — Minister of Trade" in key
+    assert "2. Bob" in key and "3. Alice Émile" in key
+    assert "Page 2 of 2" in key
+
+
+def test_long_exam_flows_and_keeps_the_key_last(qapp: object, tmp_path: Path) -> None:
+    pack = load_pack(write_pack(tmp_path, many_quotes_dict(40)))
+    out = tmp_path / "exam.pdf"
+    pages = export_pdf(pack, out, "exam")
+    texts = _pages(out)
+    assert pages == len(texts) > 2
+    assert "Answer key" in texts[-1] and "40. Speaker 0" in texts[-1]
+    assert all("Answer key" not in t for t in texts[:-2])
+    sheets = " ".join(t for t in texts if "Answer key" not in t)
+    for i in range(40):
+        assert f"Quote number {i}:" in sheets
+
+
+def test_long_text_is_not_lost(qapp: object, tmp_path: Path) -> None:
+    """A long quote shrinks to fit its box rather than running off it."""
+    long_text = " ".join(f"word{i}" for i in range(260))
+    data = many_quotes_dict(1)
+    data["quotes"][0]["text"] = long_text
+    pack = load_pack(write_pack(tmp_path, data))
+    out = tmp_path / "long.pdf"
+    export_pdf(pack, out)
+    assert "word259" in " ".join(_pages(out))
+
+
+def test_japanese_text(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    if QFontDatabase.WritingSystem.Japanese not in QFontDatabase.writingSystems():
+        pytest.skip("no Japanese font installed")
+    out = tmp_path / "ja.pdf"
+    export_pdf(pack, out)
+    assert "Bob 山田" in " ".join(_pages(out))
+
+
+def test_progress_is_reported_per_page(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    pages = export_pdf(pack, tmp_path / "p.pdf", progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(i, pages) for i in range(1, pages + 1)]
+
+
+def test_cancel_leaves_nothing(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    out = tmp_path / "cancelled.pdf"
+    out.write_bytes(b"previous export")
+    calls = 0
+
+    def cancel_on_second_page() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls >= 2
+
+    with pytest.raises(ExportCancelled):
+        export_pdf(pack, out, cancelled=cancel_on_second_page)
+    assert out.read_bytes() == b"previous export"
+    assert os.listdir(tmp_path) == ["cancelled.pdf", "pack.json"] or sorted(
+        os.listdir(tmp_path)
+    ) == ["cancelled.pdf", "pack.json"]
+
+
+def test_missing_folder(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="does not exist"):
+        export_pdf(pack, tmp_path / "nope" / "x.pdf")
+
+
+def test_unknown_layout(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown PDF layout"):
+        export_pdf(pack, tmp_path / "x.pdf", "poster")  # type: ignore[arg-type]
+
+
+def test_bundled_pack(qapp: object, tmp_path: Path) -> None:
+    from briefing_app.paths import bundled_briefs_dir
+
+    pack = load_pack(bundled_briefs_dir() / "us-japan-taiwan-2025")
+    out = tmp_path / "bundled.pdf"
+    pages = export_pdf(pack, out)
+    assert pages == expected_page_count(pack, "grid") == len(PdfReader(out).pages)
+    text = " ".join(_pages(out))
+    assert "survival-threatening situation" in text and "ironclad" in text

@@ -1,0 +1,82 @@
+"""The Anki TSV: Anki's headers, one line per card, text that survives import."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from export_packs import TRICKY_QUOTE
+
+from briefing_app.core.cards import build_cards
+from briefing_app.core.models import Pack
+from briefing_app.export.tsv import cards_to_tsv, flatten, quote_field
+
+
+def _split(text: str) -> tuple[list[str], list[list[str]]]:
+    """Header lines, and the rows read the way Anki reads them (CSV, tab, ``#`` comments)."""
+    lines = text.splitlines()
+    headers = [line for line in lines if line.startswith("#")]
+    body = "\n".join(line for line in lines if not line.startswith("#"))
+    rows = list(csv.reader(io.StringIO(body), delimiter="\t", quotechar='"'))
+    return headers, rows
+
+
+def test_headers_are_ankis(pack: Pack) -> None:
+    headers, _ = _split(cards_to_tsv(pack, build_cards(pack)))
+    assert headers[:3] == ["#separator:tab", "#html:false", "#notetype:Basic"]
+    assert "#deck:Tariffs & <Trade>: a test brief" in headers
+    assert "#tags column:3" in headers
+    assert "#columns:Front\tBack\tTags" in headers
+    assert "#tags:test-pack" in headers
+
+
+def test_one_line_and_one_row_per_card(pack: Pack) -> None:
+    cards = build_cards(pack)
+    text = cards_to_tsv(pack, cards)
+    headers, rows = _split(text)
+    assert len(text.splitlines()) == len(headers) + len(cards)
+    assert len(rows) == len(cards)
+    assert all(len(row) == 3 for row in rows)
+
+
+def test_tags_column_holds_the_category(pack: Pack) -> None:
+    cards = build_cards(pack)
+    headers, rows = _split(cards_to_tsv(pack, cards))
+    column = int(next(h for h in headers if h.startswith("#tags column:")).split(":")[1])
+    assert [row[column - 1] for row in rows] == [c.category.value for c in cards]
+
+
+def test_text_survives_literally(pack: Pack) -> None:
+    cards = build_cards(pack)
+    _, rows = _split(cards_to_tsv(pack, cards))
+    fronts = [row[0] for row in rows]
+    assert TRICKY_QUOTE in fronts  # HTML stays text: Anki escapes it with #html:false
+    assert "We will respond / in kind." in fronts  # tab -> space, newline -> " / "
+    assert '# not a heading, "quoted"' in fronts  # quoted, so not read as a comment
+    backs = {c.id: row[1] for c, row in zip(cards, rows, strict=True)}
+    assert backs["q-stars"].startswith("Alice Émile / Minister of Trade / Context:")
+    assert "Bob 山田" in backs["q-tab"]
+
+
+def test_field_rules() -> None:
+    assert flatten("a\tb\r\nc\rd\u2028e") == "a b / c / d / e"
+    assert flatten("one\n\n\ntwo") == "one / two"
+    assert quote_field("plain") == "plain"
+    assert quote_field('say "hi"') == '"say ""hi"""'
+    assert quote_field("#1") == '"#1"'
+
+
+def test_rows_never_start_a_comment(pack: Pack) -> None:
+    text = cards_to_tsv(pack, build_cards(pack))
+    body = [line for line in text.splitlines() if not line.startswith(("#separator", "#html"))]
+    headers = [line for line in body if line.startswith("#")]
+    assert all(":" in h and h.split(":")[0][1:] in _HEADER_KEYS for h in headers)
+
+
+_HEADER_KEYS = {"notetype", "deck", "tags", "columns", "tags column"}
+
+
+def test_empty_pack_has_only_headers(pack: Pack) -> None:
+    text = cards_to_tsv(pack, [])
+    assert all(line.startswith("#") for line in text.splitlines())
+    assert text.endswith("\n")
