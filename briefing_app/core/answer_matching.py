@@ -1,0 +1,106 @@
+"""Typed quiz answers: which actor did the learner mean?
+
+Learners type names from memory, on any keyboard: "takaichi", "Takaïchi",
+"U.S." and "us" must all count, and so must a slipped key. What must not count
+is a guess that lands halfway between two actors, so a tie is reported as
+ambiguous (with the names it could have meant) instead of picking one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import OSA
+
+if TYPE_CHECKING:
+    from .models import Actor
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """The one actor a typed answer names, or None with the names it sat between.
+
+    ``candidates`` holds every actor at the closest distance, so a quiz can still
+    accept a tie between actors who all said the thing.
+    """
+
+    actor_id: str | None
+    ambiguous_names: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.ambiguous_names) > 1
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, punctuation and spacing away, so only the letters count.
+
+    Spaces go too: "Jean-Luc", "Jean Luc" and "JeanLuc" are the same answer.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = []
+    for ch in decomposed:
+        category = unicodedata.category(ch)
+        if category.startswith(("M", "P", "Z", "S", "C")):
+            continue
+        kept.append(ch)
+    return "".join(kept).casefold()
+
+
+def allowed_typos(key: str) -> int:
+    """How many edits a name of this length forgives: none for very short names
+    (one edit turns "US" into "UK"), one for ordinary names, two for long ones."""
+    if len(key) < 4:
+        return 0
+    if len(key) < 10:
+        return 1
+    return 2
+
+
+def actor_keys(actor: Actor) -> list[str]:
+    """The normalised forms of an actor's name and aliases (empty ones dropped)."""
+    keys = [normalize(n) for n in (actor.name, *actor.aliases)]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def match_typed(answer: str, actors: Iterable[Actor]) -> MatchResult:
+    """The actor whose name or alias the answer spells, allowing a small typo.
+
+    An exact spelling beats a near one; when the closest names belong to more
+    than one actor (with different names), nobody is chosen.
+    """
+    typed = normalize(answer)
+    if not typed:
+        return MatchResult(None)
+    best: int | None = None
+    found: dict[str, str] = {}  # actor id -> name, for the closest distance seen
+    for actor in actors:
+        distance = _closest(typed, actor_keys(actor))
+        if distance is None:
+            continue
+        if best is None or distance < best:
+            best, found = distance, {actor.id: actor.name}
+        elif distance == best:
+            found[actor.id] = actor.name
+    if not found:
+        return MatchResult(None)
+    ids = tuple(found)
+    if len(ids) == 1:
+        return MatchResult(ids[0], (), ids)
+    names = tuple(dict.fromkeys(found.values()))
+    return MatchResult(None, names, ids)
+
+
+def _closest(typed: str, keys: list[str]) -> int | None:
+    """The smallest forgiven edit distance from the answer to any key, or None."""
+    best: int | None = None
+    for key in keys:
+        limit = allowed_typos(key)
+        distance = OSA.distance(typed, key, score_cutoff=limit)
+        if distance <= limit and (best is None or distance < best):
+            best = distance
+    return best
