@@ -180,6 +180,7 @@ class _Doc:
         self.width = float(rect.width())
         self.height = float(rect.height())
         self.margin = self.mm(16)
+        self.paint_card, self.accents = _window_painter()
         self.content = QRectF(
             self.margin,
             self.mm(24),
@@ -239,7 +240,7 @@ def _face_blocks(card: Card, face: Face, side: str) -> list[tuple[str, Style, fl
     return blocks
 
 
-def draw_face(
+def _draw_face_fallback(
     doc: _Doc,
     painter: QPainter,
     rect: QRectF,
@@ -296,6 +297,55 @@ def draw_face(
         y += text.height
 
 
+def _window_painter() -> tuple[Callable[..., None] | None, dict[Category, QColor]]:
+    """The window's card drawing (``ui.card_painter``) and colours, when available."""
+    try:
+        from ..ui.card_painter import paint_card
+        from ..ui.theme import light_theme
+    except ImportError:  # the UI package is optional for this module
+        return None, dict(ACCENTS)
+    theme = light_theme()
+
+    def paint(painter: QPainter, rect: QRectF, card: Card, side: str, scale: float) -> None:
+        paint_card(painter, rect, card, side, theme, scale)
+
+    accents = {c: theme.category_color(c) for c in theme.category_colors}
+    return paint, {**ACCENTS, **accents}
+
+
+def draw_face(
+    doc: _Doc,
+    painter: QPainter,
+    rect: QRectF,
+    card: Card,
+    side: Literal["front", "back"],
+    layout: Layout,
+) -> None:
+    """One face of a card: drawn as the window draws it, so print and screen agree."""
+    if doc.paint_card is not None:
+        painter.save()
+        doc.paint_card(painter, rect, card, side, WINDOW_TEXT_SCALE[layout, side])
+        painter.restore()
+    else:
+        _draw_face_fallback(doc, painter, rect, card, side, FALLBACK_TEXT_SCALE[layout, side])
+
+
+# The window sizes text for a wide card on a screen; on paper it needs to be larger
+# (the painter still shrinks text that would not fit).
+WINDOW_TEXT_SCALE: dict[tuple[str, str], float] = {
+    ("grid", "front"): 1.25,
+    ("grid", "back"): 1.8,
+    ("one-per-page", "front"): 1.2,
+    ("one-per-page", "back"): 1.4,
+}
+FALLBACK_TEXT_SCALE: dict[tuple[str, str], float] = {
+    ("grid", "front"): 1.0,
+    ("grid", "back"): 1.0,
+    ("one-per-page", "front"): 1.5,
+    ("one-per-page", "back"): 1.3,
+}
+
+
 def _header(doc: _Doc, painter: QPainter, right: str) -> None:
     top = doc.mm(11)
     half = doc.content.width() / 2
@@ -324,13 +374,13 @@ def _footer(doc: _Doc, painter: QPainter, number: int, total: int) -> None:
 
 def _cover(doc: _Doc, painter: QPainter, cards: Sequence[Card]) -> None:
     pack = doc.pack
-    accent = ACCENTS[Category.TITLE]
+    accent = doc.accents[Category.TITLE]
     band = QRectF(0, 0, doc.width, doc.mm(8))
     painter.fillRect(band, accent)
     x, width = doc.margin, doc.content.width()
     bottom = doc.height - doc.mm(20)
     y = doc.mm(30)
-    kicker = Style(9, QFont.Weight.Bold, color=QColor(ACCENTS[Category.QUOTE]), letter_spacing=10)
+    kicker = Style(9, QFont.Weight.Bold, color=doc.accents[Category.QUOTE], letter_spacing=10)
     doc.text("BRIEFING HANDOUT", kicker, width).draw(painter, x, y)
     y += doc.mm(8)
     title = doc.text(pack.title, Style(26, QFont.Weight.Bold, spacing=1.15), width)
@@ -340,7 +390,7 @@ def _cover(doc: _Doc, painter: QPainter, cards: Sequence[Card]) -> None:
         sub = doc.text(pack.subtitle, Style(13, color=QColor(MUTED), spacing=1.3), width)
         sub.draw(painter, x, y)
         y += sub.height + doc.mm(3)
-    painter.fillRect(QRectF(x, y + doc.mm(2), doc.mm(22), doc.mm(1.2)), ACCENTS[Category.QUOTE])
+    painter.fillRect(QRectF(x, y + doc.mm(2), doc.mm(22), doc.mm(1.2)), doc.accents[Category.QUOTE])
     y += doc.mm(8)
     meta = []
     if pack.as_of:
@@ -364,32 +414,68 @@ def _cover(doc: _Doc, painter: QPainter, cards: Sequence[Card]) -> None:
         summary = doc.text(pack.summary, Style(11, spacing=1.45), width)
         summary.draw(painter, x, y)
         y += summary.height + doc.mm(8)
-    if pack.sources:
-        doc.text("SOURCES", LABEL, width).draw(painter, x, y)
-        y += doc.mm(5)
-        for index, source in enumerate(pack.sources, 1):
-            parts = [source.title]
-            parts += [p for p in (source.publisher, source.date) if p]
-            lines = [", ".join(parts)]
-            if source.url:
-                lines.append(source.url)
-            if source.note:
-                lines.append(source.note)
-            entry = doc.text(f"{index}.\u2002" + "\n".join(lines), Style(8.5, spacing=1.35), width)
-            if y + entry.height > bottom:
-                rest = len(pack.sources) - index + 1
-                doc.text(f"\u2026 and {rest} more", SMALL, width).draw(painter, x, y)
-                break
-            entry.draw(painter, x, y)
-            y += entry.height + doc.mm(2)
     legend_y = bottom - doc.mm(6)
+    if pack.sources:
+        y = _cover_sources(doc, painter, y, legend_y - doc.mm(6))
+    if pack.events:
+        _cover_timeline(doc, painter, y, legend_y - doc.mm(6))
     lx = x
     for category in (Category.ACTOR, Category.QUOTE, Category.MEASURE, Category.IMPLICATION):
         dot = QRectF(lx, legend_y + doc.mm(0.6), doc.mm(2.6), doc.mm(2.6))
-        _rounded(painter, dot, doc.mm(0.6), ACCENTS[category], None)
-        label = doc.text(category.label, SMALL, doc.mm(30))
+        _rounded(painter, dot, doc.mm(0.6), doc.accents[category], None)
+        label = doc.text(f"{category.label}s \u00b7 {counts[category]}", SMALL, doc.mm(36))
         label.draw(painter, lx + doc.mm(4), legend_y)
-        lx += doc.mm(30)
+        lx += doc.mm(36)
+
+
+SOURCE_TITLE = Style(9, QFont.Weight.DemiBold, spacing=1.3)
+SOURCE_META = Style(8.5, color=QColor(MUTED), spacing=1.3)
+
+
+def _cover_sources(doc: _Doc, painter: QPainter, y: float, bottom: float) -> float:
+    """The numbered source list; returns where the next section may start."""
+    pack = doc.pack
+    x, width = doc.margin, doc.content.width()
+    indent = doc.mm(6)
+    doc.text("SOURCES", LABEL, width).draw(painter, x, y)
+    y += doc.mm(5)
+    for index, source in enumerate(pack.sources, 1):
+        blocks = [doc.text(source.title, SOURCE_TITLE, width - indent)]
+        meta = ", ".join(p for p in (source.publisher, source.date) if p)
+        for line in (meta, source.url, source.note):
+            if line:
+                blocks.append(doc.text(line, SOURCE_META, width - indent))
+        height = sum(b.height for b in blocks)
+        if y + height > bottom:
+            rest = len(pack.sources) - index + 1
+            doc.text(f"\u2026 and {rest} more", SMALL, width).draw(painter, x + indent, y)
+            return y + doc.mm(6)
+        doc.text(f"{index}.", SOURCE_TITLE, indent).draw(painter, x, y)
+        for block in blocks:
+            block.draw(painter, x + indent, y)
+            y += block.height
+        y += doc.mm(2.5)
+    return y + doc.mm(5)
+
+
+def _cover_timeline(doc: _Doc, painter: QPainter, y: float, bottom: float) -> None:
+    """Key dates, as many as fit above the legend."""
+    x, width = doc.margin, doc.content.width()
+    date_w = doc.mm(24)
+    events = sorted(doc.pack.events, key=lambda e: e.date)
+    if y + doc.mm(12) > bottom:
+        return
+    doc.text("TIMELINE", LABEL, width).draw(painter, x, y)
+    y += doc.mm(5)
+    for shown, event in enumerate(events):
+        title = doc.text(event.title, Style(9, spacing=1.3), width - date_w)
+        if y + title.height > bottom:
+            rest = len(events) - shown
+            doc.text(f"\u2026 and {rest} more", SMALL, width).draw(painter, x + date_w, y)
+            return
+        doc.text(event.date, SOURCE_META, date_w).draw(painter, x, y)
+        title.draw(painter, x + date_w, y)
+        y += title.height + doc.mm(1)
 
 
 def _card_grid(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> None:
@@ -404,8 +490,8 @@ def _card_grid(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> No
         top = area.top() + slot * (row_h + gap)
         front = QRectF(area.left(), top, col_w, row_h)
         back = QRectF(area.left() + col_w + col_gap, top, col_w, row_h)
-        draw_face(doc, painter, front, card, "front")
-        draw_face(doc, painter, back, card, "back")
+        draw_face(doc, painter, front, card, "front", "grid")
+        draw_face(doc, painter, back, card, "back", "grid")
 
 
 def _one_card(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> None:
@@ -414,9 +500,10 @@ def _one_card(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> Non
     area = doc.content
     gap = doc.mm(8)
     half = (area.height() - gap) / 2
-    draw_face(doc, painter, QRectF(area.left(), area.top(), area.width(), half), card, "front", 1.5)
+    front = QRectF(area.left(), area.top(), area.width(), half)
+    draw_face(doc, painter, front, card, "front", "one-per-page")
     back = QRectF(area.left(), area.top() + half + gap, area.width(), half)
-    draw_face(doc, painter, back, card, "back", 1.3)
+    draw_face(doc, painter, back, card, "back", "one-per-page")
     # a dashed fold line between the two halves
     pen = _pen(doc, FAINT, 0.5)
     pen.setStyle(Qt.PenStyle.DashLine)
@@ -428,7 +515,6 @@ def _one_card(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> Non
 # --- the exam ------------------------------------------------------------------
 
 EXAM_QUOTE = Style(11, italic=True, serif=True, spacing=1.35)
-EXAM_NUMBER = Style(11, QFont.Weight.Bold, color=QColor(ACCENTS[Category.QUOTE]))
 EXAM_PROMPT = Style(9, color=QColor(MUTED))
 
 
@@ -520,7 +606,8 @@ def _exam_page(doc: _Doc, painter: QPainter, page: Page) -> None:
     indent = doc.mm(10)
     for index in page.items:
         quote, height = _exam_item(doc, index + 1, pack.quotes[index].text)
-        doc.text(f"{index + 1}.", EXAM_NUMBER, indent).draw(painter, x, y)
+        number = Style(11, QFont.Weight.Bold, color=doc.accents[Category.QUOTE])
+        doc.text(f"{index + 1}.", number, indent).draw(painter, x, y)
         quote.draw(painter, x + indent, y)
         prompt_y = y + quote.height + doc.mm(3)
         prompt = doc.text("Who said it?", EXAM_PROMPT, doc.mm(30))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,12 @@ pytestmark = pytest.mark.gui
 
 
 def _pages(path: Path) -> list[str]:
-    """Each page's text, whitespace collapsed (pypdf reads word gaps as tabs)."""
-    return [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(path).pages]
+    """Each page's text: whitespace collapsed (pypdf reads word gaps as tabs) and
+    ligatures such as "ﬀ" spelled out (NFKC), as PDF viewers do when searching."""
+    return [
+        re.sub(r"\s+", " ", unicodedata.normalize("NFKC", p.extract_text()))
+        for p in PdfReader(path).pages
+    ]
 
 
 def test_grid_handout(qapp: object, pack: Pack, tmp_path: Path) -> None:
