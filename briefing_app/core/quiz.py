@@ -172,8 +172,7 @@ def quiz_unavailable_reason(pack: Pack, kind: QuestionKind) -> str | None:
     if len(names) < 2:
         who = names[0] if names else "an unknown actor"
         return (
-            f"this pack's {noun} come from only one actor ({who}); "
-            f"a {quiz} quiz needs at least two"
+            f"this pack's {noun} come from only one actor ({who}); a {quiz} quiz needs at least two"
         )
     return None
 
