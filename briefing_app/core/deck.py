@@ -1,0 +1,184 @@
+"""The study deck: which cards are visible, in what order, and which one is shown.
+
+Pure Python so the window, presentation mode and tests share one set of rules.
+Moving to the next card is O(1); filtering, searching and shuffling rebuild the
+visible list once (O(n)), and the search text of each card is folded only once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from .cards import STUDY_CATEGORIES, Card, Category
+
+
+class Deck:
+    """Cards in pack order plus a view: category filter, search query, shuffle, position."""
+
+    def __init__(self, cards: Sequence[Card], rng: random.Random | None = None) -> None:
+        self._cards: list[Card] = list(cards)
+        self._rng = rng or random.Random()
+        self._haystacks: list[str] | None = None
+        self._order: list[int] = list(range(len(self._cards)))
+        self._visible: list[int] = list(self._order)
+        self._category: Category | None = None
+        self._query = ""
+        self._shuffled = False
+        self._index = 0
+
+    # --- reading -----------------------------------------------------------------
+
+    @property
+    def cards(self) -> list[Card]:
+        """Every card, in pack order."""
+        return list(self._cards)
+
+    @property
+    def visible(self) -> list[Card]:
+        """The cards the filter and search let through, in the current order."""
+        return [self._cards[i] for i in self._visible]
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def current(self) -> Card | None:
+        if not self._visible:
+            return None
+        return self._cards[self._visible[self._index]]
+
+    @property
+    def category(self) -> Category | None:
+        return self._category
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def shuffled(self) -> bool:
+        return self._shuffled
+
+    def __len__(self) -> int:
+        return len(self._visible)
+
+    def position_text(self) -> str:
+        """``Card 3 of 24``, or why there is nothing to show."""
+        if not self._cards:
+            return "No cards"
+        if not self._visible:
+            return "No cards match"
+        return f"Card {self._index + 1:,} of {len(self._visible):,}"
+
+    def counts(self) -> dict[Category | None, int]:
+        """Cards per category (``None`` is all), among those matching the search."""
+        out: dict[Category | None, int] = {c: 0 for c in STUDY_CATEGORIES}
+        total = 0
+        needle = self._query.casefold()
+        hay = self._haystack() if needle else None
+        for i, card in enumerate(self._cards):
+            if hay is not None and needle not in hay[i]:
+                continue
+            total += 1
+            if card.category in out:
+                out[card.category] += 1
+        out[None] = total
+        return out
+
+    # --- moving ------------------------------------------------------------------
+
+    def go_to(self, index: int) -> bool:
+        """Show the visible card at ``index`` (clamped); True if the card changed."""
+        if not self._visible:
+            return False
+        index = max(0, min(index, len(self._visible) - 1))
+        changed = index != self._index
+        self._index = index
+        return changed
+
+    def next(self) -> bool:
+        return self.go_to(self._index + 1)
+
+    def previous(self) -> bool:
+        return self.go_to(self._index - 1)
+
+    def first(self) -> bool:
+        return self.go_to(0)
+
+    def last(self) -> bool:
+        return self.go_to(len(self._visible) - 1)
+
+    def go_to_id(self, card_id: str) -> bool:
+        """Show the card with this id if it is visible; True if found."""
+        for pos, i in enumerate(self._visible):
+            if self._cards[i].id == card_id:
+                self._index = pos
+                return True
+        return False
+
+    # --- changing the view ----------------------------------------------------------
+
+    def set_category(self, category: Category | None) -> None:
+        self._category = category
+        self._rebuild()
+
+    def set_query(self, query: str) -> None:
+        self._query = query.strip()
+        self._rebuild()
+
+    def set_shuffled(self, shuffled: bool) -> None:
+        """Shuffle into a fresh random order, or go back to pack order."""
+        self._shuffled = shuffled
+        self._order = list(range(len(self._cards)))
+        if shuffled:
+            self._rng.shuffle(self._order)
+        self._rebuild()
+
+    def shuffle(self) -> None:
+        self.set_shuffled(True)
+
+    def unshuffle(self) -> None:
+        self.set_shuffled(False)
+
+    def replace_cards(self, cards: Sequence[Card]) -> None:
+        """New cards (a reload), keeping filter, search, shuffle and the current card."""
+        current = self.current
+        old_index = self._index
+        self._cards = list(cards)
+        self._haystacks = None
+        self._order = list(range(len(self._cards)))
+        if self._shuffled:
+            self._rng.shuffle(self._order)
+        self._index = 0
+        self._rebuild(keep=current.id if current else None)
+        if current is not None and (self.current is None or self.current.id != current.id):
+            self.go_to(old_index)
+
+    # --- internals ---------------------------------------------------------------
+
+    def _haystack(self) -> list[str]:
+        if self._haystacks is None:
+            self._haystacks = [
+                card.search_text or "\n".join(card.front.texts() + card.back.texts()).casefold()
+                for card in self._cards
+            ]
+        return self._haystacks
+
+    def _rebuild(self, keep: str | None = None) -> None:
+        if keep is None:
+            current = self.current
+            keep = current.id if current else None
+        needle = self._query.casefold()
+        hay = self._haystack() if needle else None
+        cat = self._category
+        cards = self._cards
+        self._visible = [
+            i
+            for i in self._order
+            if (cat is None or cards[i].category is cat) and (hay is None or needle in hay[i])
+        ]
+        self._index = 0
+        if keep is not None:
+            self.go_to_id(keep)
