@@ -1,0 +1,94 @@
+"""``briefing-app export PATH --to pdf|tsv|md -o OUT``: handouts, Anki decks, briefs.
+
+Qt is loaded only for the PDF. Every failure is one plain line on stderr and
+exit status 1 (2 for options that do not go together); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.errors import PackError
+from ..export.atomic import ExportError
+
+if TYPE_CHECKING:
+    from ..export.pdf import Layout
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(message, file=sys.stderr)
+    return status
+
+
+def ensure_gui_application() -> object:
+    """A ``QGuiApplication`` for fonts and the PDF writer; offscreen without a display."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    return QGuiApplication(["briefing-app"])
+
+
+def pdf_layout(args: argparse.Namespace) -> Layout:
+    if args.exam:
+        return "exam"
+    if args.one_per_page:
+        return "one-per-page"
+    return "grid"
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export the pack at ``args.path``; 0 on success, 1 on failure, 2 on bad options."""
+    if args.to != "pdf" and (args.one_per_page or args.exam):
+        option = "--exam" if args.exam else "--one-per-page"
+        return _fail(f"briefing-app export: {option} only applies to --to pdf", 2)
+    if args.one_per_page and args.exam:
+        return _fail("briefing-app export: choose --one-per-page or --exam, not both", 2)
+    try:
+        from ..core.pack import load_pack
+
+        pack = load_pack(args.path)
+    except PackError as exc:
+        for problem in exc.problems:
+            print(f"{args.path}: {problem}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the contract: never a traceback
+        return _fail(f"{args.path}: internal error while loading: {exc!r}")
+    out = Path(args.output)
+    try:
+        if args.to == "pdf":
+            from ..export.pdf import export_pdf
+
+            ensure_gui_application()
+            pages = export_pdf(pack, out, pdf_layout(args))
+            summary = f"{pages} page{'' if pages == 1 else 's'}"
+        else:
+            from ..core.cards import build_cards
+            from ..export.atomic import atomic_write_text
+
+            cards = build_cards(pack)
+            if args.to == "tsv":
+                from ..export.tsv import cards_to_tsv
+
+                atomic_write_text(out, cards_to_tsv(pack, cards))
+            else:
+                from ..export.markdown import pack_to_markdown
+
+                atomic_write_text(out, pack_to_markdown(pack))
+            summary = f"{len(cards)} card{'' if len(cards) == 1 else 's'}"
+    except ExportError as exc:
+        return _fail(f"briefing-app export: {exc}")
+    except Exception as exc:  # the contract: never a traceback
+        return _fail(f"briefing-app export: internal error: {exc!r}")
+    print(f"Wrote {out} ({summary})")
+    return 0

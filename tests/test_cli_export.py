@@ -1,0 +1,132 @@
+"""``briefing-app export`` end to end, in a subprocess as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+PACK = {
+    "format": "briefing-pack",
+    "version": 1,
+    "id": "cli-demo",
+    "title": "CLI demo <brief>",
+    "summary": "Two actors\tand a tab.",
+    "actors": [{"id": "ann", "name": "Ann Émile"}, {"id": "bob", "name": "Bob Example"}],
+    "quotes": [
+        {"id": "q1", "actor": "ann", "text": "We stand *firm*.\nAlways."},
+        {"id": "q2", "actor": "bob", "text": "We object."},
+    ],
+    "measures": [{"id": "m1", "actor": "bob", "title": "Travel advisory"}],
+    "implications": [],
+}
+CARDS = 5
+
+
+def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must go offscreen by itself
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_app", "export", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def pack_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.json"
+    path.write_text(json.dumps(PACK, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("options", "pages"),
+    [((), 1 + 2), (("--one-per-page",), 1 + CARDS), (("--exam",), 2)],
+)
+def test_pdf(pack_file: Path, tmp_path: Path, options: tuple[str, ...], pages: int) -> None:
+    out = tmp_path / "out.pdf"
+    result = _run(pack_file, "--to", "pdf", "-o", out, *options)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {out} ({pages} pages)"
+    assert result.stderr == ""
+    reader = PdfReader(out)
+    assert len(reader.pages) == pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "We object." in text and f"Page {pages} of {pages}" in text
+
+
+def test_tsv(pack_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deck.tsv"
+    result = _run(pack_file, "--to", "tsv", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {out} ({CARDS} cards)"
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert "#deck:CLI demo <brief>" in lines
+    rows = [line for line in lines if not line.startswith("#")]
+    assert len(rows) == CARDS
+    assert "We stand *firm*. / Always.\tAnn Émile\tquote" in rows
+
+
+def test_markdown(pack_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    result = _run(pack_file, "--to", "md", "-o", out)
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# CLI demo \\<brief\\>\n")
+    assert "> We stand \\*firm\\*.\\\n> Always.\n>\n> \u2014 **Ann Émile**" in text
+
+
+def test_unwritable_output(pack_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "out.pdf"
+    result = _run(pack_file, "--to", "pdf", "-o", out)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"briefing-app export: cannot write {out}: folder {out.parent} does not exist"
+    )
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not out.parent.exists()
+
+
+def test_output_is_a_folder(pack_file: Path, tmp_path: Path) -> None:
+    result = _run(pack_file, "--to", "md", "-o", tmp_path)
+    assert result.returncode == 1
+    assert "it is a folder" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.json"]
+
+
+def test_old_file_survives_a_failed_export(tmp_path: Path) -> None:
+    out = tmp_path / "deck.tsv"
+    out.write_text("previous deck\n")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "briefing-pack", "version": 1', encoding="utf-8")
+    result = _run(bad, "--to", "tsv", "-o", out)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{bad}: line 1")
+    assert out.read_text() == "previous deck\n"
+
+
+def test_bad_pack_lists_located_problems(tmp_path: Path) -> None:
+    data = dict(PACK, quotes=[{"id": "q1", "actor": "nobody", "text": "x"}])
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = _run(bad, "--to", "md", "-o", tmp_path / "x.md")
+    assert result.returncode == 1
+    assert f"{bad}: quotes[0].actor: unknown actor 'nobody'" in result.stderr
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_pdf_options_need_pdf(pack_file: Path, tmp_path: Path) -> None:
+    result = _run(pack_file, "--to", "tsv", "--exam", "-o", tmp_path / "x.tsv")
+    assert result.returncode == 2
+    assert "--exam only applies to --to pdf" in result.stderr
+    result = _run(pack_file, "--to", "pdf", "--exam", "--one-per-page", "-o", tmp_path / "x.pdf")
+    assert result.returncode == 2
