@@ -69,7 +69,8 @@ def test_json_counts_recorded_progress(
     assert data["cards_seen"] == 4
     assert data["due"] == 3  # the three quiz items are in learning steps, due again today
     assert data["due_now"] == 3
-    assert data["due_next_7_days"][0] == {"date": "2026-01-05", "count": 3}
+    assert data["due_next_7_days"][0] == {"date": "2026-01-06", "count": 0}
+    assert data["due_next_7_days"][-1] == {"date": "2026-01-12", "count": 0}  # Easy: Jan 13
     assert data["reviews_per_day"][-1] == {"date": "2026-01-05", "reviews": 1, "answers": 3}
     by_actor = {a["id"]: (a["right"], a["total"]) for a in data["accuracy_by_actor"]}
     assert by_actor == {"ann": (2, 2), "bob": (1, 2)}

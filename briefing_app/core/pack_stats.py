@@ -18,7 +18,7 @@ from .cards import STUDY_CATEGORIES, Category
 from .models import Pack
 
 HISTORY_DAYS = 30
-FORECAST_DAYS = 7
+FORECAST_DAYS = 8  # today (overdue included) and the 7 days after it
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class PackStats:
             "due": self.due_today,
             "due_now": self.due_now,
             "due_next_7_days": [
-                {"date": d.day.isoformat(), "count": d.total} for d in self.due_forecast
+                {"date": d.day.isoformat(), "count": d.total} for d in self.due_forecast[1:]
             ],
             "accuracy_by_category": [a.to_dict() for a in self.by_category],
             "accuracy_by_actor": [a.to_dict() for a in self.by_actor],

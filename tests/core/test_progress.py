@@ -187,7 +187,7 @@ def test_stats_count_what_happened(store: ProgressStore) -> None:
     assert len(s.per_day) == 30 and s.per_day[-1].day == now.date()
     assert s.per_day[-1].reviews == 2 and s.per_day[-2].answers == 1
     assert sum(d.total for d in s.per_day) == 4  # the rating of a removed item is ignored
-    assert len(s.due_forecast) == 7 and s.due_forecast[0].day == now.date()
+    assert len(s.due_forecast) == 8 and s.due_forecast[0].day == now.date()
     assert s.due_today == s.due_forecast[0].total >= s.due_now >= 2
     assert sum(d.total for d in s.due_forecast) == 4
     data = s.to_dict()

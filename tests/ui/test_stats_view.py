@@ -1,0 +1,202 @@
+"""The statistics view and the rating bar, drawn offscreen with real stored progress."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.models import Pack
+from briefing_app.core.pack import parse_pack
+from briefing_app.core.progress import DB_NAME, ProgressStore
+from briefing_app.core.schedule import Rating, format_interval, preview_intervals, review
+from briefing_app.ui.charts import nice_ceiling
+from briefing_app.ui.rating_bar import RatingBar
+from briefing_app.ui.stats_view import StatsView, palette_theme
+from briefing_app.ui.theme import dark_theme, light_theme
+
+pytestmark = pytest.mark.gui
+
+NOW = datetime(2026, 1, 5, 17, 0, tzinfo=UTC)
+
+
+def make_pack(title: str = "Demo <b>brief</b>") -> Pack:
+    raw = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": "demo",
+        "title": title,
+        "actors": [
+            {"id": "ann", "name": "Ann <i>Example</i>"},
+            {"id": "bob", "name": "Bob Example"},
+        ],
+        "quotes": [
+            {"id": "q1", "actor": "ann", "text": "We stand firm."},
+            {"id": "q2", "actor": "bob", "text": "We object."},
+        ],
+        "measures": [{"id": "m1", "actor": "bob", "title": "Travel advisory"}],
+        "implications": [{"id": "i1", "title": "Tension", "actors": ["ann"]}],
+    }
+    return parse_pack(json.dumps(raw).encode())
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[ProgressStore]:
+    with ProgressStore(tmp_path / DB_NAME) as s:
+        yield s
+
+
+def fill(store: ProgressStore) -> None:
+    """A fortnight of study, on fixed dates."""
+    for day in range(14):
+        t = NOW - timedelta(days=13 - day, hours=5)
+        store.record_rating("demo", "ann", Rating.Good if day % 3 else Rating.Again, t)
+        store.record_rating("demo", "i1", Rating.Hard, t + timedelta(minutes=1))
+        if day % 2:
+            store.record_answer("demo", "q1", "who-said", True, t + timedelta(minutes=2))
+            store.record_answer("demo", "q2", "who-said", day % 4 == 1, t + timedelta(minutes=3))
+
+
+def test_the_view_shows_the_stored_numbers(qtbot: QtBot, store: ProgressStore) -> None:
+    fill(store)
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    s = view.stats
+    assert s is not None
+    assert (s.answered, s.reviews, s.cards_seen) == (14, 28, 4)
+    assert view.seen_tile.value == "4 / 6"
+    assert view.quiz_tile.value == f"{s.correct / s.answered:.0%}"
+    assert view.reviews_tile.value == "28"
+    assert view.due_tile.value == str(s.due_today)
+    assert len(view.per_day_chart.columns) == 30
+    assert view.per_day_chart.columns[-1].label == "Today"
+    assert sum(c.total for c in view.per_day_chart.columns) == 42
+    assert len(view.due_chart.columns) == 8
+    assert [r.label for r in view.category_bars.rows] == [
+        "Actors", "Quotes", "Measures", "Implications"
+    ]
+    assert view.category_bars.rows[2].detail == "0 of 1 seen"
+    assert {r.label for r in view.actor_bars.rows} == {"Ann <i>Example</i>", "Bob Example"}
+
+
+def test_pack_text_is_plain_text(qtbot: QtBot, store: ProgressStore) -> None:
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    assert view.title_label.textFormat() == Qt.TextFormat.PlainText
+    assert view.title_label.text() == "Demo <b>brief</b>"
+
+
+def test_refresh_picks_up_new_progress(qtbot: QtBot, store: ProgressStore) -> None:
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    assert view.stats is not None and view.stats.answered == 0
+    assert view.quiz_tile.value == "–"
+    store.record_answer("demo", "q1", "who-said", True, NOW - timedelta(minutes=5))
+    assert view.refresh().answered == 1
+    assert view.quiz_tile.value == "100%"
+
+
+@pytest.mark.parametrize("theme", [light_theme(), dark_theme()], ids=["light", "dark"])
+def test_it_draws_with_and_without_data(
+    qtbot: QtBot, store: ProgressStore, theme: object, tmp_path: Path
+) -> None:
+    empty = StatsView(make_pack(), store, now_provider=lambda: NOW, theme=theme)  # type: ignore[arg-type]
+    qtbot.addWidget(empty)
+    empty.resize(1000, 1000)
+    assert not empty.grab().isNull()
+    fill(store)
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW, theme=theme)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    view.resize(1000, 1100)
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.grab().toImage()
+    assert image.width() == 1000
+    background = QColor(theme.background)  # type: ignore[attr-defined]
+    assert image.pixelColor(4, 4) == background
+    colors = {image.pixelColor(x, y).rgb() for x in range(0, 1000, 7) for y in range(0, 1100, 7)}
+    assert len(colors) > 20  # charts were drawn, not a blank page
+
+
+def test_a_store_that_cannot_save_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with ProgressStore(blocker / DB_NAME) as store:
+        view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+        qtbot.addWidget(view)
+        assert "will not be saved" in view.warning_label.text()
+
+
+def test_the_theme_follows_the_palette(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    palette = parent.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#101010"))
+    parent.setPalette(palette)
+    assert palette_theme(parent).is_dark
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f0f0f0"))
+    parent.setPalette(palette)
+    assert not palette_theme(parent).is_dark
+
+
+def test_axis_tops_are_round_numbers() -> None:
+    assert [nice_ceiling(v) for v in (0, 1, 3, 7, 11, 24, 31, 170)] == [1, 1, 3, 8, 20, 30, 40, 200]
+
+
+# -- rating bar ---------------------------------------------------------------
+
+
+def test_rating_buttons_emit_their_rating(qtbot: QtBot) -> None:
+    bar = RatingBar()
+    qtbot.addWidget(bar)
+    bar.show()
+    for rating in (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy):
+        with qtbot.waitSignal(bar.rating_chosen) as blocker:
+            qtbot.mouseClick(bar.buttons[rating], Qt.MouseButton.LeftButton)
+        assert blocker.args == [int(rating)]
+
+
+def test_rating_buttons_show_the_next_interval(qtbot: QtBot) -> None:
+    bar = RatingBar(theme=dark_theme())
+    qtbot.addWidget(bar)
+    state = review(None, Rating.Good, NOW).card
+    preview = preview_intervals(state, NOW + timedelta(minutes=10))
+    bar.set_intervals(preview)
+    for rating, button in bar.buttons.items():
+        _label, interval = button.text().split("\n")
+        assert interval == format_interval(preview[rating])
+    assert bar.buttons[Rating.Again].text().startswith("Again\n")
+    bar.set_intervals({1: "<1m", 2: timedelta(minutes=6), 3: timedelta(days=3), 4: "9d"})
+    assert [b.text() for b in bar.buttons.values()] == [
+        "Again\n<1m", "Hard\n6m", "Good\n3d", "Easy\n9d"
+    ]
+    assert "next in 3d" in bar.buttons[Rating.Good].toolTip()
+    bar.clear_intervals()
+    assert bar.buttons[Rating.Easy].text() == "Easy"
+
+
+def test_keys_one_to_four_choose_a_rating_only_when_usable(qtbot: QtBot) -> None:
+    bar = RatingBar()
+    qtbot.addWidget(bar)
+    got: list[int] = []
+    bar.rating_chosen.connect(got.append)
+    assert not bar.key_pressed(Qt.Key.Key_3)  # hidden: the card is not flipped yet
+    bar.show()
+    assert bar.key_pressed(Qt.Key.Key_3)
+    assert bar.key_pressed(int(Qt.Key.Key_1.value))
+    assert not bar.key_pressed(Qt.Key.Key_5)
+    assert not bar.key_pressed(0x01000000)
+    bar.setEnabled(False)
+    assert not bar.key_pressed(Qt.Key.Key_4)
+    assert got == [3, 1]
