@@ -1,0 +1,272 @@
+"""``briefing-app quiz PATH``: who said what, in the terminal (``--text``) or a window.
+
+The terminal quiz reads one line per answer with ``readline`` so it works the
+same with a person at a keyboard and with answers piped in by a script or a
+test. End of input ends the quiz early; the score then counts only the
+questions that were answered (a question cut off by end of input is not held
+against the learner), so ``Score: X/N`` always ends the output.
+Exit codes: 0 after a quiz, 1 when the pack is bad or has no quiz, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TextIO
+
+from ..core.answer_matching import match_typed
+from ..core.errors import PackError
+from ..core.models import Pack
+from ..core.quiz import (
+    AnswerRecorder,
+    Question,
+    QuestionKind,
+    build_session,
+    check_choice,
+    check_typed,
+    quiz_unavailable_reason,
+)
+
+PROG = "briefing-app quiz"
+
+
+def kinds_for(choice: str) -> list[QuestionKind]:
+    """The question kinds a ``--kind`` value stands for."""
+    if choice == "mixed":
+        return list(QuestionKind)
+    return [QuestionKind(choice)]
+
+
+def run_quiz(
+    args: argparse.Namespace,
+    *,
+    recorder: AnswerRecorder | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run one quiz; never raises, never prints a traceback."""
+    err = stderr or sys.stderr
+    if args.questions < 1:
+        print(f"{PROG}: error: --questions must be at least 1 (got {args.questions})", file=err)
+        return 2
+    try:
+        from ..core.pack import load_pack
+
+        pack = load_pack(args.path)
+    except PackError as exc:
+        for problem in exc.problems:
+            print(f"{args.path}: {problem}", file=err)
+        return 1
+    except Exception as exc:  # the contract: never a traceback
+        print(f"{args.path}: internal error while loading: {exc!r}", file=err)
+        return 1
+    kinds = kinds_for(args.kind)
+    reasons = [r for r in (quiz_unavailable_reason(pack, k) for k in kinds) if r]
+    if len(reasons) == len(kinds):
+        for reason in dict.fromkeys(reasons):
+            print(f"{args.path}: no quiz: {reason}", file=err)
+        return 1
+    if not args.text:
+        return _run_window(pack, kinds, args, recorder, err)
+    session = build_session(pack, kinds, args.questions, args.seed)
+    if not session.questions:
+        print(f"{args.path}: no quiz: no question has a wrong option to offer", file=err)
+        return 1
+    quiz = TerminalQuiz(pack, args.typed, stdin or sys.stdin, stdout or sys.stdout, recorder)
+    try:
+        quiz.run(session.questions)
+    except Exception as exc:  # a bug must still end with the score, not a traceback
+        print(f"{PROG}: internal error: {exc!r}", file=err)
+        quiz.print_score()
+        return 1
+    return 0
+
+
+def _run_window(
+    pack: Pack,
+    kinds: list[QuestionKind],
+    args: argparse.Namespace,
+    recorder: AnswerRecorder | None,
+    err: TextIO,
+) -> int:
+    try:
+        from ..ui.quiz_view import run_quiz_window
+    except ImportError as exc:
+        print(f"{PROG}: the window cannot start ({exc}); use --text", file=err)
+        return 1
+    return run_quiz_window(
+        pack,
+        kinds=kinds,
+        count=args.questions,
+        seed=args.seed,
+        typed=args.typed,
+        recorder=recorder,
+    )
+
+
+@dataclass
+class TerminalQuiz:
+    """One terminal sitting: prints questions, reads answers, keeps the score."""
+
+    pack: Pack
+    typed: bool
+    stdin: TextIO
+    stdout: TextIO
+    recorder: AnswerRecorder | None = None
+    right: int = 0
+    answered: int = 0
+    missed: list[Question] = field(default_factory=list)
+    ended_early: bool = False
+
+    def run(self, questions: tuple[Question, ...]) -> None:
+        total = len(questions)
+        self.say(f"{self.pack.title}: {total} question{'s' if total != 1 else ''}")
+        for number, question in enumerate(questions, 1):
+            self.say("")
+            self.say(f"Question {number} of {total} · {question.prompt}")
+            if not self.ask(question):
+                self.ended_early = True
+                break
+        self.finish(total)
+
+    def ask(self, question: Question) -> bool:
+        """Show one question and judge the answer; False at end of input."""
+        by_choice = not (self.typed and question.accepts_typed)
+        if question.kind is QuestionKind.WHICH_QUOTE:
+            if question.subject_note:
+                self.say(f"   ({question.subject_note})")
+        else:
+            shown = (
+                f"“{question.subject}”"
+                if question.kind is QuestionKind.WHO_SAID
+                else (question.subject)
+            )
+            self.say(f"   {shown}")
+            if question.subject_note:
+                self.say(f"   {question.subject_note}")
+        if by_choice:
+            for i, option in enumerate(question.options, 1):
+                label = f"“{option.label}”" if option.quote_id else option.line
+                self.say(f"{i}) {label}")
+        while True:
+            self.prompt(f"Your answer (1-{len(question.options)}): " if by_choice else "Who? ")
+            line = self.read()
+            if line is None:
+                return False
+            answer = line.strip()
+            if not answer:
+                self.say("Please answer: " + ("a number or a name." if by_choice else "a name."))
+                continue
+            if by_choice:
+                index = self.choice(question, answer)
+                if index is None:
+                    self.say(
+                        f"'{answer}' is not an option; "
+                        f"answer with a number from 1 to {len(question.options)}."
+                    )
+                    continue
+                self.judge(question, check_choice(question, index), None)
+            else:
+                result = check_typed(question, answer, self.pack)
+                note = None
+                if result.match.ambiguous:
+                    names = " and ".join(result.match.ambiguous_names)
+                    note = f"'{answer}' is equally close to {names}, so it does not count."
+                elif not result.correct and result.meant:
+                    note = f"You answered {result.meant}."
+                self.judge(question, result.correct, note)
+            return True
+
+    def choice(self, question: Question, answer: str) -> int | None:
+        """The option an answer picks: its number, or the name of an actor option."""
+        if answer.isdigit():
+            number = int(answer)
+            return number - 1 if 1 <= number <= len(question.options) else None
+        if not question.accepts_typed:
+            return None
+        actors = [self.pack.actor(o.actor_id) for o in question.options]
+        match = match_typed(answer, [a for a in actors if a is not None])
+        if match.actor_id is None:
+            return None
+        return next(i for i, o in enumerate(question.options) if o.actor_id == match.actor_id)
+
+    def judge(self, question: Question, correct: bool, note: str | None) -> None:
+        self.answered += 1
+        if correct:
+            self.right += 1
+            self.say(f"Right: {question.answer}")
+        else:
+            self.missed.append(question)
+            if note:
+                self.say(note)
+            self.say(f"Wrong. The right answer: {question.answer}")
+        for label, value in (
+            ("Context", question.context),
+            ("Detail", question.detail),
+            ("Date", question.date),
+            ("Source", question.source),
+        ):
+            if value:
+                self.say(f"   {label}: {value}")
+        self.record(question, correct)
+
+    def record(self, question: Question, correct: bool) -> None:
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.record_answer(
+                self.pack.id, question.item_id, question.kind.value, correct, datetime.now(UTC)
+            )
+        except Exception as exc:
+            print(f"{PROG}: the answer could not be saved: {exc}", file=sys.stderr)
+            self.recorder = None
+
+    def finish(self, total: int) -> None:
+        self.say("")
+        if self.ended_early:
+            self.say(f"End of input: the quiz stopped after {self.answered} of {total} questions.")
+        if self.missed:
+            self.say("Missed:")
+            for question in self.missed:
+                answer = _short(question.correct_option.label, 40)
+                self.say(f" - {_short(question.subject)} → {answer}")
+        self.print_score()
+
+    def print_score(self) -> None:
+        self.say(f"Score: {self.right}/{self.answered}")
+
+    def read(self) -> str | None:
+        """One line of input, or None at its end (the newline-less last line counts)."""
+        try:
+            line = self.stdin.readline()
+        except UnicodeDecodeError:
+            return "\ufffd"
+        except (OSError, ValueError):
+            return None
+        return line if line else None
+
+    def prompt(self, text: str) -> None:
+        """Prompt only a person: piped runs stay one line per message."""
+        isatty = getattr(self.stdin, "isatty", None)
+        if isatty is not None and isatty():
+            self.write(text)
+
+    def say(self, text: str) -> None:
+        self.write(text + "\n")
+
+    def write(self, text: str) -> None:
+        """Write and flush, degrading characters a legacy console cannot show."""
+        try:
+            self.stdout.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(self.stdout, "encoding", None) or "ascii"
+            self.stdout.write(text.encode(encoding, "replace").decode(encoding))
+        self.stdout.flush()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

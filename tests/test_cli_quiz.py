@@ -1,0 +1,249 @@
+"""``briefing-app quiz PATH --text`` with answers piped in, as a script would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing_app.core.pack import load_pack
+from briefing_app.core.quiz import QuestionKind, build_session
+
+ACTORS: list[dict[str, Any]] = [
+    {
+        "id": "takaichi",
+        "name": "Sanae Takaichi",
+        "role": "Prime Minister of Japan",
+        "affiliation": "Japan",
+        "aliases": ["Takaichi"],
+    },
+    {
+        "id": "pigott",
+        "name": "Tommy Pigott",
+        "role": "State Department spokesperson",
+        "affiliation": "United States",
+    },
+    {"id": "glass", "name": "George Glass", "affiliation": "United States"},
+    {
+        "id": "mofa-cn",
+        "name": "Chinese Foreign Ministry",
+        "kind": "institution",
+        "affiliation": "China",
+    },
+    {"id": "china", "name": "China", "kind": "state", "affiliation": "China"},
+    {"id": "us", "name": "United States", "kind": "state", "aliases": ["US"]},
+]
+QUOTES = [
+    ("q1", "takaichi", "a survival-threatening situation"),
+    ("q2", "pigott", "ironclad"),
+    ("q3", "glass", "unwavering"),
+    ("q4", "mofa-cn", "egregious"),
+    ("q5", "glass", "very unhelpful"),
+]
+MEASURES = [("m1", "china", "Seafood import ban"), ("m2", "us", "Defence guarantees")]
+
+
+def write_pack(
+    tmp_path: Path,
+    actors: list[dict[str, Any]] = ACTORS,
+    quotes: list[tuple[str, str, str]] = QUOTES,
+) -> Path:
+    data = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": "cli-quiz",
+        "title": "CLI quiz pack",
+        "sources": [{"id": "src", "title": "The Daily"}],
+        "actors": actors,
+        "quotes": [
+            {
+                "id": i,
+                "actor": a,
+                "text": t,
+                "context": f"about {i}",
+                "date": "2025-11-10",
+                "source": "src",
+            }
+            for i, a, t in quotes
+        ],
+        "measures": [{"id": i, "actor": a, "title": t} for i, a, t in MEASURES],
+        "implications": [],
+    }
+    path = tmp_path / "pack.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def quiz(*args: str, answers: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env.pop("DISPLAY", None)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing_app", "quiz", *args],
+        input=answers,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        env=env,
+    )
+
+
+def session_for(path: Path, kind: QuestionKind | None, n: int, seed: int) -> Any:
+    kinds = list(QuestionKind) if kind is None else [kind]
+    return build_session(load_pack(path), kinds, n, seed)
+
+
+@pytest.mark.parametrize("kind", ["who-said", "who-did", "which-quote", "mixed"])
+def test_all_right_answers_score_full_marks(tmp_path: Path, kind: str) -> None:
+    path = write_pack(tmp_path)
+    chosen = None if kind == "mixed" else QuestionKind(kind)
+    session = session_for(path, chosen, 4, seed=7)
+    n = len(session.questions)
+    answers = "".join(f"{q.correct + 1}\n" for q in session.questions)
+    result = quiz(
+        str(path), "--text", "--questions", "4", "--seed", "7", "--kind", kind, answers=answers
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1] == f"Score: {n}/{n}"
+    assert result.stdout.count("Right: ") == n
+    assert "Traceback" not in result.stderr
+
+
+def test_all_wrong_answers_score_zero_and_show_the_right_ones(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 5, seed=1)
+    answers = "".join(f"{(q.correct + 1) % len(q.options) + 1}\n" for q in session.questions)
+    result = quiz(str(path), "--text", "--questions", "5", "--seed", "1", answers=answers)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1] == "Score: 0/5"
+    for q in session.questions:
+        assert f"Wrong. The right answer: {q.answer}" in result.stdout
+        assert f"Context: {q.context}" in result.stdout
+    assert "Source: The Daily" in result.stdout
+    assert "Date: 2025-11-10" in result.stdout
+
+
+def test_options_are_numbered_one_per_line_with_roles(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 5, seed=2)
+    result = quiz(str(path), "--text", "--questions", "5", "--seed", "2", answers="1\n" * 5)
+    lines = result.stdout.splitlines()
+    for q in session.questions:
+        for i, option in enumerate(q.options, 1):
+            assert f"{i}) {option.line}" in lines
+    assert any(line[3:] == "Sanae Takaichi — Prime Minister of Japan" for line in lines)
+    assert not any(line.endswith("George Glass — ") for line in lines)
+    assert any(line[3:] == "George Glass" for line in lines)  # no role, no dash
+
+
+def test_end_of_input_ends_early_with_the_score_so_far(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 5, seed=3)
+    answers = f"{session.questions[0].correct + 1}\n{session.questions[1].correct + 1}"
+    result = quiz(str(path), "--text", "--questions", "5", "--seed", "3", answers=answers)
+    assert result.returncode == 0
+    assert "stopped after 2 of 5" in result.stdout
+    assert result.stdout.splitlines()[-1] == "Score: 2/2"
+    empty = quiz(str(path), "--text", "--seed", "3", answers="")
+    assert empty.returncode == 0
+    assert empty.stdout.splitlines()[-1] == "Score: 0/0"
+
+
+def test_an_answer_that_is_not_an_option_is_asked_again(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 1, seed=4)
+    right = session.questions[0].correct + 1
+    result = quiz(
+        str(path), "--text", "--questions", "1", "--seed", "4", answers=f"7\nabc\n\n{right}\n"
+    )
+    assert "'7' is not an option" in result.stdout
+    assert "'abc' is not an option" in result.stdout
+    assert result.stdout.splitlines()[-1] == "Score: 1/1"
+
+
+def test_typed_answers_accept_names_aliases_and_typos(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 5, seed=5)
+    spelled = {
+        "takaichi": "takaichi",
+        "pigott": "Tomy Pigott",
+        "glass": "GEORGE GLASS",
+        "mofa-cn": "chinese foreign ministry.",
+    }
+    answers = "".join(f"{spelled[q.correct_option.actor_id]}\n" for q in session.questions)
+    result = quiz(
+        str(path), "--text", "--typed", "--questions", "5", "--seed", "5", answers=answers
+    )
+    assert result.returncode == 0
+    assert "1) " not in result.stdout  # typed mode shows no options
+    assert result.stdout.splitlines()[-1] == "Score: 5/5"
+    wrong = quiz(
+        str(path), "--text", "--typed", "--questions", "5", "--seed", "5", answers="Nobody\n" * 5
+    )
+    assert wrong.stdout.splitlines()[-1] == "Score: 0/5"
+
+
+def test_a_pack_with_one_speaker_has_no_quiz(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, quotes=[("q1", "glass", "one"), ("q2", "glass", "two")])
+    result = quiz(str(path), "--text")
+    assert result.returncode == 1
+    assert "only one actor (George Glass)" in result.stderr
+    assert "needs at least two" in result.stderr
+    assert result.stdout == ""
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    zero = quiz(str(path), "--text", "--questions", "0")
+    assert zero.returncode == 2
+    assert "--questions must be at least 1" in zero.stderr
+    assert quiz(str(path), "--text", "--kind", "nonsense").returncode == 2
+    assert quiz(str(path), "--text", "--questions", "many").returncode == 2
+
+
+def test_a_bad_pack_is_reported_with_its_location(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "briefing-pack", "version": 1,', encoding="utf-8")
+    result = quiz(str(path), "--text")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}: ")
+    assert "Traceback" not in result.stderr
+    missing = quiz(str(tmp_path / "nope.json"), "--text")
+    assert missing.returncode == 1
+    assert "no such file" in missing.stderr
+
+
+def test_run_quiz_records_answers(tmp_path: Path) -> None:
+    import argparse
+    import io
+
+    from briefing_app.commands.quiz import run_quiz
+
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 2, seed=8)
+    calls: list[tuple[str, str, str, bool]] = []
+
+    class Recorder:
+        def record_answer(
+            self, pack_id: str, item_id: str, kind: str, correct: bool, answered_at: Any
+        ) -> None:
+            calls.append((pack_id, item_id, kind, correct))
+
+    args = argparse.Namespace(
+        path=str(path), text=True, questions=2, seed=8, kind="who-said", typed=False
+    )
+    answers = f"{session.questions[0].correct + 1}\n{(session.questions[1].correct + 1) % 2 + 1}\n"
+    out = io.StringIO()
+    code = run_quiz(args, recorder=Recorder(), stdin=io.StringIO(answers), stdout=out)
+    assert code == 0
+    assert calls == [
+        ("cli-quiz", session.questions[0].item_id, "who-said", True),
+        ("cli-quiz", session.questions[1].item_id, "who-said", False),
+    ]
+    assert out.getvalue().splitlines()[-1] == "Score: 1/2"
