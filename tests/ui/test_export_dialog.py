@@ -1,0 +1,178 @@
+"""File > Export: formats, the progress bar, cancel without a partial file, errors."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.models import Pack
+from briefing_app.core.pack import parse_pack
+from briefing_app.ui.export_dialog import FORMATS, ExportDialog
+
+pytestmark = pytest.mark.gui
+
+PACK = {
+    "format": "briefing-pack",
+    "version": 1,
+    "id": "dialog-demo",
+    "title": "Dialog demo",
+    "actors": [{"id": f"a{i}", "name": f"Speaker {i}", "role": "Envoy"} for i in range(4)],
+    "quotes": [
+        {"id": f"q{i}", "actor": f"a{i % 4}", "text": f"Quote <b>{i}</b>\twith a tab"}
+        for i in range(12)
+    ],
+    "measures": [{"id": "m1", "actor": "a1", "title": "Tariff on widgets"}],
+    "implications": [{"id": "i1", "title": "Prices rise"}],
+}
+CARDS = 4 + 12 + 1 + 1
+
+
+@pytest.fixture
+def pack() -> Pack:
+    return parse_pack(json.dumps(PACK).encode())
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, pack: Pack) -> ExportDialog:
+    widget = ExportDialog(pack)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_lists_every_format(dialog: ExportDialog) -> None:
+    keys = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
+    assert keys == ["pdf", "pdf-one-per-page", "pdf-exam", "tsv", "md"] == [f.key for f in FORMATS]
+    assert dialog.output_path() is not None
+    assert dialog.output_path().name == "dialog-demo.pdf"  # type: ignore[union-attr]
+
+
+def test_suggested_name_follows_the_format(dialog: ExportDialog) -> None:
+    dialog.set_format("tsv")
+    assert dialog.output_path().name == "dialog-demo.tsv"  # type: ignore[union-attr]
+    dialog.set_output_path("/tmp/mine.tsv")
+    dialog.set_format("md")
+    assert dialog.output_path() == Path("/tmp/mine.md")
+
+
+def test_pdf_export_with_progress(qtbot: QtBot, dialog: ExportDialog, tmp_path: Path) -> None:
+    out = tmp_path / "handout.pdf"
+    dialog.set_output_path(out)
+    seen: list[int] = []
+    dialog.progress_bar.valueChanged.connect(seen.append)
+    with qtbot.waitSignal(dialog.exported) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    pages = 1 + -(-CARDS // 3)
+    assert blocker.args == [str(out), f"{pages} pages"]
+    assert len(PdfReader(out).pages) == pages
+    assert seen[-1] == pages and seen == sorted(seen)
+    assert dialog.progress_bar.value() == dialog.progress_bar.maximum()
+    assert "Saved" in dialog.status_label.text()
+    assert dialog.cancel_button.text() == "Close"
+
+
+@pytest.mark.parametrize(("key", "expected"), [("tsv", "#separator:tab"), ("md", "# Dialog demo")])
+def test_text_exports(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path, key: str, expected: str
+) -> None:
+    out = tmp_path / f"out.{key}"
+    dialog.set_format(key)
+    dialog.set_output_path(out)
+    with qtbot.waitSignal(dialog.exported):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert out.read_text(encoding="utf-8").startswith(expected)
+    assert f"({CARDS} cards)" in dialog.status_label.text()
+
+
+def test_exam_sheet(qtbot: QtBot, dialog: ExportDialog, tmp_path: Path) -> None:
+    out = tmp_path / "exam.pdf"
+    dialog.set_format("pdf-exam")
+    dialog.set_output_path(out)
+    assert dialog.start_export()
+    last = PdfReader(out).pages[-1].extract_text()
+    assert "Answer" in last and "Speaker" in last
+
+
+def test_cancel_mid_export_leaves_no_file(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    out = tmp_path / "cards.pdf"
+    dialog.set_format("pdf-one-per-page")
+    dialog.set_output_path(out)
+
+    def click_cancel_after_the_first_page(value: int) -> None:
+        if value == 1 and dialog.running:
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+    dialog.progress_bar.valueChanged.connect(click_cancel_after_the_first_page)
+    with qtbot.assertNotEmitted(dialog.exported), qtbot.assertNotEmitted(dialog.export_failed):
+        assert dialog.start_export() is False
+    assert not out.exists()
+    assert os.listdir(tmp_path) == []
+    assert "cancelled" in dialog.status_label.text()
+    assert dialog.isVisible()  # Cancel during an export stops it; it does not close
+    assert dialog.export_button.isEnabled()
+
+
+def test_closing_during_export_cancels_then_closes(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    out = tmp_path / "handout.pdf"
+    dialog.set_output_path(out)
+    dialog.progress_bar.valueChanged.connect(lambda v: v == 1 and dialog.reject())
+    assert dialog.start_export() is False
+    assert not out.exists()
+    assert not dialog.isVisible()
+
+
+def test_unwritable_path_shows_the_reason(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    out = tmp_path / "missing" / "handout.pdf"
+    dialog.set_output_path(out)
+    with qtbot.waitSignal(dialog.export_failed) as blocker:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "does not exist" in blocker.args[0]
+    assert "does not exist" in dialog.status_label.text()
+    assert not out.parent.exists()
+    assert dialog.export_button.isEnabled()
+
+
+def test_no_path(dialog: ExportDialog) -> None:
+    dialog.set_output_path("")
+    assert dialog.start_export() is False
+    assert "Choose where" in dialog.status_label.text()
+
+
+def test_choose_uses_the_save_dialog(
+    dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def fake_save(*args: object) -> tuple[str, str]:
+        asked.append(str(args[3]))
+        return str(tmp_path / "picked.md"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    dialog.set_format("md")
+    dialog.choose_path()
+    assert asked == ["Markdown files (*.md)"]
+    assert dialog.output_path() == tmp_path / "picked.md"
+
+
+def test_missing_extension_is_added(dialog: ExportDialog, tmp_path: Path) -> None:
+    dialog.set_format("tsv")
+    dialog.set_output_path(tmp_path / "deck")
+    assert dialog.start_export()
+    assert (tmp_path / "deck.tsv").is_file()
+    assert dialog.output_path() == tmp_path / "deck.tsv"
