@@ -116,7 +116,11 @@ class StatTile(ChartPanel):
         p.drawText(QRectF(x, rect.top(), width, 18), Qt.AlignmentFlag.AlignLeft,
                    fm.elidedText(self.label.upper(), Qt.TextElideMode.ElideRight, width))
         p.setPen(t.color("text"))
-        p.setFont(t.font(30, weight=QFont.Weight.Bold))
+        size = 30.0
+        while size > 18 and QFontMetricsF(t.font(size, weight=QFont.Weight.Bold)
+                                          ).horizontalAdvance(self.value) > width:
+            size -= 1
+        p.setFont(t.font(size, weight=QFont.Weight.Bold))
         p.drawText(QRectF(x, rect.top() + 18, width, 40),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.value)
         p.setPen(t.color("muted"))
@@ -162,7 +166,7 @@ class BarList(ChartPanel):
 
     def paint_content(self, p: QPainter, rect: QRectF) -> None:
         t = self.theme
-        if not any(r.total for r in self.rows):
+        if not any(r.total for r in self.rows) and (self.empty_text or not self.rows):
             self.paint_empty(p, rect, self.empty_text)
             return
         label_w = min(max(rect.width() * 0.34, 90.0), 220.0)
@@ -305,7 +309,8 @@ class ColumnChart(ChartPanel):
                       rect.width() - gutter, rect.height() - label_h - (18 if self.show_values
                                                                          else 6))
         p.setFont(axis_font)
-        for tick in (0, top / 2, top):
+        empty = not any(c.total for c in self.columns)
+        for tick in (0,) if empty else (0, top / 2, top):
             y = plot.bottom() - plot.height() * tick / top
             p.setPen(QPen(t.color("border"), 1, Qt.PenStyle.SolidLine if tick == 0
                           else Qt.PenStyle.DashLine))
@@ -319,7 +324,8 @@ class ColumnChart(ChartPanel):
         bar_w = max(min(slot * 0.64, 46.0), 2.0)
         widest = max(fm.horizontalAdvance(c.label) for c in self.columns)
         every = max(1, math.ceil((widest + 12) / slot))
-        last = len(self.columns) - 1
+        strong = [i for i, c in enumerate(self.columns) if c.strong]
+        anchor = strong[0] if strong else len(self.columns) - 1  # always named (Today)
         for i, col in enumerate(self.columns):
             cx = plot.left() + slot * (i + 0.5)
             x = cx - bar_w / 2
@@ -332,14 +338,14 @@ class ColumnChart(ChartPanel):
                 p.drawText(QRectF(cx - 30, y - 20, 60, 18),
                            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                            str(col.total))
-            if (last - i) % every == 0:  # counted back from the latest, which is always named
+            if (i - anchor) % every == 0:
                 p.setFont(t.font(11.5, weight=QFont.Weight.DemiBold) if col.strong
                           else axis_font)
                 p.setPen(t.color("text") if col.strong else t.color("muted"))
                 p.drawText(QRectF(cx - slot * every / 2 - 20, plot.bottom() + 6,
                                   slot * every + 40, label_h),
                            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, col.label)
-        if not any(c.total for c in self.columns) and self.empty_text:
+        if empty and self.empty_text:
             p.setPen(t.color("muted"))
             p.setFont(t.font(13, italic=True))
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,

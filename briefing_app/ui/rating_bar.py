@@ -59,6 +59,7 @@ class RatingBar(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys 1-4 and Space stay the window's
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(52)  # room for the interval line, so nothing jumps
             button.clicked.connect(lambda _=False, r=rating: self.rating_chosen.emit(int(r)))
             layout.addWidget(button)
             self.buttons[rating] = button

@@ -11,12 +11,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from .charts import BarList, BarRow, Column, ColumnChart, StatTile
 from .theme import Theme, dark_theme, light_theme
 
 MAX_ACTORS = 8
+NARROW_WIDTH = 860  # below this the headline tiles go two by two
 NowProvider = Callable[[], datetime]
 
 
@@ -123,11 +123,11 @@ class StatsView(QWidget):
         self.quiz_tile = StatTile(t, "Quiz accuracy", cats[Category.QUOTE])
         self.reviews_tile = StatTile(t, "Card reviews", t.accent)
         self.due_tile = StatTile(t, "Due today", cats[Category.MEASURE])
-        tiles = QHBoxLayout()
-        tiles.setSpacing(16)
-        for tile in (self.seen_tile, self.quiz_tile, self.reviews_tile, self.due_tile):
-            tiles.addWidget(tile)
-        layout.addLayout(tiles)
+        self._tiles = QGridLayout()
+        self._tiles.setSpacing(16)
+        self._tile_columns = 0
+        self._place_tiles(4)
+        layout.addLayout(self._tiles)
 
         self.per_day_chart = ColumnChart(
             t,
@@ -152,6 +152,20 @@ class StatsView(QWidget):
         layout.addLayout(grid)
         layout.addStretch(1)
         self._apply_background()
+
+    def _place_tiles(self, columns: int) -> None:
+        """Four tiles in a row, or two by two when the view is narrow."""
+        if columns == self._tile_columns:
+            return
+        self._tile_columns = columns
+        tiles = (self.seen_tile, self.quiz_tile, self.reviews_tile, self.due_tile)
+        for i, tile in enumerate(tiles):
+            self._tiles.removeWidget(tile)
+            self._tiles.addWidget(tile, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_tiles(4 if event.size().width() >= NARROW_WIDTH else 2)
 
     def _label(self, size: float, *, bold: bool = False, muted: bool = False) -> QLabel:
         label = QLabel()
@@ -249,7 +263,6 @@ class StatsView(QWidget):
                        f"{s.seen_by_category.get(a.key, 0)} of {counts[a.key]} seen")
                 for a in s.by_category
             ],
-            empty_text="Accuracy appears once you rate cards or answer quiz questions.",
         )
         actors = sorted(s.by_actor, key=lambda a: (-a.total, a.label.casefold()))
         more = len(actors) - MAX_ACTORS

@@ -200,3 +200,15 @@ def test_keys_one_to_four_choose_a_rating_only_when_usable(qtbot: QtBot) -> None
     bar.setEnabled(False)
     assert not bar.key_pressed(Qt.Key.Key_4)
     assert got == [3, 1]
+
+
+def test_headline_tiles_go_two_by_two_when_narrow(qtbot: QtBot, store: ProgressStore) -> None:
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    view.resize(1100, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.quiz_tile.y() == view.seen_tile.y()
+    view.resize(700, 800)
+    qtbot.waitUntil(lambda: view.quiz_tile.y() == view.seen_tile.y() and
+                    view.reviews_tile.y() > view.seen_tile.y())
