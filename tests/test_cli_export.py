@@ -130,3 +130,24 @@ def test_pdf_options_need_pdf(pack_file: Path, tmp_path: Path) -> None:
     assert "--exam only applies to --to pdf" in result.stderr
     result = _run(pack_file, "--to", "pdf", "--exam", "--one-per-page", "-o", tmp_path / "x.pdf")
     assert result.returncode == 2
+
+
+QT_FREE = """
+import sys
+from briefing_app.cli import main
+pack, out = sys.argv[1:]
+assert main(["export", pack, "--to", "tsv", "-o", out + ".tsv"]) == 0
+assert main(["export", pack, "--to", "md", "-o", out + ".md"]) == 0
+assert "PySide6" not in sys.modules, "Qt was imported"
+"""
+
+
+def test_text_exports_do_not_load_qt(pack_file: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", QT_FREE, str(pack_file), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.tsv").is_file() and (tmp_path / "out.md").is_file()

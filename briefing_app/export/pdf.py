@@ -518,8 +518,16 @@ EXAM_QUOTE = Style(11, italic=True, serif=True, spacing=1.35)
 EXAM_PROMPT = Style(9, color=QColor(MUTED))
 
 
+EXAM_SUBTITLE = Style(11, color=QColor(MUTED), spacing=1.3)
+
+
+def _exam_title(doc: _Doc) -> Text:
+    return doc.text(doc.pack.title, EXAM_SUBTITLE, doc.content.width())
+
+
 def _exam_intro_height(doc: _Doc) -> float:
-    return doc.mm(34)
+    """Heading, the pack's title, instructions and the name line on the first sheet."""
+    return doc.mm(36) + _exam_title(doc).height
 
 
 def _exam_item(doc: _Doc, number: int, text: str) -> tuple[Text, float]:
@@ -584,6 +592,9 @@ def _exam_page(doc: _Doc, painter: QPainter, page: Page) -> None:
     if page.first:
         doc.text("Who said it?", Style(20, QFont.Weight.Bold), width).draw(painter, x, y)
         y += doc.mm(10)
+        title = _exam_title(doc)
+        title.draw(painter, x, y)
+        y += title.height + doc.mm(3)
         intro = (
             "Write the name of the person or body who said each quote. "
             "The answers are on the last page."
