@@ -555,6 +555,8 @@ def _plan_exam(doc: _Doc, pack: Pack) -> list[Page]:
         current.append(index)
         y += height
     pages.append(Page("exam", items=current, first=not pages))
+    if not pack.quotes:
+        return pages  # nothing to ask, so no key
     # the key: two columns, so that it usually fits on the last page
     key_pages: list[Page] = []
     columns: list[list[int]] = [[]]

@@ -93,3 +93,33 @@ def test_new_file_gets_ordinary_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_permission_denied_is_reported_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a read-only folder gives a normal user (root would not be refused)."""
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    out = tmp_path / "brief.md"
+    with pytest.raises(ExportError) as info:
+        atomic_write_text(out, "x")
+    assert str(info.value) == f"cannot write {out}: Permission denied"
+    assert os.listdir(tmp_path) == []
+
+
+def test_failed_rename_removes_the_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    out = tmp_path / "brief.md"
+    with pytest.raises(ExportError, match="Invalid cross-device link"):
+        atomic_write_text(out, "x")
+    assert os.listdir(tmp_path) == []

@@ -162,3 +162,12 @@ def test_without_the_window_painter(
     texts = _pages(out)
     assert pages == len(texts) == 1 + len(build_cards(pack))
     assert "QUOTE · FRONT" in texts[3] and "Stars *are* #1 <b>bold</b>" in texts[3]
+
+
+def test_a_pack_without_cards(qapp: object, tmp_path: Path) -> None:
+    data = many_quotes_dict(0)
+    data["actors"] = []
+    pack = load_pack(write_pack(tmp_path, data))
+    assert export_pdf(pack, tmp_path / "grid.pdf") == 1  # the cover alone
+    assert export_pdf(pack, tmp_path / "exam.pdf", "exam") == 1
+    assert "This pack has no quotes." in _pages(tmp_path / "exam.pdf")[0]
