@@ -336,3 +336,11 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
         assert reviews == 2 * count + 2 * (count // 2)
         cards = s._conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]
         assert cards == 2 * count
+
+
+def test_the_store_is_what_the_quiz_expects(store: ProgressStore) -> None:
+    from briefing_app.core.quiz import AnswerRecorder, ReviewPriority
+
+    recorder: AnswerRecorder = store
+    ranking: ReviewPriority = store
+    assert isinstance(recorder, AnswerRecorder) and isinstance(ranking, ReviewPriority)
