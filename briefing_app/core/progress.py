@@ -33,6 +33,7 @@ from .schedule import (
     as_rating,
     card_from_json,
     card_to_json,
+    preview_intervals,
     retrievability,
     review,
     to_utc,
@@ -322,6 +323,12 @@ class ProgressStore:
     def card_state(self, pack_id: str, item_id: str) -> Card | None:
         """The item's fsrs card, or None if it was never reviewed."""
         return self._card_in(self._conn, pack_id, item_id)
+
+    def preview_intervals(
+        self, pack_id: str, item_id: str, now: datetime
+    ) -> dict[Rating, timedelta]:
+        """What each rating would give this item now: the rating buttons' labels."""
+        return preview_intervals(self.card_state(pack_id, item_id), now, self.scheduler)
 
     def due_times(self, pack_id: str) -> dict[str, datetime]:
         """When each reviewed item of the pack is next due."""

@@ -20,7 +20,7 @@ from briefing_app.core.migrations import LATEST_VERSION
 from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
 from briefing_app.core.progress import DB_NAME, ENV_VAR, ProgressStore, data_dir, due_filter
-from briefing_app.core.schedule import review
+from briefing_app.core.schedule import preview_intervals, review
 
 T0 = datetime(2026, 1, 5, tzinfo=UTC)
 REPO = Path(__file__).resolve().parents[2]
@@ -112,6 +112,14 @@ def test_ratings_follow_the_schedule_and_undo_restores_the_card(store: ProgressS
     assert store.card_state("demo", "q1") is None
     assert not store.undo_last_rating("demo")
     assert not store.undo_last_rating("other-pack")
+
+
+def test_the_store_previews_the_rating_buttons(store: ProgressStore) -> None:
+    store.record_rating("demo", "q1", fsrs.Rating.Good, T0)
+    later = T0 + timedelta(minutes=10)
+    state = store.card_state("demo", "q1")
+    assert store.preview_intervals("demo", "q1", later) == preview_intervals(state, later)
+    assert store.preview_intervals("demo", "new", T0) == preview_intervals(None, T0)
 
 
 def test_undo_keeps_a_later_quiz_answer(store: ProgressStore) -> None:
