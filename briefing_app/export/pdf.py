@@ -480,7 +480,8 @@ def _cover_timeline(doc: _Doc, painter: QPainter, y: float, bottom: float) -> No
 
 def _card_grid(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> None:
     first, last = page.cards[0][0] + 1, page.cards[-1][0] + 1
-    _header(doc, painter, f"Cards {first}\u2013{last} of {total_cards}")
+    shown = f"Card {first}" if first == last else f"Cards {first}\u2013{last}"
+    _header(doc, painter, f"{shown} of {total_cards}")
     gap = doc.mm(6)
     col_gap = doc.mm(4)
     area = doc.content
