@@ -111,12 +111,16 @@ class ProgressStore:
             try:
                 return self._connect(self.path)
             except _Unreadable:
-                self.moved_to = self._move_aside()
-                self.recovery_message = (
-                    f"Your progress file could not be read. It was moved to {self.moved_to}; "
-                    "a new one was started."
-                )
+                pass
+            try:  # another copy of the app may have just replaced it with a fresh one
                 return self._connect(self.path)
+            except _Unreadable:
+                self.moved_to = self._move_aside()
+            self.recovery_message = (
+                f"Your progress file could not be read. It was moved to {self.moved_to}; "
+                "a new one was started."
+            )
+            return self._connect(self.path)
         except NewerSchemaError:
             reason = (
                 f"Your progress file {self.path} was written by a newer version of "
@@ -124,6 +128,9 @@ class ProgressStore:
             )
         except (OSError, sqlite3.Error, _Unreadable) as exc:
             reason = f"Your progress file {self.path} could not be opened ({_describe(exc)})"
+            if self.moved_to is not None:
+                reason = f"Your damaged progress file was moved to {self.moved_to}, but a new one"
+                reason += f" could not be started ({_describe(exc)})"
         self.persistent = False
         self.recovery_message = f"{reason}. Progress made now will not be saved."
         return self._connect(":memory:")
