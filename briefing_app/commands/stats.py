@@ -55,8 +55,10 @@ def _percent(rate: float | None) -> str:
     return "–" if rate is None else f"{rate:.0%}"
 
 
-def _accuracy_line(a: Accuracy, width: int) -> str:
-    return f"  {a.label:<{width}}  {_percent(a.rate):>4}  ({a.right}/{a.total})"
+def _accuracy_line(label: str, a: Accuracy, width: int) -> str:
+    if not a.total:
+        return f"  {label:<{width}}  {'–':>4}  (not yet)"
+    return f"  {label:<{width}}  {_percent(a.rate):>4}  ({a.right}/{a.total})"
 
 
 def sparkline(values: list[int]) -> str:
@@ -84,12 +86,12 @@ def format_text(stats: PackStats) -> list[str]:
         + ", ".join(f"{d.day:%a} {d.total}" for d in stats.due_forecast[1:]),
     ]
     lines.append("By category:")
-    width = max(len(a.label) for a in stats.by_category)
-    lines += [_accuracy_line(a, width) for a in stats.by_category]
+    width = max(len(a.label) + 1 for a in stats.by_category)
+    lines += [_accuracy_line(a.label + "s", a, width) for a in stats.by_category]
     if stats.by_actor:
         lines.append("By actor:")
         width = max(len(a.label) for a in stats.by_actor)
-        lines += [_accuracy_line(a, width) for a in stats.by_actor]
+        lines += [_accuracy_line(a.label, a, width) for a in stats.by_actor]
     per_day = [d.total for d in stats.per_day]
     first, last = stats.per_day[0].day, stats.per_day[-1].day
     lines.append(
