@@ -6,6 +6,7 @@ export all draw from the same ``Card`` so they can never disagree.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from .models import Actor, Implication, Measure, Pack, Quote
 
 
-class Category(str, Enum):
+class Category(str, Enum):  # noqa: UP042 - str() and format() stay as they were
     """Card categories, in the order the contract lists them."""
 
     TITLE = "title"
@@ -39,7 +40,13 @@ CATEGORY_LABELS = {
 STUDY_CATEGORIES = (Category.ACTOR, Category.QUOTE, Category.MEASURE, Category.IMPLICATION)
 
 
-@dataclass(frozen=True)
+# Cards are slotted dataclasses, not frozen ones: a frozen dataclass sets each
+# field through ``object.__setattr__`` and costs three times as much to create,
+# and the window builds a card for every one of up to 50,000 items. Treat them
+# as read-only all the same (they stay hashable for sets and dict keys).
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class Detail:
     """A labelled line on a card face (``Context: ...``)."""
 
@@ -47,7 +54,7 @@ class Detail:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Listing:
     """A labelled list on a card face (an actor's quotes, say)."""
 
@@ -55,7 +62,7 @@ class Listing:
     entries: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Face:
     """One side of a card: a headline, an optional subline, details and lists."""
 
@@ -72,7 +79,7 @@ class Face:
         return [t for t in out if t]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Card:
     """A flip card: its item's id and category, a front and a back."""
 
@@ -89,8 +96,21 @@ class Card:
         return needle.casefold() in haystack
 
 
+class _Lookups:
+    """What cards need from the rest of the pack, computed once per ``build_cards``."""
+
+    __slots__ = ("folder", "sources", "who")
+
+    def __init__(self, pack: Pack) -> None:
+        self.folder = pack.folder
+        self.who: dict[str, Actor] = pack.actors_by_id
+        self.sources: dict[str, str] = {
+            s.id: f"{s.title} ({s.publisher})" if s.publisher else s.title for s in pack.sources
+        }
+
+
 def _details(*pairs: tuple[str, str | None]) -> tuple[Detail, ...]:
-    return tuple(Detail(label, text) for label, text in pairs if text)
+    return tuple([Detail(label, text) for label, text in pairs if text])
 
 
 def _who(actor: Actor | None, fallback: str) -> str:
@@ -99,89 +119,102 @@ def _who(actor: Actor | None, fallback: str) -> str:
     return f"{actor.name}, {actor.role}" if actor.role else actor.name
 
 
-def _source_title(pack: Pack, source_id: str | None) -> str | None:
-    source = pack.source(source_id)
-    if source is None:
-        return None
-    return f"{source.title} ({source.publisher})" if source.publisher else source.title
-
-
 def actor_card(
     pack: Pack, actor: Actor, quotes: tuple[str, ...] = (), measures: tuple[str, ...] = ()
 ) -> Card:
     """An actor's card; ``quotes`` and ``measures`` are that actor's, pre-grouped."""
-    listings = tuple(
-        Listing(label, entries)
-        for label, entries in (("Quotes", quotes), ("Measures", measures))
-        if entries
-    )
-    image = None
-    if actor.image and pack.folder is not None:
-        image = pack.folder / actor.image
-    return Card(
-        id=actor.id,
-        category=Category.ACTOR,
-        front=Face(actor.name, actor.role or ""),
-        back=Face(
-            actor.name,
-            actor.kind.capitalize(),
-            _details(("Affiliation", actor.affiliation), ("Summary", actor.summary)),
-            listings,
-        ),
-        image=image,
-    )
+    return _actor_card(_Lookups(pack), actor, quotes, measures)
 
 
 def quote_card(pack: Pack, quote: Quote) -> Card:
-    actor = pack.actor(quote.actor)
-    return Card(
-        id=quote.id,
-        category=Category.QUOTE,
-        front=Face(quote.text),
-        back=Face(
-            actor.name if actor else quote.actor,
-            actor.role or "" if actor else "",
-            _details(
-                ("Context", quote.context),
-                ("Date", quote.date),
-                ("Source", _source_title(pack, quote.source)),
-            ),
-        ),
-    )
+    return _quote_card(_Lookups(pack), quote)
 
 
 def measure_card(pack: Pack, measure: Measure) -> Card:
+    return _measure_card(_Lookups(pack), measure)
+
+
+def implication_card(pack: Pack, implication: Implication) -> Card:
+    return _implication_card(_Lookups(pack), implication)
+
+
+def _actor_card(
+    look: _Lookups, actor: Actor, quotes: tuple[str, ...], measures: tuple[str, ...]
+) -> Card:
+    listings: tuple[Listing, ...] = ()
+    if quotes or measures:
+        listings = tuple(
+            [
+                Listing(label, entries)
+                for label, entries in (("Quotes", quotes), ("Measures", measures))
+                if entries
+            ]
+        )
+    image = look.folder / actor.image if actor.image and look.folder is not None else None
+    details: tuple[Detail, ...] = ()
+    if actor.affiliation or actor.summary:
+        details = _details(("Affiliation", actor.affiliation), ("Summary", actor.summary))
     return Card(
-        id=measure.id,
-        category=Category.MEASURE,
-        front=Face(measure.title, (measure.category or "").capitalize()),
-        back=Face(
-            measure.title,
-            _who(pack.actor(measure.actor), measure.actor),
-            _details(
-                ("Detail", measure.detail),
-                ("Date", measure.date),
-                ("Source", _source_title(pack, measure.source)),
-            ),
+        actor.id,
+        Category.ACTOR,
+        Face(actor.name, actor.role or ""),
+        Face(actor.name, actor.kind.capitalize(), details, listings),
+        image,
+    )
+
+
+def _quote_card(look: _Lookups, quote: Quote) -> Card:
+    actor = look.who.get(quote.actor)
+    details = []
+    if quote.context:
+        details.append(Detail("Context", quote.context))
+    if quote.date:
+        details.append(Detail("Date", quote.date))
+    if quote.source is not None and (source := look.sources.get(quote.source)):
+        details.append(Detail("Source", source))
+    return Card(
+        quote.id,
+        Category.QUOTE,
+        Face(quote.text),
+        Face(
+            actor.name if actor else quote.actor,
+            (actor.role or "") if actor else "",
+            tuple(details),
         ),
     )
 
 
-def implication_card(pack: Pack, implication: Implication) -> Card:
-    names = [a.name if (a := pack.actor(i)) else i for i in implication.actors]
+def _measure_card(look: _Lookups, measure: Measure) -> Card:
+    details = []
+    if measure.detail:
+        details.append(Detail("Detail", measure.detail))
+    if measure.date:
+        details.append(Detail("Date", measure.date))
+    if measure.source is not None and (source := look.sources.get(measure.source)):
+        details.append(Detail("Source", source))
     return Card(
-        id=implication.id,
-        category=Category.IMPLICATION,
-        front=Face(implication.title),
-        back=Face(
-            implication.title,
-            "",
-            _details(
-                ("Detail", implication.detail),
-                ("Actors concerned", ", ".join(names) if names else None),
-                ("Source", _source_title(pack, implication.source)),
-            ),
-        ),
+        measure.id,
+        Category.MEASURE,
+        Face(measure.title, (measure.category or "").capitalize()),
+        Face(measure.title, _who(look.who.get(measure.actor), measure.actor), tuple(details)),
+    )
+
+
+def _implication_card(look: _Lookups, implication: Implication) -> Card:
+    details = []
+    if implication.detail:
+        details.append(Detail("Detail", implication.detail))
+    if implication.actors:
+        who = look.who
+        names = [a.name if (a := who.get(i)) else i for i in implication.actors]
+        details.append(Detail("Actors concerned", ", ".join(names)))
+    if implication.source is not None and (source := look.sources.get(implication.source)):
+        details.append(Detail("Source", source))
+    return Card(
+        implication.id,
+        Category.IMPLICATION,
+        Face(implication.title),
+        Face(implication.title, "", tuple(details)),
     )
 
 
@@ -204,7 +237,22 @@ def title_card(pack: Pack) -> Card:
 
 
 def build_cards(pack: Pack) -> list[Card]:
-    """One card per actor, quote, measure and implication, in that order."""
+    """One card per actor, quote, measure and implication, in that order.
+
+    The garbage collector is paused meanwhile: tens of thousands of small
+    objects, none of them cyclic garbage, would otherwise trigger full collections.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_cards(pack)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_cards(pack: Pack) -> list[Card]:
+    look = _Lookups(pack)
     quotes_by_actor: dict[str, list[str]] = {}
     for q in pack.quotes:
         quotes_by_actor.setdefault(q.actor, []).append(f"\u201c{q.text}\u201d")
@@ -212,15 +260,15 @@ def build_cards(pack: Pack) -> list[Card]:
     for m in pack.measures:
         measures_by_actor.setdefault(m.actor, []).append(m.title)
     cards = [
-        actor_card(
-            pack,
+        _actor_card(
+            look,
             a,
             tuple(quotes_by_actor.get(a.id, ())),
             tuple(measures_by_actor.get(a.id, ())),
         )
         for a in pack.actors
     ]
-    cards += [quote_card(pack, q) for q in pack.quotes]
-    cards += [measure_card(pack, m) for m in pack.measures]
-    cards += [implication_card(pack, i) for i in pack.implications]
+    cards += [_quote_card(look, q) for q in pack.quotes]
+    cards += [_measure_card(look, m) for m in pack.measures]
+    cards += [_implication_card(look, i) for i in pack.implications]
     return cards

@@ -1,9 +1,12 @@
 """Pydantic models of the briefing-pack contract (docs/pack-format.md).
 
 The models check shapes, types, lengths and patterns; rules that need the whole
-pack (unique ids, references, image paths) live in ``validation.py``.
-Validation runs in strict mode on parsed JSON, so ``"1"`` is not an integer and
-``true`` is not a number: pack authors get told instead of silently coerced.
+pack (unique ids, references, dates, URLs, image paths, unknown keys) live in
+``references.py``. Validation runs in strict mode on parsed JSON, so ``"1"`` is
+not an integer and ``true`` is not a number: pack authors get told instead of
+silently coerced. String fields are trimmed by ``pack.trim_strings`` before
+validation (cheaper than pydantic's ``str_strip_whitespace``, which copies
+every string), so lengths and emptiness are judged on the trimmed text.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ ActorKind = Literal["person", "institution", "state"]
 
 
 class PackModel(BaseModel):
-    """Shared settings: strict types, trimmed strings, extra keys kept for checking.
+    """Shared settings: strict types, extra keys kept for checking.
 
     Extra keys are allowed here so that ``x-`` extensions survive; any other extra
     key is refused afterwards with a "did you mean" hint.
@@ -38,7 +41,6 @@ class PackModel(BaseModel):
 
     model_config = ConfigDict(
         strict=True,
-        str_strip_whitespace=True,
         extra="allow",
         frozen=True,
         revalidate_instances="never",
@@ -120,9 +122,9 @@ class Pack(PackModel):
     subtitle: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
     summary: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
     as_of: DateText | None = None
-    language: Annotated[
-        str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
-    ] = "en"
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = (
+        "en"
+    )
     tags: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
         default_factory=list
     )

@@ -30,6 +30,7 @@ MAX_REPORTED = 100
 MAX_EXTENSION_DEPTH = 32
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 ITEM_LISTS = ("sources", "actors", "quotes", "measures", "implications", "events")
+Item = Source | Actor | Quote | Measure | Implication | Event
 SINGULAR = {
     "sources": "source",
     "actors": "actor",
@@ -60,7 +61,66 @@ class _Collector:
 
 
 def check_pack(pack: Pack, base_dir: Path | None) -> list[Problem]:
-    """Every cross-item problem in ``pack``, in document order."""
+    """Every cross-item problem in ``pack``, in document order.
+
+    A fast pass (set lookups and comprehensions, no per-item function calls)
+    decides whether anything is wrong at all; only then does the detailed pass
+    walk the items to locate and word each problem.
+    """
+    if _looks_clean(pack, base_dir):
+        return []
+    return _detailed_problems(pack, base_dir)
+
+
+def _looks_clean(pack: Pack, base_dir: Path | None) -> bool:
+    """True when the detailed pass would find nothing; must never say True wrongly."""
+    extra = pack.__pydantic_extra__
+    if extra and any(not key.startswith("x-") for key in extra):
+        return False
+    lists: list[list[Item]] = [getattr(pack, name) for name in ITEM_LISTS]
+    if any([item.__pydantic_extra__ for items in lists for item in items]):
+        return False  # unknown keys or x- extensions: the detailed pass judges them
+    ids = [item.id for items in lists for item in items]
+    if len(set(ids)) != len(ids):
+        return False
+    actor_ids = {a.id for a in pack.actors}
+    source_ids: set[str | None] = {s.id for s in pack.sources}
+    source_ids.add(None)
+    said: list[Quote | Measure] = [*pack.quotes, *pack.measures]
+    grouped: list[Implication | Event] = [*pack.implications, *pack.events]
+    if not {item.actor for item in said} <= actor_ids:
+        return False
+    if not {actor for item in grouped for actor in item.actors} <= actor_ids:
+        return False
+    if not {item.source for item in said} <= source_ids:
+        return False
+    if not {item.source for item in grouped} <= source_ids:
+        return False
+    dates = {item.date for item in said}
+    dates.update([s.date for s in pack.sources], [e.date for e in pack.events], [pack.as_of])
+    dates.discard(None)
+    if not all([_is_real_date(d) for d in dates if d is not None]):
+        return False
+    out = _Collector()
+    for source in pack.sources:
+        if source.url is not None:
+            _check_url(source.url, "", out)
+    root = base_dir.resolve() if base_dir is not None else None
+    for actor in pack.actors:
+        if actor.image is not None:
+            _check_image(actor.image, "", base_dir, root, out)
+    return not out.problems
+
+
+def _is_real_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _detailed_problems(pack: Pack, base_dir: Path | None) -> list[Problem]:
     out = _Collector()
     _check_extras(pack, "", out)
     _check_date(pack.as_of, "as_of", out)
@@ -98,9 +158,9 @@ def check_pack(pack: Pack, base_dir: Path | None) -> list[Problem]:
     return out.result()
 
 
-def _items(pack: Pack) -> Iterator[tuple[str, PackModel, str]]:
+def _items(pack: Pack) -> Iterator[tuple[str, Item, str]]:
     for list_name in ITEM_LISTS:
-        items: Iterable[PackModel] = getattr(pack, list_name)
+        items: Iterable[Item] = getattr(pack, list_name)
         for index, item in enumerate(items):
             yield list_name, item, f"{list_name}[{index}]"
 
@@ -124,7 +184,9 @@ class _References:
         if kind == wanted:
             return
         if kind is not None:
-            self.out.add(loc, f"{ref!r} is {_article(kind)} {kind}, not {_article(wanted)} {wanted}")
+            self.out.add(
+                loc, f"{ref!r} is {_article(kind)} {kind}, not {_article(wanted)} {wanted}"
+            )
             return
         hint = ""
         if len(self.out.problems) < MAX_REPORTED:
