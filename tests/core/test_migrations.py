@@ -131,3 +131,31 @@ def test_a_failed_migration_leaves_the_file_as_it_was(
     with ProgressStore(db) as store:  # a later, fixed app migrates it
         assert store.schema_version == LATEST_VERSION
         assert store.answer_count("demo") == 4
+
+
+def test_two_copies_opening_an_old_file_at_once_migrate_it_once(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / DB_NAME
+    build(db, 1)
+    script = (
+        "import sys\n"
+        "from briefing_app.core.progress import ProgressStore\n"
+        "s = ProgressStore(sys.argv[1])\n"
+        "assert s.recovery_message is None, s.recovery_message\n"
+        "print(s.schema_version)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(db)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env)
+        for _ in range(3)
+    ]
+    results = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], results
+    assert all(out.strip() == str(LATEST_VERSION) for out, _ in results)
+    with ProgressStore(db) as store:
+        count = store._conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+        assert count == len(V1_ANSWERS)  # replayed once, not once per copy
