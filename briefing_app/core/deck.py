@@ -26,6 +26,7 @@ class Deck:
         self._query = ""
         self._shuffled = False
         self._index = 0
+        self._counts: dict[Category | None, int] | None = None
 
     # --- reading -----------------------------------------------------------------
 
@@ -33,6 +34,11 @@ class Deck:
     def cards(self) -> list[Card]:
         """Every card, in pack order."""
         return list(self._cards)
+
+    @property
+    def total(self) -> int:
+        """How many cards the deck holds, whatever the filter."""
+        return len(self._cards)
 
     @property
     def visible(self) -> list[Card]:
@@ -74,6 +80,8 @@ class Deck:
 
     def counts(self) -> dict[Category | None, int]:
         """Cards per category (``None`` is all), among those matching the search."""
+        if self._counts is not None:
+            return dict(self._counts)
         out: dict[Category | None, int] = {c: 0 for c in STUDY_CATEGORIES}
         total = 0
         needle = self._query.casefold()
@@ -85,7 +93,8 @@ class Deck:
             if card.category in out:
                 out[card.category] += 1
         out[None] = total
-        return out
+        self._counts = out
+        return dict(out)
 
     # --- moving ------------------------------------------------------------------
 
@@ -126,6 +135,7 @@ class Deck:
 
     def set_query(self, query: str) -> None:
         self._query = query.strip()
+        self._counts = None
         self._rebuild()
 
     def set_shuffled(self, shuffled: bool) -> None:
@@ -148,6 +158,7 @@ class Deck:
         old_index = self._index
         self._cards = list(cards)
         self._haystacks = None
+        self._counts = None
         self._order = list(range(len(self._cards)))
         if self._shuffled:
             self._rng.shuffle(self._order)

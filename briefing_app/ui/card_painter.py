@@ -20,9 +20,9 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QPaintDevice,
     QPainter,
     QPainterPath,
-    QPaintDevice,
     QPen,
     QTextLayout,
     QTextOption,
@@ -174,7 +174,8 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
     blocks: list[Block] = []
     if face == FRONT:
         if cat is Category.QUOTE:
-            size = 4.6 if len(f.headline) < 160 else 3.6
+            n = len(f.headline)
+            size = 6.2 if n < 60 else 4.8 if n < 160 else 3.8
             blocks.append(Block(f.headline, "quote", text, size, serif=True, italic=True,
                                 line_spacing=1.14))
         else:
@@ -190,7 +191,7 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
             blocks.append(Block(f"{d.label} {d.text}", "chip", color, 1.8, bold=True,
                                 space_before=3.0, chip=theme.category_tint(cat)))
         return _with_families(blocks, theme)
-    blocks.append(Block(f.headline, "headline", text, 3.3 if cat is not Category.TITLE else 3.6,
+    blocks.append(Block(f.headline, "headline", text, 3.6 if cat is not Category.TITLE else 3.9,
                         bold=True))
     if f.subline:
         blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7))
@@ -198,17 +199,17 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
     for d in f.details:
         gap = 3.0 if first else 2.2
         first = False
-        blocks.append(Block(d.label.upper(), "label", color, 1.35, bold=True, space_before=gap,
+        blocks.append(Block(d.label.upper(), "label", color, 1.45, bold=True, space_before=gap,
                             letter_spacing=0.12))
-        blocks.append(Block(d.text, "body", text, 2.05, space_before=0.5, line_spacing=1.12))
+        blocks.append(Block(d.text, "body", text, 2.3, space_before=0.5, line_spacing=1.12))
     for listing in f.listings:
         gap = 3.0 if first else 2.2
         first = False
-        blocks.append(Block(listing.label.upper(), "label", color, 1.35, bold=True,
+        blocks.append(Block(listing.label.upper(), "label", color, 1.45, bold=True,
                             space_before=gap, letter_spacing=0.12))
         entries = list(listing.entries[:MAX_LIST_ENTRIES])
         for entry in entries:
-            blocks.append(Block(entry, "item", text, 1.85, space_before=0.7, indent=2.4,
+            blocks.append(Block(entry, "item", text, 2.05, space_before=0.7, indent=2.4,
                                 bullet=True, line_spacing=1.08))
         extra = len(listing.entries) - len(entries)
         if extra > 0:
@@ -245,7 +246,8 @@ def layout_face(
     text_box = QRectF(content)
     avatar: QRectF | None = None
     if card.category is Category.ACTOR:
-        d = min(content.height() * (0.78 if face == FRONT else 0.3), (24 if face == FRONT else 9) * u)
+        front = face == FRONT
+        d = min(content.height() * (0.78 if front else 0.3), (24 if front else 9) * u)
         if face == FRONT:
             avatar = QRectF(content.left(), content.center().y() - d / 2, d, d)
             text_box.setLeft(avatar.right() + 4.5 * u)
@@ -411,9 +413,12 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme) -> None:
     path = QPainterPath()
     path.addRoundedRect(rect, radius, radius)
     painter.fillPath(path, theme.color("surface"))
-    painter.setClipPath(path)
     band_color = color if front else theme.category_tint(cat)
-    painter.fillRect(layout.band, band_color)
+    band_path = QPainterPath()
+    band_path.addRoundedRect(layout.band.adjusted(0, 0, 0, radius), radius, radius)
+    painter.fillPath(band_path, band_color)
+    painter.fillRect(QRectF(rect.left(), layout.band.bottom(), rect.width(), radius + 1),
+                     theme.color("surface"))
     if not front:
         painter.fillRect(QRectF(rect.left(), layout.band.bottom() - 0.3 * u, rect.width(),
                                 0.3 * u), color)
@@ -457,7 +462,6 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme) -> None:
                                 d / 2)
             painter.setPen(block.color)
         block.layout.draw(painter, pos)
-    painter.setClipping(False)
     painter.setPen(QPen(theme.color("border"), max(1.0, 0.1 * u)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(rect, radius, radius)
@@ -511,7 +515,9 @@ def _draw_avatar(painter: QPainter, rect: QRectF, card: Card, theme: Theme) -> N
     painter.save()
     if image is not None and not image.isNull():
         painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-        scaled = image.size().scaled(rect.size().toSize(), Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+        scaled = image.size().scaled(
+            rect.size().toSize(), Qt.AspectRatioMode.KeepAspectRatioByExpanding
+        )
         target = QRectF(0, 0, scaled.width(), scaled.height())
         target.moveCenter(rect.center())
         painter.drawImage(target, image)

@@ -1,0 +1,164 @@
+"""Start-up and next-card figures for the study window (printed, never asserted).
+
+1. Alternates ``briefing-app --measure-startup`` (the whole process, timed from
+   outside) with a bare PySide6 window that quits on its first paint, and prints
+   the median ratio. Goal: at most 2.0x.
+2. Times showing the next card (deck step plus a synchronous repaint) on a
+   50,000-item pack and on a small one. Goal: under 3 ms, independent of size.
+
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+class W(QWidget):
+    painted = False
+    def paintEvent(self, event):
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, QApplication.quit)
+app = QApplication(sys.argv[:1])
+w = W()
+w.resize(1280, 800)
+w.show()
+sys.exit(app.exec())
+"""
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _timed(cmd: list[str]) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=_env(), cwd=ROOT, check=False)
+    elapsed = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:
+        raise SystemExit(f"{cmd[:4]} failed ({done.returncode}): {done.stderr[-800:]}")
+    return elapsed, done.stdout.strip()
+
+
+def startup(runs: int, path: str | None) -> None:
+    app_cmd = [sys.executable, "-m", "briefing_app", "--measure-startup"]
+    if path:
+        app_cmd.append(path)
+    bare_cmd = [sys.executable, "-c", BARE]
+    _timed(app_cmd)  # warm the file cache once
+    _timed(bare_cmd)
+    apps, bares, ratios, reported = [], [], [], []
+    for _ in range(runs):
+        a, out = _timed(app_cmd)
+        b, _ = _timed(bare_cmd)
+        apps.append(a)
+        bares.append(b)
+        ratios.append(a / b)
+        reported.append(float(out.splitlines()[-1]) if out else float("nan"))
+    print(f"start-up, {runs} alternating runs (whole process, wall clock):")
+    print(f"  app  --measure-startup : median {statistics.median(apps):7.1f} ms"
+          f"  (app's own first-paint figure: median {statistics.median(reported):.0f} ms)")
+    print(f"  bare PySide6 window    : median {statistics.median(bares):7.1f} ms")
+    print(f"  median ratio app/bare  : {statistics.median(ratios):.2f}x  (goal <= 2.0x)")
+
+
+def make_pack(folder: Path, items: int) -> Path:
+    """A valid pack with about ``items`` items, spread over the four categories."""
+    actors_n = max(2, items // 25)
+    rest = items - actors_n - 1
+    quotes_n = rest * 4 // 10
+    measures_n = rest * 3 // 10
+    implications_n = rest - quotes_n - measures_n
+    actors = [{"id": f"a{i}", "name": f"Actor number {i}", "role": "Spokesperson",
+               "summary": "Speaks for the ministry on matters of regional security."}
+              for i in range(actors_n)]
+    quotes = [{"id": f"q{i}", "actor": f"a{i % actors_n}",
+               "text": f"Statement {i}: we will defend our interests with every means we have.",
+               "context": "At a press conference in the capital.", "source": "s"}
+              for i in range(quotes_n)]
+    measures = [{"id": f"m{i}", "actor": f"a{i % actors_n}", "title": f"Measure {i}: tariffs",
+                 "category": "economic", "detail": "Raised duties on imports."}
+                for i in range(measures_n)]
+    implications = [{"id": f"i{i}", "title": f"Implication {i}: tension may rise",
+                     "detail": "Markets react; allies recalibrate.", "actors": [f"a{i % actors_n}"]}
+                    for i in range(implications_n)]
+    pack = {"format": "briefing-pack", "version": 1, "id": f"bench-{items}",
+            "title": f"Benchmark pack with {items:,} items", "as_of": "2025-11-20",
+            "sources": [{"id": "s", "title": "Benchmark source"}], "actors": actors,
+            "quotes": quotes, "measures": measures, "implications": implications}
+    path = folder / f"bench-{items}.json"
+    path.write_text(json.dumps(pack), encoding="utf-8")
+    return path
+
+
+def next_card(samples: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from briefing_app.ui.main_window import MainWindow
+    from briefing_app.ui.settings import Settings, SettingsStore
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SettingsStore(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        for items in (50_000, 60):
+            path = make_pack(Path(tmp), items)
+            window = MainWindow(Settings(), store)
+            window.resize(1280, 800)
+            t0 = time.perf_counter()
+            ok = window.open_path(path)
+            load_ms = (time.perf_counter() - t0) * 1000
+            assert ok, "benchmark pack did not load"
+            window.show()
+            app.processEvents()
+            times = []
+            for _ in range(samples):
+                start = time.perf_counter()
+                if not window.deck.next():
+                    window.deck.first()
+                window.show_current()
+                window.card_view.repaint()
+                times.append((time.perf_counter() - start) * 1000)
+            print(f"next card, {len(window.deck.cards):>6,} cards (open took {load_ms:,.0f} ms):"
+                  f" median {statistics.median(times):.2f} ms, p90 "
+                  f"{sorted(times)[int(len(times) * 0.9)]:.2f} ms  (goal < 3 ms)")
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--path", default=None, help="pack to open (default: bundled briefs)")
+    parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--skip-next", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_startup:
+        startup(args.runs, args.path)
+    if not args.skip_next:
+        next_card(args.samples)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+"""The flip card widget: paints through ``card_painter`` and turns over when flipped.
+
+Signals (snake_case, past tense):
+    card_flipped(str)      the face now showing, "front" or "back"
+    card_changed(object)   the card now showing (a ``Card``, or None)
+    first_painted()        the first time anything was painted (start-up figure)
+
+The turn is a ``QVariantAnimation`` of an angle; both faces are rendered once
+into pixmaps when the turn starts and drawn with a perspective ``QTransform``
+each frame, so the animation never re-lays out text and never flickers.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..core.cards import Card
+from .card_painter import (
+    BACK,
+    FRONT,
+    FaceLayout,
+    card_rect,
+    draw_layout,
+    layout_face,
+    paint_card,
+    paint_message,
+    paint_shadow,
+)
+from .theme import Theme
+
+FLIP_MS = 300
+_CACHE_SIZE = 24
+
+
+class CardView(QWidget):
+    """Shows one face of one card; click (or ``flip()``) turns it over."""
+
+    card_flipped = Signal(str)
+    card_changed = Signal(object)
+    first_painted = Signal()
+
+    def __init__(
+        self,
+        theme: Theme,
+        text_scale: float = 1.0,
+        reduce_motion: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self._scale = text_scale
+        self._reduce_motion = reduce_motion
+        self._card: Card | None = None
+        self._face = FRONT
+        self._message = ("", "")
+        self._painted = False
+        self._layouts: OrderedDict[tuple[object, ...], FaceLayout] = OrderedDict()
+        self._turn: tuple[QPixmap, QPixmap] | None = None
+        self._stage: tuple[tuple[object, ...], QPixmap] | None = None
+        self._anim = QVariantAnimation(self)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(180.0)
+        self._anim.setDuration(FLIP_MS)
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._anim.valueChanged.connect(self._on_angle)
+        self._anim.finished.connect(self._end_turn)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 200)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName("Card")
+
+    # --- state ------------------------------------------------------------------
+
+    def card(self) -> Card | None:
+        return self._card
+
+    def face(self) -> str:
+        return self._face
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def text_scale(self) -> float:
+        return self._scale
+
+    def is_turning(self) -> bool:
+        return self._turn is not None
+
+    def set_card(self, card: Card | None, face: str = FRONT) -> None:
+        """Show ``card`` (front by default) at once, ending any turn in progress."""
+        self._stop_turn()
+        changed = card is not self._card
+        self._card = card
+        self._face = face
+        self._update_accessible()
+        self.update()
+        if changed:
+            self.card_changed.emit(card)
+
+    def set_message(self, title: str, message: str) -> None:
+        """What to show when there is no card (no pack open, nothing matches)."""
+        self._message = (title, message)
+        if self._card is None:
+            self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._layouts.clear()
+        self.update()
+
+    def set_text_scale(self, scale: float) -> None:
+        self._scale = scale
+        self._layouts.clear()
+        self.update()
+
+    def set_reduce_motion(self, reduce: bool) -> None:
+        self._reduce_motion = reduce
+
+    def flip(self) -> None:
+        """Turn the card over: animated, or at once when motion is reduced."""
+        if self._card is None:
+            return
+        old = self._face
+        new = BACK if old == FRONT else FRONT
+        self._stop_turn()
+        self._face = new
+        self._update_accessible()
+        if not self._reduce_motion and self.isVisible() and self.width() > 0:
+            self._start_turn(old, new)
+        self.update()
+        self.card_flipped.emit(new)
+
+    def current_layout(self) -> FaceLayout | None:
+        """The laid-out face now shown (its ``texts()`` are exactly what is drawn)."""
+        if self._card is None:
+            return None
+        return self._layout(self._card, self._face, card_rect(QRectF(self.rect())))
+
+    def shown_texts(self) -> list[str]:
+        layout = self.current_layout()
+        return layout.texts() if layout else []
+
+    # --- painting ----------------------------------------------------------------
+
+    def _layout(self, card: Card, face: str, rect: QRectF) -> FaceLayout:
+        key = (card.id, id(card), face, rect.width(), rect.height(), self._theme.name, self._scale)
+        layout = self._layouts.get(key)
+        if layout is None or layout.rect != rect:
+            layout = layout_face(card, face, rect, self._theme, self._scale, self)
+            self._layouts[key] = layout
+            if len(self._layouts) > _CACHE_SIZE:
+                self._layouts.popitem(last=False)
+        return layout
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        stage = QRectF(self.rect())
+        painter.fillRect(stage, self._theme.color("background"))
+        card = self._card
+        if card is None:
+            paint_message(painter, stage, self._theme, *self._message)
+        elif self._turn is not None:
+            self._paint_turn(painter, card_rect(stage))
+        else:
+            inner = card_rect(stage)
+            painter.drawPixmap(0, 0, self._stage_pixmap(inner))
+            draw_layout(painter, self._layout(card, self._face, inner), self._theme)
+        painter.end()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def _stage_pixmap(self, inner: QRectF) -> QPixmap:
+        """Background and card shadow, cached: blending the shadow is the costliest step."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, self._theme.name)
+        if self._stage is None or self._stage[0] != key:
+            pixmap = QPixmap(max(1, round(self.width() * ratio)),
+                             max(1, round(self.height() * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(self._theme.color("background"))
+            painter = QPainter(pixmap)
+            paint_shadow(painter, inner, self._theme)
+            painter.end()
+            self._stage = (key, pixmap)
+        return self._stage[1]
+
+    def _paint_turn(self, painter: QPainter, inner: QRectF) -> None:
+        assert self._turn is not None
+        angle = float(self._anim.currentValue() or 0.0)
+        old, new = self._turn
+        pixmap, shown = (old, angle) if angle < 90 else (new, angle - 180)
+        w, h = inner.width(), inner.height()
+        t = QTransform()
+        t.translate(inner.center().x(), inner.center().y())
+        t.rotate(shown, Qt.Axis.YAxis, max(1024.0, w * 2.2))
+        t.translate(-w / 2, -h / 2)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setTransform(t)
+        paint_shadow(painter, QRectF(0, 0, w, h), self._theme)
+        painter.drawPixmap(QRectF(0, 0, w, h), pixmap, QRectF(pixmap.rect()))
+
+    def _face_pixmap(self, card: Card, face: str, inner: QRectF) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(inner.width() * ratio)),
+                         max(1, round(inner.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        paint_card(painter, QRectF(0, 0, inner.width(), inner.height()), card, face, self._theme,
+                   self._scale)
+        painter.end()
+        return pixmap
+
+    def _start_turn(self, old: str, new: str) -> None:
+        assert self._card is not None
+        inner = card_rect(QRectF(self.rect()))
+        self._turn = (
+            self._face_pixmap(self._card, old, inner),
+            self._face_pixmap(self._card, new, inner),
+        )
+        self._anim.start()
+
+    def _on_angle(self, _value: object) -> None:
+        self.update()
+
+    def _stop_turn(self) -> None:
+        if self._anim.state() == QVariantAnimation.State.Running:
+            self._anim.stop()
+        self._turn = None
+
+    def _end_turn(self) -> None:
+        self._turn = None
+        self.update()
+
+    # --- input -------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.flip()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def _update_accessible(self) -> None:
+        card = self._card
+        if card is None:
+            self.setAccessibleDescription("")
+            return
+        face = card.front if self._face == FRONT else card.back
+        side = "front" if self._face == FRONT else "back"
+        self.setAccessibleDescription(
+            f"{card.category.label}, {side}: " + "\n".join(face.texts())
+        )

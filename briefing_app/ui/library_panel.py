@@ -1,0 +1,181 @@
+"""The side list of packs in the open folder: title, as-of date, card counts.
+
+An invalid pack stays listed, marked in the danger colour with its first
+problem. Entries are painted with ``drawText`` (plain text, never HTML).
+
+Signals: pack_chosen(object) — the ``Path`` of the pack the user picked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .quick_pack import PackSummary
+from .theme import Theme
+
+ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Delegate(QStyledItemDelegate):
+    def __init__(self, panel: LibraryPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        fm = QFontMetricsF(option.font)
+        summary: PackSummary | None = index.data(ROLE)
+        lines = 3 if summary is not None and summary.problem else 2
+        return QSize(200, round(fm.height() * (lines * 1.35 + 1.4)))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        summary: PackSummary | None = index.data(ROLE)
+        if summary is None:
+            return
+        theme = self._panel.theme()
+        rect = QRectF(option.rect).adjusted(6, 3, -6, -3)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        if selected or hovered:
+            bg = theme.color("accent") if selected else theme.color("surface_alt")
+            if selected:
+                bg.setAlphaF(0.16 if not theme.is_dark else 0.28)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, 8, 8)
+        if selected:
+            painter.setBrush(theme.color("accent"))
+            painter.drawRoundedRect(QRectF(rect.left(), rect.top() + 8, 3, rect.height() - 16),
+                                    1.5, 1.5)
+        base = option.font
+        fm = QFontMetricsF(base)
+        x, w = rect.left() + 14, rect.width() - 24
+        y = rect.top() + fm.height() * 0.6
+        title_font = theme.font(fm.height() * 0.82, bold=True)
+        painter.setFont(title_font)
+        painter.setPen(theme.color("text"))
+        tfm = QFontMetricsF(title_font)
+        painter.drawText(QRectF(x, y, w, tfm.height()), int(Qt.AlignmentFlag.AlignLeft),
+                         tfm.elidedText(summary.title, Qt.TextElideMode.ElideRight, w))
+        y += tfm.height() * 1.25
+        small = theme.font(fm.height() * 0.7)
+        sfm = QFontMetricsF(small)
+        painter.setFont(small)
+        painter.setPen(theme.color("muted"))
+        meta = []
+        if summary.as_of:
+            meta.append(f"As of {summary.as_of}")
+        meta.append(f"{summary.card_total} cards" if summary.counts else "no cards")
+        line = " \u00b7 ".join(meta)
+        painter.drawText(QRectF(x, y, w, sfm.height()), int(Qt.AlignmentFlag.AlignLeft),
+                         sfm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+        if summary.problem:
+            y += sfm.height() * 1.3
+            danger = QColor(theme.danger)
+            painter.setBrush(danger)
+            painter.setPen(Qt.PenStyle.NoPen)
+            r = sfm.height() * 0.22
+            painter.drawEllipse(QRectF(x, y + sfm.height() / 2 - r, 2 * r, 2 * r))
+            painter.setPen(danger)
+            text = f"Invalid: {summary.problem}"
+            painter.drawText(QRectF(x + 4 * r, y, w - 4 * r, sfm.height()),
+                             int(Qt.AlignmentFlag.AlignLeft),
+                             sfm.elidedText(text, Qt.TextElideMode.ElideRight, w - 4 * r))
+        painter.restore()
+
+
+class LibraryPanel(QWidget):
+    """A heading and the list of packs; emits ``pack_chosen`` when one is picked."""
+
+    pack_chosen = Signal(object)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+        self.setObjectName("library")
+        self.heading = QLabel("Library")
+        self.heading.setObjectName("libraryHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder = QLabel("")
+        self.folder.setObjectName("libraryFolder")
+        self.folder.setTextFormat(Qt.TextFormat.PlainText)
+        self.list = QListWidget()
+        self.list.setObjectName("libraryList")
+        self.list.setItemDelegate(_Delegate(self))
+        self.list.setMouseTracking(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 16, 8, 12)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.folder)
+        layout.addSpacing(8)
+        layout.addWidget(self.list, 1)
+        self.setMinimumWidth(220)
+
+    def theme(self) -> Theme:
+        return self._theme
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.list.viewport().update()
+
+    def set_packs(self, folder: str, summaries: list[PackSummary]) -> None:
+        self.folder.setText(folder)
+        self.list.clear()
+        for s in summaries:
+            item = QListWidgetItem()
+            item.setData(ROLE, s)
+            item.setToolTip(str(s.path))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         s.title + (f" (invalid: {s.problem})" if s.problem else ""))
+            self.list.addItem(item)
+
+    def summaries(self) -> list[PackSummary]:
+        return [self.list.item(i).data(ROLE) for i in range(self.list.count())]
+
+    def update_pack(self, summary: PackSummary) -> None:
+        """Replace the entry for ``summary.path`` (after validation or a reload)."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if Path(item.data(ROLE).path) == Path(summary.path):
+                item.setData(ROLE, summary)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             summary.title + (f" (invalid: {summary.problem})"
+                                              if summary.problem else ""))
+        self.list.viewport().update()
+
+    def select_path(self, path: Path) -> None:
+        for i in range(self.list.count()):
+            if Path(self.list.item(i).data(ROLE).path) == Path(path):
+                self.list.setCurrentRow(i)
+                return
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        summary: PackSummary = item.data(ROLE)
+        self.pack_chosen.emit(summary.path)

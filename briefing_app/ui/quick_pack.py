@@ -1,0 +1,108 @@
+"""A first look at a pack with the stdlib only: its title card and library line.
+
+The window paints the title card from this before pydantic is even imported
+(pydantic costs about as much to import as Qt); full validation follows right
+after the first paint and replaces what is shown here if the pack is invalid.
+Nothing here trusts the data: any missing or mistyped field just shows less.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.cards import Card, Category, Detail, Face, Listing
+
+COUNT_KEYS = ("actors", "quotes", "measures", "implications")
+
+
+@dataclass
+class PackSummary:
+    """One line of the library: what the pack is, and whether it is usable."""
+
+    path: Path
+    title: str
+    as_of: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    problem: str | None = None
+    validated: bool = False
+
+    @property
+    def card_total(self) -> int:
+        return sum(self.counts.values())
+
+    def counts_text(self) -> str:
+        parts = [f"{self.counts.get(k, 0)} {k}" for k in COUNT_KEYS]
+        return ", ".join(parts)
+
+
+def pack_file(path: Path) -> Path:
+    return path / "pack.json" if path.is_dir() else path
+
+
+def read_raw(path: Path) -> dict[str, Any]:
+    """The pack's JSON object; raises ``ValueError`` with a short reason otherwise."""
+    try:
+        data = pack_file(path).read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"invalid JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ValueError("the file does not hold a briefing pack object")
+    return raw
+
+
+def _text(raw: dict[str, Any], key: str) -> str:
+    value = raw.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def quick_summary(path: Path) -> PackSummary:
+    """A library line from the raw JSON (not yet validated)."""
+    try:
+        raw = read_raw(path)
+    except ValueError as exc:
+        return PackSummary(path, path.stem if path.is_file() else path.name, problem=str(exc))
+    return summary_from_raw(path, raw)
+
+
+def summary_from_raw(path: Path, raw: dict[str, Any]) -> PackSummary:
+    counts = {k: len(v) for k in COUNT_KEYS if isinstance(v := raw.get(k), list)}
+    title = _text(raw, "title") or (path.stem if path.is_file() else path.name)
+    return PackSummary(path, title, _text(raw, "as_of"), counts)
+
+
+def quick_title_card(raw: dict[str, Any]) -> Card:
+    """The pack's title card, built as ``core.cards.title_card`` builds it."""
+    pack_id = _text(raw, "id") or "pack"
+    title = _text(raw, "title") or "Untitled pack"
+    subtitle = _text(raw, "subtitle")
+    summary = _text(raw, "summary")
+    as_of = _text(raw, "as_of")
+    sources: list[str] = []
+    raw_sources = raw.get("sources")
+    for s in raw_sources if isinstance(raw_sources, list) else []:
+        if isinstance(s, dict) and isinstance(s.get("title"), str):
+            publisher = s.get("publisher")
+            extra = f" \u2014 {publisher.strip()}" if isinstance(publisher, str) else ""
+            sources.append(s["title"].strip() + extra)
+    front_details = (Detail("As of", as_of),) if as_of else ()
+    back_details = tuple(
+        Detail(label, text) for label, text in (("Summary", summary), ("As of", as_of)) if text
+    )
+    return Card(
+        id=f"{pack_id}-title",
+        category=Category.TITLE,
+        front=Face(title, subtitle, front_details),
+        back=Face(
+            title,
+            subtitle,
+            back_details,
+            (Listing("Sources", tuple(sources)),) if sources else (),
+        ),
+    )
