@@ -22,7 +22,7 @@ SUPPORTED_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ITEMS = 50_000
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]

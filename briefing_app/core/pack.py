@@ -121,7 +121,7 @@ def parse_json(data: bytes) -> Any:
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PackError([Problem("", "the file is UTF-16; save it as UTF-8")])
+        raise PackError([Problem("line 1, column 1", "the file is UTF-16; save it as UTF-8")])
     if not data.strip():
         raise PackError([Problem("", "the file is empty")])
     try:
@@ -135,18 +135,28 @@ def parse_json(data: bytes) -> Any:
 
 def _encoding_problem(data: bytes) -> Problem | None:
     """Why ``data`` is not UTF-8 text, located, or None when it is."""
-    if b"\x00" in data[:4]:
-        return Problem("", "the file looks like UTF-16 (it holds zero bytes); save it as UTF-8")
+    zero = data.find(b"\x00")
+    if zero != -1:
+        line, col = _line_column(data, zero)
+        return Problem(
+            f"line {line}, column {col}",
+            "the file holds a zero byte: it is binary, or UTF-16/UTF-32; save it as UTF-8",
+        )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = _line_column(data, exc.start)
         return Problem(
             f"line {line}, column {col}",
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
         )
     return None
+
+
+def _line_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of ``offset``."""
+    line = data.count(b"\n", 0, offset) + 1
+    return line, offset - (data.rfind(b"\n", 0, offset) + 1) + 1
 
 
 def _json_problem(text: str) -> Problem:
@@ -171,7 +181,8 @@ def _check_envelope(raw: Any) -> None:
         raise PackError([Problem("", f"the file holds {kind}, not a briefing pack object")])
     fmt = raw.get("format")
     if fmt is not None and fmt != FORMAT_NAME:
-        raise PackError([Problem("format", f"this is not a briefing pack (format is {fmt!r})")])
+        shown = repr(fmt) if len(repr(fmt)) <= 60 else repr(fmt)[:57] + "..."
+        raise PackError([Problem("format", f"this is not a briefing pack (format is {shown})")])
     version = raw.get("version")
     if type(version) is int and version > SUPPORTED_VERSION:
         raise PackError(

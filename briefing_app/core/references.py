@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 
@@ -244,16 +245,33 @@ def _check_date(value: str | None, loc: str, out: _Collector) -> None:
 
 
 def _check_url(value: str | None, loc: str, out: _Collector) -> None:
-    if value is None:
-        return
-    scheme, sep, rest = value.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or not rest or " " in value:
-        out.add(loc, f"{value!r} is not an http:// or https:// address")
+    if value is not None and not _is_web_address(value):
+        out.add(loc, f"{_short(value)} is not an http:// or https:// address")
+
+
+def _is_web_address(value: str) -> bool:
+    """An absolute http(s) URL with a host and no spaces or control characters."""
+    if any(c.isspace() or c < " " or c == "\x7f" for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:  # a broken IPv6 literal, a bad port
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
+def _short(value: str) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _check_image(
     value: str, loc: str, base_dir: Path | None, root: Path | None, out: _Collector
 ) -> None:
+    if "\x00" in value:
+        out.add(loc, f"{_short(value)} holds a NUL character")
+        return
     if not value.lower().endswith(IMAGE_SUFFIXES):
         out.add(loc, f"{value!r} is not a .png, .jpg or .svg file")
         return
@@ -275,5 +293,5 @@ def _check_image(
             resolved = target.resolve()
             if not resolved.is_relative_to(root):
                 out.add(loc, f"{value!r} is a link that leads outside the pack's folder")
-    except (OSError, RuntimeError):
-        out.add(loc, f"{value!r} cannot be resolved (a link loop?)")
+    except (OSError, RuntimeError, ValueError):
+        out.add(loc, f"{_short(value)} cannot be resolved (a link loop, or a bad character?)")

@@ -82,7 +82,9 @@ def describe(error: ErrorDetails) -> str:
 def problems_from_validation_error(exc: ValidationError) -> list[Problem]:
     """Located problems for every error pydantic found (capped, with a count)."""
     errors = exc.errors(include_url=False)
-    problems = [Problem(format_location(tuple(e["loc"])), describe(e)) for e in errors[:MAX_REPORTED]]
+    problems = [
+        Problem(format_location(tuple(e["loc"])), describe(e)) for e in errors[:MAX_REPORTED]
+    ]
     if len(errors) > MAX_REPORTED:
         problems.append(Problem("", f"... and {len(errors) - MAX_REPORTED:,} more problems"))
     return problems
