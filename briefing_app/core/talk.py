@@ -79,6 +79,10 @@ class Talk:
         """A short note for the presenter (a refused jump); cleared by the next action."""
         return self._message
 
+    def clear_message(self) -> None:
+        """Forget the presenter's note (the window shows it for a few seconds)."""
+        self._message = ""
+
     @property
     def current(self) -> Card | None:
         return self._cards[self._index] if self._cards else None
