@@ -340,7 +340,11 @@ class QuizView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.stage is Stage.SETUP:
-            QTimer.singleShot(0, self.start_button.setFocus)
+            QTimer.singleShot(0, self, self._focus_start)  # dropped if the view is gone
+
+    def _focus_start(self) -> None:
+        if self.stage is Stage.SETUP:
+            self.start_button.setFocus()
 
     # --- setup -------------------------------------------------------------
 
@@ -454,7 +458,7 @@ class QuizView(QWidget):
         total = len(self.session.questions) if self.session else 0
         number = min(self.index + 1, total)
         self.score_label.setText(
-            f"Score {self.right}/{self.answered}  ·  Question {number} of {total}"
+            f"Score {self.right}/{self.answered} · Question {number} of {total}"
         )
 
     def choose(self, index: int) -> None:
@@ -540,7 +544,7 @@ class QuizView(QWidget):
         self.context_label.setText(q.context or q.detail or "")
         self.context_label.setVisible(bool(q.context or q.detail))
         meta = [p for p in (_nice_date(q.date), f"Source: {q.source}" if q.source else "") if p]
-        self.meta_label.setText("  ·  ".join(meta))
+        self.meta_label.setText(" · ".join(meta))
         self.meta_label.setVisible(bool(meta))
         restyle(self.feedback)
         self.feedback.setVisible(True)
@@ -701,5 +705,4 @@ def run_quiz_window(
     view.typed_radio.setChecked(typed)
     view.choice_radio.setChecked(not typed)
     view.show()
-    QTimer.singleShot(0, view.start_button.setFocus)
     return int(app.exec())
