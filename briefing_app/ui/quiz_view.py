@@ -142,12 +142,19 @@ class QuizView(QWidget):
 
     # --- building ----------------------------------------------------------
 
-    def _page(self) -> tuple[QWidget, QVBoxLayout]:
-        """A page whose content sits in a centred column of readable width."""
-        page = QWidget()
-        page.setObjectName("quizPage")
-        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(page)
+    def _page(self) -> tuple[QScrollArea, QVBoxLayout]:
+        """A page whose content sits in a centred column of readable width, and
+        scrolls when a long quote or a small window leaves it no room."""
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        inner.setObjectName("quizPage")
+        inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        page.setWidget(inner)
+        row = QHBoxLayout(inner)
         row.setContentsMargins(40, 32, 40, 32)
         column_widget = QWidget()
         column_widget.setMaximumWidth(CONTENT_WIDTH)
@@ -423,13 +430,18 @@ class QuizView(QWidget):
         self._update_score()
         self.progress.setRange(0, total)
         self.progress.setValue(self.index)
-        self.prompt_label.setText(q.prompt)
+        self.prompt_label.setText(q.kind.label)  # the subject line names the actor
         if q.kind is QuestionKind.WHICH_QUOTE:
             self.subject_label.setText(q.subject)
         elif q.kind is QuestionKind.WHO_SAID:
             self.subject_label.setText(f"“{q.subject}”")
         else:
             self.subject_label.setText(q.subject)
+        length = len(self.subject_label.text())
+        size = "long" if length > 160 else "medium" if length > 60 else "short"
+        self.subject_label.setProperty("length", size)
+        restyle(self.subject_label)
+        self.question_page.verticalScrollBar().setValue(0)
         self.subject_note.setText(q.subject_note or "")
         self.subject_note.setVisible(bool(q.subject_note))
         by_choice = self._by_choice(q)
@@ -553,8 +565,15 @@ class QuizView(QWidget):
         self.action_button.setText("See results" if last else "Next question")
         self.action_button.setEnabled(True)
         self.hint_label.setText("Enter continues  ·  Esc leaves")
+        QTimer.singleShot(0, self, self._reveal_feedback)
         if self._by_choice(q):
             self.setFocus()
+
+    def _reveal_feedback(self) -> None:
+        """Scroll a long question so the verdict and the right answer are in view."""
+        if self.feedback.isVisible():
+            self.question_page.ensureWidgetVisible(self.action_button, 0, 32)
+            self.question_page.ensureWidgetVisible(self.feedback, 0, 16)
 
     def next_question(self) -> None:
         if self.session is None:

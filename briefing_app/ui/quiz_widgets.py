@@ -205,7 +205,9 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {t.accent}; border-radius: 2px; }}
 QLabel#prompt {{ color: {t.muted}; font-size: 16px; font-weight: 600; }}
-QLabel#subject {{ font-family: {serif}; font-size: 30px; color: {t.text}; }}
+QLabel#subject {{ font-family: {serif}; font-size: 32px; color: {t.text}; }}
+QLabel#subject[length="medium"] {{ font-size: 25px; }}
+QLabel#subject[length="long"] {{ font-size: 19px; }}
 QLabel#subjectNote {{ color: {t.muted}; font-size: 14px; }}
 QFrame#option {{
     background: {t.surface}; border: 1px solid {t.border}; border-radius: 12px;
@@ -256,6 +258,12 @@ QLabel#note {{ font-size: 14px; color: {t.text}; font-style: italic; }}
 QLabel#bigScore {{ font-size: 72px; font-weight: 800; color: {t.text}; }}
 QLabel#scoreWords {{ font-size: 20px; color: {t.muted}; }}
 QScrollArea {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 4px 2px; }}
+QScrollBar::handle:vertical {{ background: {t.border}; border-radius: 3px; min-height: 40px; }}
+QScrollBar::handle:vertical:hover {{ background: {t.muted}; }}
+QScrollBar::add-line, QScrollBar::sub-line, QScrollBar::add-page, QScrollBar::sub-page {{
+    background: none; height: 0;
+}}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QFrame#missedRow {{
     background: {t.surface}; border: 1px solid {t.border}; border-radius: 12px;
