@@ -1,0 +1,100 @@
+"""Card drawing: long text never clipped, plain text only, pictures, both themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QImage
+
+from briefing_app.core.cards import Card, Category, Detail, Face, Listing
+from briefing_app.ui.card_painter import card_rect, layout_face, render_card_image
+from briefing_app.ui.theme import dark_theme, icon_path, light_theme
+
+pytestmark = pytest.mark.gui
+
+LONG = ("The ministry said the remarks were a grave interference in internal affairs and "
+        "demanded an immediate retraction, warning of consequences. ") * 30
+
+
+def long_card() -> Card:
+    return Card(
+        "long",
+        Category.ACTOR,
+        Face("A very long name " * 10, "An even longer role " * 14),
+        Face(
+            "Name",
+            "Person",
+            (Detail("Summary", LONG[:4000]), Detail("Affiliation", "Somewhere")),
+            (Listing("Quotes", tuple(f"\u201cquote {i} {LONG[:300]}\u201d" for i in range(20))),),
+        ),
+    )
+
+
+@pytest.mark.parametrize("size", [QSize(1280, 720), QSize(560, 340), QSize(1920, 1080)])
+@pytest.mark.parametrize("face", ["front", "back"])
+def test_long_text_stays_inside_the_card(qapp: object, size: QSize, face: str) -> None:
+    for card in (long_card(), Card("q", Category.QUOTE, Face(LONG[:2000]), Face("x"))):
+        stage = QRectF(0, 0, size.width(), size.height())
+        layout = layout_face(card, face, card_rect(stage), light_theme())
+        assert layout.blocks
+        for block, pos in layout.blocks:
+            assert pos.y() >= layout.content.top() - 0.5
+            assert pos.y() + block.height <= layout.content.bottom() + 0.5, (size, face)
+            assert pos.x() + block.width <= layout.content.right() + 1
+
+
+def test_short_text_is_not_shrunk(qapp: object) -> None:
+    card = Card("m", Category.MEASURE, Face("Seafood ban", "Economic"), Face("Seafood ban"))
+    layout = layout_face(card, "front", QRectF(0, 0, 1200, 660), light_theme())
+    assert layout.fit == 1.0 and not layout.elided
+    assert layout.texts() == ["Seafood ban", "Economic"]
+
+
+def test_text_is_laid_out_as_plain_text(qapp: object) -> None:
+    html = "<b>bold</b> &amp; <br/><img src='x'>"
+    card = Card("h", Category.QUOTE, Face(html), Face("who"))
+    layout = layout_face(card, "front", QRectF(0, 0, 1200, 660), light_theme())
+    block = layout.blocks[0][0]
+    assert block.layout is not None and block.layout.text() == html
+
+
+def _colour_count(image: QImage, colour: str, step: int = 4) -> int:
+    target = QColor(colour).rgb()
+    return sum(
+        1
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+        if image.pixel(x, y) == target
+    )
+
+
+@pytest.mark.parametrize("theme", [light_theme(), dark_theme()])
+def test_render_draws_band_in_category_colour(qapp: object, theme: object) -> None:
+    card = Card("m", Category.MEASURE, Face("Seafood ban", "Economic"), Face("Seafood ban"))
+    image = render_card_image(card, "front", QSize(640, 360), theme)  # type: ignore[arg-type]
+    assert image.size() == QSize(640, 360)
+    assert _colour_count(image, theme.category_colors[Category.MEASURE]) > 200  # type: ignore[attr-defined]
+    assert image.pixelColor(2, 2) == QColor(theme.background)  # type: ignore[attr-defined]
+
+
+def test_actor_picture_or_placeholder(qapp: object, tmp_path: Path) -> None:
+    picture = tmp_path / "alice.png"
+    image = QImage(64, 64, QImage.Format.Format_RGB32)
+    image.fill(QColor("#00ff00"))
+    assert image.save(str(picture))
+    with_picture = Card("a", Category.ACTOR, Face("Alice Alpha", "PM"), Face("Alice"), picture)
+    missing = Card("b", Category.ACTOR, Face("Bob Beta", "PM"), Face("Bob"),
+                   tmp_path / "missing.png")
+    drawn = render_card_image(with_picture, "front", QSize(800, 450), light_theme())
+    assert _colour_count(drawn, "#00ff00", 2) > 500
+    placeholder = render_card_image(missing, "front", QSize(800, 450), light_theme())
+    assert _colour_count(placeholder, "#00ff00", 2) == 0
+    assert _colour_count(placeholder, light_theme().category_tints[Category.ACTOR], 2) > 500
+
+
+def test_every_category_has_an_icon() -> None:
+    for category in Category:
+        text = icon_path(category).read_text(encoding="utf-8")
+        assert text.startswith("<svg") and "currentColor" in text

@@ -1,0 +1,65 @@
+"""``--measure-startup``: prints the first-paint milliseconds and exits 0, before pydantic loads."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+PROBE = """
+import sys
+from briefing_app.ui.app import run_window
+code = run_window(sys.argv[1], measure_startup=True)
+print("pydantic" in sys.modules, flush=True)
+raise SystemExit(code)
+"""
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # keep the user's settings untouched
+    return env
+
+
+def _pack(tmp_path: Path) -> Path:
+    path = tmp_path / "pack.json"
+    path.write_text(json.dumps({
+        "format": "briefing-pack", "version": 1, "id": "startup", "title": "Start-up pack",
+        "actors": [{"id": "a", "name": "A"}], "quotes": [], "measures": [], "implications": [],
+    }), encoding="utf-8")
+    return path
+
+
+def test_measure_startup_prints_milliseconds_and_exits_0(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "--measure-startup", str(_pack(tmp_path))],
+        capture_output=True, text=True, env=_env(tmp_path), timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    ms = float(done.stdout.strip().splitlines()[-1])
+    assert 0 < ms < 60_000
+
+
+def test_first_card_is_painted_before_pydantic_is_imported(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(_pack(tmp_path))],
+        capture_output=True, text=True, env=_env(tmp_path), timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_measure_startup_on_a_bad_path_still_exits_0(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "--measure-startup", str(tmp_path / "nope.json")],
+        capture_output=True, text=True, env=_env(tmp_path), timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
