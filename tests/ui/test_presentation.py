@@ -329,6 +329,10 @@ def test_the_console_shows_notes_next_card_and_both_faces(
     assert (console.live_preview.face, console.other_preview.face) == ("back", "front")
     press(qtbot, talk.audience, K.Key_End)
     assert console.next_preview.card is None
+    press(qtbot, talk.audience, K.Key_Home)
+    notes = console.notes_texts()
+    assert "QUOTES" in notes
+    assert "\u2022  \u201cWe will not back down.\u201d" in notes
 
 
 def test_a_click_steps_forward_and_a_right_click_back(

@@ -220,7 +220,8 @@ class AudienceView(QWidget):
         pad = fm.height() * 0.6
         w = fm.horizontalAdvance(self._overlay) + 2 * pad
         h = fm.height() + pad
-        box = QRectF(stage.center().x() - w / 2, stage.bottom() - h - stage.height() * 0.06, w, h)
+        inner = audience_card_rect(stage)
+        box = QRectF(stage.center().x() - w / 2, inner.bottom() - h - inner.height() * 0.05, w, h)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()

@@ -69,6 +69,8 @@ def fill_for(screen: ScreenState) -> str:
 
 def console_stylesheet(c: Theme) -> str:
     family = ", ".join(f'"{f}"' for f in c.sans)
+    accent = QColor(c.accent)
+    selected = f"rgba({accent.red()}, {accent.green()}, {accent.blue()}, 0.26)"
     return f"""
 QWidget#console {{ background: {c.background}; }}
 QWidget {{ font-family: {family}; color: {c.text}; }}
@@ -114,8 +116,10 @@ QListWidget#cardList {{
     background: transparent; border: none; outline: none; font-size: 14px;
 }}
 QListWidget#cardList::item {{ padding: 6px 6px; border-radius: 7px; color: {c.text}; }}
-QListWidget#cardList::item:selected {{ background: {c.surface_alt}; color: {c.text}; }}
 QListWidget#cardList::item:hover {{ background: {c.surface_alt}; }}
+QListWidget#cardList::item:selected {{
+    background: {selected}; color: {c.text}; font-weight: 700;
+}}
 QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
 QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 4px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
@@ -483,6 +487,8 @@ class PresenterConsole(QWidget):
             item = self.notes_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         if card is None:
             self.notes_layout.addStretch(1)
@@ -492,7 +498,7 @@ class PresenterConsole(QWidget):
         if back.subline:
             self.notes_layout.addWidget(_plain(back.subline, "notesSubline"))
         notes = Talk.notes(card)
-        if not notes:
+        if not notes and not back.listings:
             self.notes_layout.addSpacing(12)
             self.notes_layout.addWidget(_plain("No notes for this card.", "noNotes"))
         for note in notes:
@@ -501,6 +507,11 @@ class PresenterConsole(QWidget):
             text = _plain(note.text, "noteText")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             self.notes_layout.addWidget(text)
+        for listing in back.listings:
+            self.notes_layout.addSpacing(12)
+            self.notes_layout.addWidget(_plain(listing.label.upper(), "noteLabel"))
+            for entry in listing.entries:
+                self.notes_layout.addWidget(_plain(f"\u2022  {entry}", "noteText"))
         self.notes_layout.addStretch(1)
         self.notes_area.verticalScrollBar().setValue(0)
 
