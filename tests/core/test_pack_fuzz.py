@@ -1,0 +1,230 @@
+"""Property tests: however a pack is damaged, loading ends in a located PackError.
+
+Never a KeyError, TypeError, RecursionError or anything else: the contract says
+loading never crashes. Example counts stay modest so the suite stays quick.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pack_samples import VALID, encode, valid
+
+from briefing_app.core.errors import PackError
+from briefing_app.core.models import Pack
+from briefing_app.core.pack import parse_pack, trim_strings
+from briefing_app.core.references import _detailed_problems, _looks_clean
+
+FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+REQUIRED_TOP = ("format", "version", "id", "title", "actors", "quotes", "measures", "implications")
+REQUIRED_ITEM = {
+    "sources": ("id", "title"),
+    "actors": ("id", "name"),
+    "quotes": ("id", "actor", "text"),
+    "measures": ("id", "actor", "title"),
+    "implications": ("id", "title"),
+    "events": ("id", "date", "title"),
+}
+REFERENCES = [
+    ("quotes", 0, "actor"),
+    ("quotes", 1, "actor"),
+    ("measures", 0, "actor"),
+    ("quotes", 0, "source"),
+    ("measures", 0, "source"),
+    ("implications", 0, "source"),
+]
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside the sample pack (keys and list indexes)."""
+    out: list[tuple[Any, ...]] = []
+    if isinstance(value, dict):
+        for key, child in value.items():
+            out.append((*prefix, key))
+            out += _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            out.append((*prefix, index))
+            out += _paths(child, (*prefix, index))
+    return out
+
+
+PATHS = _paths(VALID)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+def _parent(pack: dict[str, Any], path: tuple[Any, ...]) -> Any:
+    target: Any = pack
+    for part in path[:-1]:
+        target = target[part]
+    return target
+
+
+STRING_PATHS = [p for p in PATHS if isinstance(_parent(VALID, p)[p[-1]], str)]
+
+
+def _outcome(data: bytes) -> PackError | Pack:
+    """Load ``data``; any exception but PackError fails the test."""
+    try:
+        return parse_pack(data)
+    except PackError as exc:
+        assert exc.problems, "a PackError without problems"
+        for problem in exc.problems:
+            assert problem.location or problem.message
+            assert isinstance(problem.location, str) and isinstance(problem.message, str)
+        assert str(exc)
+        return exc
+
+
+def _refused(data: bytes) -> PackError:
+    outcome = _outcome(data)
+    assert isinstance(outcome, PackError), "damaged pack was accepted"
+    return outcome
+
+
+@FUZZ
+@given(st.sampled_from(PATHS), JSON_VALUES)
+def test_any_value_anywhere_never_crashes(path: tuple[Any, ...], value: Any) -> None:
+    pack = valid()
+    _parent(pack, path)[path[-1]] = value
+    _outcome(encode(pack))
+
+
+@FUZZ
+@given(st.sampled_from(PATHS))
+def test_deleting_anything_never_crashes(path: tuple[Any, ...]) -> None:
+    pack = valid()
+    del _parent(pack, path)[path[-1]]
+    _outcome(encode(pack))
+
+
+@FUZZ
+@given(st.sampled_from(REQUIRED_TOP))
+def test_deleting_a_required_key_is_refused(key: str) -> None:
+    pack = valid()
+    del pack[key]
+    (problem,) = _refused(encode(pack)).problems
+    assert problem.location == key
+
+
+@FUZZ
+@given(st.sampled_from(sorted(REQUIRED_ITEM)), st.data())
+def test_deleting_a_required_item_key_is_refused(list_name: str, data: st.DataObject) -> None:
+    pack = valid()
+    index = data.draw(st.integers(0, len(pack[list_name]) - 1))
+    key = data.draw(st.sampled_from(REQUIRED_ITEM[list_name]))
+    del pack[list_name][index][key]
+    problems = _refused(encode(pack)).problems
+    assert any(p.location == f"{list_name}[{index}].{key}" for p in problems)
+
+
+WRONG_FOR_TEXT = st.one_of(
+    st.integers(),
+    st.booleans(),
+    st.lists(st.text(), max_size=2),
+    st.dictionaries(st.text(), st.integers(), max_size=2),
+)
+
+
+@FUZZ
+@given(
+    st.sampled_from(
+        [p for p in PATHS if isinstance(_parent(VALID, p)[p[-1]], str) and p[-2:-1] != ("tags",)]
+    ),
+    WRONG_FOR_TEXT,
+)
+def test_wrong_type_for_a_string_is_refused(path: tuple[Any, ...], value: Any) -> None:
+    pack = valid()
+    _parent(pack, path)[path[-1]] = value
+    _refused(encode(pack))
+
+
+@FUZZ
+@given(st.sampled_from(REFERENCES), st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True))
+def test_broken_reference_is_refused(ref: tuple[str, int, str], target: str) -> None:
+    pack = valid()
+    list_name, index, key = ref
+    wanted = "actors" if key == "actor" else "sources"
+    assume(target not in {item["id"] for item in pack[wanted]})
+    pack[list_name][index][key] = target
+    problems = _refused(encode(pack)).problems
+    assert any(p.location == f"{list_name}[{index}].{key}" for p in problems)
+
+
+@FUZZ
+@given(st.data())
+def test_truncated_bytes_are_refused(data: st.DataObject) -> None:
+    raw = encode(valid())
+    cut = data.draw(st.integers(0, len(raw) - 1))
+    (problem,) = _refused(raw[:cut]).problems
+    assert problem.message
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8))
+def test_random_byte_flips_never_crash(flips: list[tuple[int, int]]) -> None:
+    raw = bytearray(encode(valid()))
+    for position, byte in flips:
+        raw[position % len(raw)] = byte
+    _outcome(bytes(raw))
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
+    _outcome(raw)
+
+
+@FUZZ
+@given(JSON_VALUES)
+def test_arbitrary_json_never_crashes(value: Any) -> None:
+    _outcome(json.dumps(value).encode())
+
+
+@FUZZ
+@given(st.sampled_from(sorted(REQUIRED_ITEM)), JSON_VALUES)
+def test_arbitrary_items_never_crash(list_name: str, value: Any) -> None:
+    pack = valid()
+    pack.setdefault(list_name, []).append(value)
+    _outcome(encode(pack))
+
+
+@FUZZ
+@given(st.integers(1, 3000), st.sampled_from(["[", '{"a":', '{"x-a":[']))
+def test_deep_nesting_never_crashes(depth: int, opener: str) -> None:
+    _outcome(('{"x-e": ' + opener * depth).encode())
+
+
+ID_CHOICES = st.sampled_from(
+    ["takaichi", "china-mfa", "japan", "q-survival", "article", "m-seafood", "nobody", "takaichii"]
+)
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(STRING_PATHS), ID_CHOICES), min_size=1, max_size=4))
+def test_fast_check_agrees_with_the_detailed_one(
+    changes: list[tuple[tuple[Any, ...], str]],
+) -> None:
+    """The quick pass may only call a pack clean if the detailed pass finds nothing."""
+    pack = valid()
+    for path, value in changes:
+        _parent(pack, path)[path[-1]] = value
+    raw = copy.deepcopy(pack)
+    trim_strings(raw)
+    try:
+        model = Pack.model_validate(raw)
+    except Exception:  # shape errors are not this test's business
+        assume(False)
+        return
+    assert _looks_clean(model, None) == (not _detailed_problems(model, None))
