@@ -146,7 +146,7 @@ class TerminalQuiz:
             )
             self.say(f"   {shown}")
             if question.subject_note:
-                self.say(f"   {question.subject_note}")
+                self.say(f"   ({question.subject_note})")
         if by_choice:
             for i, option in enumerate(question.options, 1):
                 label = f"“{option.label}”" if option.quote_id else option.line

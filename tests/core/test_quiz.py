@@ -434,3 +434,20 @@ def test_the_bundled_pack_has_a_quiz() -> None:
     session = build_session(pack, ALL_KINDS, 10, seed=1)
     assert len(session) == 10
     assert match_typed("takaichi", pack.actors).actor_id == "takaichi"
+
+
+def test_the_progress_store_orders_the_next_session(pack: Pack, tmp_path: Path) -> None:
+    from datetime import UTC
+
+    from briefing_app.core.progress import ProgressStore
+
+    now = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+    with ProgressStore(tmp_path / "progress.sqlite3", clock=lambda: now) as store:
+        assert isinstance(store, AnswerRecorder)
+        assert isinstance(store, ReviewPriority)
+        first = build_session(pack, [QuestionKind.WHO_SAID], 8, seed=1, priorities=store)
+        for q in first.questions:
+            missed = q.item_id == "q-cut"
+            store.record_answer(pack.id, q.item_id, q.kind.value, not missed, now)
+        again = build_session(pack, [QuestionKind.WHO_SAID], 3, seed=2, priorities=store)
+        assert again.questions[0].item_id == "q-cut"
