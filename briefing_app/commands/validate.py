@@ -19,7 +19,7 @@ def summary_line(pack_path: str) -> tuple[bool, list[str]]:
         cards = build_cards(pack)
     except PackError as exc:
         return False, [f"{pack_path}: {p}" for p in exc.problems]
-    except Exception as exc:  # noqa: BLE001 - the contract: never a traceback
+    except Exception as exc:  # the contract: never a traceback
         return False, [f"{pack_path}: internal error while loading: {exc!r}"]
     counts = (
         f"{len(pack.actors)} actors, {len(pack.quotes)} quotes, "
@@ -29,12 +29,18 @@ def summary_line(pack_path: str) -> tuple[bool, list[str]]:
 
 
 def run_validate(paths: list[str]) -> int:
+    """Print one line per pack (``ok, N cards (...)``) or per problem; 0 if all valid."""
     all_ok = True
     for given in paths:
         path = Path(given)
-        targets = [path] if (path.is_file() or is_pack_folder(path)) else find_packs(path)
+        try:
+            targets = [path] if (path.is_file() or is_pack_folder(path)) else find_packs(path)
+        except OSError as exc:
+            _print(f"{given}: cannot read this folder: {exc.strerror or exc}")
+            all_ok = False
+            continue
         if path.is_dir() and not targets:
-            print(f"{given}: this folder holds no packs (no pack.json, no *.json)")
+            _print(f"{given}: this folder holds no packs (no pack.json, no *.json)")
             all_ok = False
             continue
         if not targets:
@@ -44,9 +50,15 @@ def run_validate(paths: list[str]) -> int:
             ok, lines = summary_line(shown)
             all_ok &= ok
             for line in lines:
-                print(line)
+                _print(line)
     sys.stdout.flush()
     return 0 if all_ok else 1
+
+
+def _print(line: str) -> None:
+    """Print even what the terminal cannot encode (a file name in Latin-1, say)."""
+    encoding = sys.stdout.encoding or "utf-8"
+    print(line.encode(encoding, "backslashreplace").decode(encoding, "replace"))
 
 
 def pack_schema() -> dict[str, object]:
