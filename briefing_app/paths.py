@@ -6,15 +6,18 @@ force-include); a checkout has them at the top level beside the package.
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
 
 
 def _data_dir(name: str) -> Path:
-    bundled = Path(str(files("briefing_app"))) / "_data" / name
-    if bundled.is_dir():
-        return bundled
-    return Path(__file__).resolve().parent.parent / name
+    # Plain paths first: importlib.resources costs several ms of start-up to import.
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data" / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    from importlib.resources import files
+
+    return Path(str(files("briefing_app"))) / "_data" / name
 
 
 def resources_dir() -> Path:

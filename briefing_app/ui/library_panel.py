@@ -143,7 +143,8 @@ class LibraryPanel(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self.list.viewport().update()
+        if self.isVisible():
+            self.list.viewport().update()
 
     def set_packs(self, folder: str, summaries: list[PackSummary]) -> None:
         self.folder.setText(folder)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeyEvent, QPixmap
@@ -38,12 +39,14 @@ from ..core.deck import Deck
 from .actions import ACTION_SPECS, make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
-from .help_overlay import HelpOverlay
-from .library_panel import LibraryPanel
 from .settings import Settings, SettingsStore
 from .stylesheet import window_stylesheet
 from .theme import Theme, icon_image, system_theme_name, theme_named
 from .window_loading import PackOpening
+
+if TYPE_CHECKING:
+    from .help_overlay import HelpOverlay
+    from .library_panel import LibraryPanel
 
 PLURALS = {
     None: "All",
@@ -83,9 +86,14 @@ class MainWindow(PackOpening, QMainWindow):
                                   self.settings.reduce_motion)
         self.card_view.set_message("No pack open",
                                    "Open a pack with Ctrl+O, or drop a .json file or folder here.")
-        self.library = LibraryPanel(self._theme)
+        # The library panel and help overlay are built after the first frame (start-up
+        # time); until then an empty panel of the same look holds the library's place.
+        self._library: LibraryPanel | None = None
+        self._library_slot = QWidget()
+        self._library_slot.setObjectName("library")
+        self._library_slot.setMinimumWidth(220)
+        self._help: HelpOverlay | None = None
         self.banner = ErrorBanner()
-        self.help_overlay = HelpOverlay(self._theme, self)
         self.study_actions = make_actions(self, self._handlers())
         self._extra_actions: list[QAction] = []
         self._menus: dict[str, QMenu] = {}
@@ -98,10 +106,10 @@ class MainWindow(PackOpening, QMainWindow):
         self._search_timer.timeout.connect(self._apply_search)
         self.study_actions["show_library"].setChecked(self.settings.show_library)
         self.study_actions["reduce_motion"].setChecked(self.settings.reduce_motion)
-        self.library.setVisible(self.settings.show_library)
-        self.library.pack_chosen.connect(lambda path: self.open_path(path, from_library=True))
+        self._library_slot.setVisible(self.settings.show_library)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
         self.setAcceptDrops(True)
+        self._chrome_ready = False
         self.init_loading(validate_after_paint)
         self.apply_theme()
         self._refresh_controls()
@@ -133,8 +141,34 @@ class MainWindow(PackOpening, QMainWindow):
     def all_actions(self) -> list[QAction]:
         return list(self.study_actions.values()) + self._extra_actions
 
+    @property
+    def library(self) -> LibraryPanel:
+        """The side list of packs (built on first use)."""
+        if self._library is None:
+            from .library_panel import LibraryPanel
+
+            panel = LibraryPanel(self._theme)
+            panel.pack_chosen.connect(lambda path: self.open_path(path, from_library=True))
+            panel.setVisible(self.settings.show_library)
+            self._split.replaceWidget(0, panel)
+            self._library_slot.deleteLater()
+            self._library = panel
+        return self._library
+
+    @property
+    def help_overlay(self) -> HelpOverlay:
+        """The shortcut sheet (built on first use)."""
+        if self._help is None:
+            from .help_overlay import HelpOverlay
+
+            self._help = HelpOverlay(self._theme, self)
+        return self._help
+
+    def _help_shown(self) -> bool:
+        return self._help is not None and self._help.isVisible()
+
     def show_help(self) -> None:
-        if self.help_overlay.isVisible():
+        if self._help_shown():
             self.help_overlay.hide()
             self.card_view.setFocus()
         else:
@@ -179,7 +213,7 @@ class MainWindow(PackOpening, QMainWindow):
         """Keys close the help overlay first instead of acting behind it."""
 
         def run() -> None:
-            if self.help_overlay.isVisible():
+            if self._help_shown():
                 self.help_overlay.hide()
                 return
             fn()
@@ -268,10 +302,11 @@ class MainWindow(PackOpening, QMainWindow):
         col.addWidget(nav)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
-        split.addWidget(self.library)
+        split.addWidget(self._library_slot)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([280, 1000])
+        self._split = split
         self.setCentralWidget(split)
         self.card_view.setFocus()
 
@@ -320,8 +355,22 @@ class MainWindow(PackOpening, QMainWindow):
         t = self._theme
         self.setStyleSheet(window_stylesheet(t))
         self.card_view.set_theme(t)
-        self.library.set_theme(t)
-        self.help_overlay.set_theme(t)
+        if self._library is not None:
+            self._library.set_theme(t)
+        if self._help is not None:
+            self._help.set_theme(t)
+        if self._chrome_ready:
+            self._paint_chip_icons()
+
+    def finish_chrome(self) -> None:
+        """Details the first frame can do without (chip icons); called after it is painted."""
+        if not self._chrome_ready:
+            self._chrome_ready = True
+            self._paint_chip_icons()
+            _ = self.library
+
+    def _paint_chip_icons(self) -> None:
+        t = self._theme
         for cat, chip in self.chips.items():
             icon = QIcon()
             key = cat or Category.TITLE
@@ -346,7 +395,7 @@ class MainWindow(PackOpening, QMainWindow):
 
     def _toggle_library(self) -> None:
         self.settings.show_library = self.study_actions["show_library"].isChecked()
-        self.library.setVisible(self.settings.show_library)
+        (self._library or self._library_slot).setVisible(self.settings.show_library)
         self.save_settings()
 
     def _toggle_motion(self) -> None:
@@ -428,7 +477,7 @@ class MainWindow(PackOpening, QMainWindow):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.help_overlay.isVisible():
+        if self._help_shown():
             self.help_overlay.setGeometry(self.rect())
 
     def closeEvent(self, event: object) -> None:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
 
 from ..core.deck import Deck
 from ..core.discovery import find_packs, is_pack_folder
@@ -58,7 +57,9 @@ class PackOpening:
     _pending: Path | None
     if TYPE_CHECKING:  # provided by MainWindow
         card_view: CardView
-        library: LibraryPanel
+
+        @property
+        def library(self) -> LibraryPanel: ...
         banner: ErrorBanner
         deck: Deck
         settings: Settings
@@ -71,6 +72,7 @@ class PackOpening:
 
         def show_current(self, face: str = "front") -> None: ...
         def save_settings(self) -> None: ...
+        def finish_chrome(self) -> None: ...
         def setWindowTitle(self, title: str) -> None: ...
 
     def init_loading(self, validate_after_paint: bool) -> None:
@@ -78,6 +80,7 @@ class PackOpening:
         self._pending = None
         self._validate_after_paint = validate_after_paint
         self._to_validate: list[Path] = []
+        self._deferred_library: tuple[Path, list[PackSummary] | None] | None = None
         self._watcher = QFileSystemWatcher(self._as_widget())
         self._reload_timer: QTimer
         self._watcher.fileChanged.connect(lambda _p: self._reload_timer.start())
@@ -89,7 +92,9 @@ class PackOpening:
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(0)
         self._validate_timer.timeout.connect(self._validate_next)
-        self.card_view.first_painted.connect(self._after_first_paint)
+        self.card_view.first_painted.connect(
+            lambda: QTimer.singleShot(0, self._after_first_paint)
+        )
         self._rebuild_recent()
 
     def _as_widget(self) -> QWidget:
@@ -135,7 +140,7 @@ class PackOpening:
             except ValueError:
                 raw = None
             if raw is not None:
-                self._set_library(p, summaries)
+                self._deferred_library = (p, summaries)
                 self._pending = target
                 self.deck = Deck([quick_title_card(raw)], self._rng)
                 self.setWindowTitle(f"{raw.get('title', target.name)} \u2014 Briefing App")
@@ -202,12 +207,16 @@ class PackOpening:
         return True
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self._as_widget(), "Open a briefing pack", "",
                                               "Briefing packs (*.json);;All files (*)")
         if path:
             self.open_path(path)
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path = QFileDialog.getExistingDirectory(
             self._as_widget(), "Open a pack folder or a folder of packs"
         )
@@ -220,8 +229,14 @@ class PackOpening:
     # --- internals ------------------------------------------------------------------
 
     def _after_first_paint(self) -> None:
+        """Fill in what the first frame did not need: library entries, then validation."""
+        self.finish_chrome()
+        if self._deferred_library is not None:
+            root, summaries = self._deferred_library
+            self._deferred_library = None
+            self._set_library(root, summaries)
         if self._validate_after_paint and self._pending is not None:
-            QTimer.singleShot(0, self._finish_fast_open)
+            self._finish_fast_open()
 
     def _finish_fast_open(self) -> None:
         target, self._pending = self._pending, None
