@@ -20,16 +20,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
-    QCheckBox,
-    QFrame,
-    QHBoxLayout,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -46,27 +37,15 @@ from ..core.quiz import (
     build_session,
     check_choice,
     check_typed,
-    quiz_unavailable_reason,
 )
-from .quiz_widgets import MissedRow, OptionCard, plain_label, quiz_stylesheet, restyle
+from .quiz_pages import EndPage, QuestionPage, SetupPage
+from .quiz_widgets import quiz_stylesheet, restyle
 from .theme import Theme, dark_theme, light_theme
 
-DEFAULT_LENGTH = 10
-CONTENT_WIDTH = 760
-KIND_HELP = {
-    QuestionKind.WHO_SAID: ("Who said this?", "a quote; name the speaker"),
-    QuestionKind.WHO_DID: ("Who did this?", "a measure; name who took it"),
-    QuestionKind.WHICH_QUOTE: ("Which of these did they say?", "an actor; pick their words"),
-}
 CHIP_TEXT = {
     QuestionKind.WHO_SAID: "QUOTE",
     QuestionKind.WHO_DID: "MEASURE",
     QuestionKind.WHICH_QUOTE: "ACTOR",
-}
-MISSED_TEXT = {
-    QuestionKind.WHO_SAID: "WHO SAID THIS?",
-    QuestionKind.WHO_DID: "WHO DID THIS?",
-    QuestionKind.WHICH_QUOTE: "WHICH DID THEY SAY?",
 }
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DIGIT_KEYS: dict[int, int] = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
@@ -134,215 +113,50 @@ class QuizView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
-        self._build_setup()
-        self._build_question()
-        self._build_end()
-        self._update_length_limit()
+        self.setup_page = SetupPage(pack)
+        self.setup_page.start_requested.connect(self.start_from_setup)
+        self.pages.addWidget(self.setup_page)
+        self.question_page = QuestionPage()
+        self.question_page.chosen.connect(self.choose)
+        self.question_page.acted.connect(self.advance)
+        self.pages.addWidget(self.question_page)
+        self.end_page = EndPage()
+        self.end_page.close_button.clicked.connect(self.quiz_closed.emit)
+        self.end_page.new_button.clicked.connect(self.show_setup)
+        self.end_page.retry_button.clicked.connect(self.retry_missed)
+        self.pages.addWidget(self.end_page)
+        # The pages' controls, by name, for the window and the tests.
+        self.kind_boxes = self.setup_page.kind_boxes
+        self.length_box = self.setup_page.length_box
+        self.choice_radio = self.setup_page.choice_radio
+        self.typed_radio = self.setup_page.typed_radio
+        self.start_button = self.setup_page.start_button
+        self.setup_problem = self.setup_page.problem
+        self.big_score = self.end_page.big_score
+        self.score_words = self.end_page.score_words
+        self.missed_heading = self.end_page.missed_heading
+        self.retry_button = self.end_page.retry_button
+        self.new_button = self.end_page.new_button
+        qp = self.question_page
+        self.kind_chip = qp.kind_chip
+        self.score_label = qp.score_label
+        self.progress = qp.progress
+        self.prompt_label = qp.prompt_label
+        self.subject_label = qp.subject_label
+        self.subject_note = qp.subject_note
+        self.option_cards = qp.option_cards
+        self.typed_edit = qp.typed_edit
+        self.feedback = qp.feedback
+        self.verdict_label = qp.verdict_label
+        self.note_label = qp.note_label
+        self.answer_label = qp.answer_label
+        self.context_label = qp.context_label
+        self.meta_label = qp.meta_label
+        self.hint_label = qp.hint_label
+        self.action_button = qp.action_button
         self.pages.setCurrentWidget(self.setup_page)
 
     # --- building ----------------------------------------------------------
-
-    def _page(self) -> tuple[QScrollArea, QVBoxLayout]:
-        """A page whose content sits in a centred column of readable width, and
-        scrolls when a long quote or a small window leaves it no room."""
-        page = QScrollArea()
-        page.setWidgetResizable(True)
-        page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        inner = QWidget()
-        inner.setObjectName("quizPage")
-        inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        page.setWidget(inner)
-        row = QHBoxLayout(inner)
-        row.setContentsMargins(40, 32, 40, 32)
-        column_widget = QWidget()
-        column_widget.setMaximumWidth(CONTENT_WIDTH)
-        column = QVBoxLayout(column_widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(14)
-        row.addStretch(1)
-        row.addWidget(column_widget, 100)
-        row.addStretch(1)
-        self.pages.addWidget(page)
-        return page, column
-
-    def _build_setup(self) -> None:
-        self.setup_page, col = self._page()
-        col.addStretch(1)
-        col.addWidget(plain_label("QUIZ", "eyebrow"))
-        col.addWidget(plain_label("Who said what", "title"))
-        col.addWidget(plain_label(self.pack.title, "subtitle"))
-        col.addSpacing(10)
-        panel = QFrame()
-        panel.setObjectName("panel")
-        inner = QVBoxLayout(panel)
-        inner.setContentsMargins(28, 22, 28, 24)
-        inner.setSpacing(6)
-        inner.addWidget(plain_label("QUESTIONS", "section"))
-        self.kind_boxes: dict[QuestionKind, QCheckBox] = {}
-        self.reasons: dict[QuestionKind, str] = {}
-        for kind in QuestionKind:
-            title, help_text = KIND_HELP[kind]
-            box = QCheckBox(f"{title}  ·  {help_text}")
-            reason = quiz_unavailable_reason(self.pack, kind)
-            box.setChecked(reason is None)
-            box.setEnabled(reason is None)
-            box.toggled.connect(self._update_length_limit)
-            self.kind_boxes[kind] = box
-            inner.addWidget(box)
-            if reason:
-                self.reasons[kind] = reason
-                note = plain_label(_sentence(reason), "reason")
-                inner.addWidget(note)
-        inner.addSpacing(10)
-        inner.addWidget(plain_label("LENGTH", "section"))
-        length_row = QHBoxLayout()
-        self.length_box = QSpinBox()
-        self.length_box.setRange(1, DEFAULT_LENGTH)
-        self.length_box.setValue(DEFAULT_LENGTH)
-        self.length_box.setSuffix(" questions")
-        self.length_box.setAccessibleName("Number of questions")
-        # The style's arrows are drawn by hand below: the stylesheet cannot place them.
-        self.length_box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        length_row.addWidget(self.length_box)
-        for text, step in (("−", -1), ("+", 1)):
-            button = QPushButton(text)
-            button.setObjectName("step")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard uses ↑ ↓ in the box
-            button.setAccessibleName("Fewer questions" if step < 0 else "More questions")
-            button.clicked.connect(lambda _=False, s=step: self.length_box.stepBy(s))
-            length_row.addWidget(button)
-        self.length_note = plain_label("", "hint", wrap=False)
-        length_row.addWidget(self.length_note)
-        length_row.addStretch(1)
-        inner.addLayout(length_row)
-        inner.addSpacing(10)
-        inner.addWidget(plain_label("ANSWERS", "section"))
-        self.choice_radio = QRadioButton("Choose from up to four  ·  keys 1–4")
-        self.typed_radio = QRadioButton("Type the name  ·  aliases and small typos are fine")
-        self.choice_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.choice_radio)
-        group.addButton(self.typed_radio)
-        inner.addWidget(self.choice_radio)
-        inner.addWidget(self.typed_radio)
-        col.addWidget(panel)
-        self.setup_problem = plain_label("", "problem")
-        unavailable = list(self.reasons.values())
-        if len(unavailable) == len(QuestionKind):
-            self.setup_problem.setText(
-                "This pack has no quiz: " + "; ".join(dict.fromkeys(unavailable)) + "."
-            )
-        self.setup_problem.setVisible(bool(self.setup_problem.text()))
-        col.addWidget(self.setup_problem)
-        buttons = QHBoxLayout()
-        buttons.addWidget(plain_label("Enter starts  ·  Esc leaves", "hint", wrap=False))
-        buttons.addStretch(1)
-        self.start_button = QPushButton("Start quiz")
-        self.start_button.setObjectName("primary")
-        self.start_button.clicked.connect(self.start_from_setup)
-        buttons.addWidget(self.start_button)
-        col.addLayout(buttons)
-        col.addStretch(2)
-
-    def _build_question(self) -> None:
-        self.question_page, col = self._page()
-        top = QHBoxLayout()
-        self.kind_chip = plain_label("", "kindChip", wrap=False)
-        top.addWidget(self.kind_chip)
-        top.addStretch(1)
-        self.score_label = plain_label("", "score", wrap=False)
-        top.addWidget(self.score_label)
-        col.addLayout(top)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(4)
-        col.addWidget(self.progress)
-        col.addSpacing(8)
-        self.prompt_label = plain_label("", "prompt")
-        col.addWidget(self.prompt_label)
-        self.subject_label = plain_label("", "subject")
-        self.subject_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        col.addWidget(self.subject_label)
-        self.subject_note = plain_label("", "subjectNote")
-        col.addWidget(self.subject_note)
-        col.addSpacing(8)
-        self.option_cards: list[OptionCard] = []
-        for i in range(4):
-            card = OptionCard(i)
-            card.chosen.connect(self.choose)
-            self.option_cards.append(card)
-            col.addWidget(card)
-        self.typed_edit = QLineEdit()
-        self.typed_edit.setObjectName("typed")
-        self.typed_edit.setPlaceholderText("Type a name, then press Enter")
-        self.typed_edit.setAccessibleName("Your answer")
-        col.addWidget(self.typed_edit)
-        self.feedback = QFrame()
-        self.feedback.setObjectName("feedback")
-        fb = QVBoxLayout(self.feedback)
-        fb.setContentsMargins(22, 16, 22, 18)
-        fb.setSpacing(6)
-        self.verdict_label = plain_label("", "verdict")
-        self.note_label = plain_label("", "note")
-        self.answer_label = plain_label("", "answer")
-        self.context_label = plain_label("", "context")
-        self.meta_label = plain_label("", "meta")
-        for label in (
-            self.verdict_label,
-            self.note_label,
-            self.answer_label,
-            self.context_label,
-            self.meta_label,
-        ):
-            fb.addWidget(label)
-        col.addWidget(self.feedback)
-        col.addStretch(1)
-        bottom = QHBoxLayout()
-        self.hint_label = plain_label("", "hint", wrap=False)
-        bottom.addWidget(self.hint_label)
-        bottom.addStretch(1)
-        self.action_button = QPushButton("Check")
-        self.action_button.setObjectName("primary")
-        self.action_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.action_button.clicked.connect(self.advance)
-        bottom.addWidget(self.action_button)
-        col.addLayout(bottom)
-
-    def _build_end(self) -> None:
-        self.end_page, col = self._page()
-        col.addWidget(plain_label("QUIZ COMPLETE", "eyebrow"))
-        self.big_score = plain_label("", "bigScore", wrap=False)
-        col.addWidget(self.big_score)
-        self.score_words = plain_label("", "scoreWords")
-        col.addWidget(self.score_words)
-        col.addSpacing(8)
-        self.missed_heading = plain_label("", "section")
-        col.addWidget(self.missed_heading)
-        self.missed_area = QScrollArea()
-        self.missed_area.setWidgetResizable(True)
-        self.missed_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.missed_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        holder = QWidget()
-        self.missed_list = QVBoxLayout(holder)
-        self.missed_list.setContentsMargins(0, 0, 6, 0)
-        self.missed_list.setSpacing(8)
-        self.missed_area.setWidget(holder)
-        col.addWidget(self.missed_area, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(plain_label("R retry  ·  N new quiz  ·  Esc leave", "hint", wrap=False))
-        buttons.addStretch(1)
-        self.close_button = QPushButton("Close")
-        self.close_button.clicked.connect(self.quiz_closed.emit)
-        self.new_button = QPushButton("New quiz")
-        self.new_button.clicked.connect(self.show_setup)
-        self.retry_button = QPushButton("Retry the missed ones")
-        self.retry_button.setObjectName("primary")
-        self.retry_button.clicked.connect(self.retry_missed)
-        for button in (self.close_button, self.new_button, self.retry_button):
-            buttons.addWidget(button)
-        col.addLayout(buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -355,31 +169,13 @@ class QuizView(QWidget):
 
     # --- setup -------------------------------------------------------------
 
-    def chosen_kinds(self) -> list[QuestionKind]:
-        return [k for k, box in self.kind_boxes.items() if box.isChecked() and box.isEnabled()]
-
-    def _update_length_limit(self) -> None:
-        kinds = self.chosen_kinds()
-        items: set[str] = set()
-        if QuestionKind.WHO_DID in kinds:
-            items.update(m.id for m in self.pack.measures)
-        if QuestionKind.WHO_SAID in kinds or QuestionKind.WHICH_QUOTE in kinds:
-            items.update(q.id for q in self.pack.quotes)
-        most = max(len(items), 1)
-        self.length_box.setMaximum(most)
-        self.length_box.setValue(min(max(self.length_box.value(), 1), most))
-        if self.length_box.value() < min(DEFAULT_LENGTH, most):
-            self.length_box.setValue(min(DEFAULT_LENGTH, most))
-        self.length_note.setText(f"of {len(items)} available" if items else "")
-        self.start_button.setEnabled(bool(kinds))
-
     def show_setup(self) -> None:
         self.stage = Stage.SETUP
         self.pages.setCurrentWidget(self.setup_page)
         self.start_button.setFocus()
 
     def start_from_setup(self) -> None:
-        kinds = self.chosen_kinds()
+        kinds = self.setup_page.chosen_kinds()
         if not kinds:
             return
         self.start(kinds, self.length_box.value(), typed=self.typed_radio.isChecked())
@@ -588,30 +384,10 @@ class QuizView(QWidget):
 
     def finish(self) -> None:
         self.stage = Stage.DONE
-        total = self.answered
-        self.big_score.setText(f"{self.right} / {total}")
-        self.score_words.setText(_verdict_words(self.right, total))
-        while self.missed_list.count():
-            item = self.missed_list.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        if self.missed:
-            self.missed_heading.setText(f"MISSED ({len(self.missed)})")
-            for q in self.missed:
-                subject = f"“{q.subject}”" if q.kind is QuestionKind.WHO_SAID else q.subject
-                answer = q.correct_option.line
-                if q.kind is QuestionKind.WHICH_QUOTE:
-                    answer = f"“{q.correct_option.label}”"
-                self.missed_list.addWidget(MissedRow(MISSED_TEXT[q.kind], subject, answer))
-        else:
-            self.missed_heading.setText("NOTHING MISSED")
-        self.missed_list.addStretch(1)
-        self.retry_button.setEnabled(bool(self.missed))
-        self.retry_button.setVisible(bool(self.missed))
+        self.end_page.show_results(self.right, self.answered, self.missed)
         self.pages.setCurrentWidget(self.end_page)
         (self.retry_button if self.missed else self.new_button).setFocus()
-        self.quiz_finished.emit(self.right, total)
+        self.quiz_finished.emit(self.right, self.answered)
 
     def retry_missed(self) -> None:
         if self.session is None or not self.missed:
@@ -673,10 +449,6 @@ class QuizView(QWidget):
         event.accept()
 
 
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-
-
 def _nice_date(value: str | None) -> str:
     """``2025-11-10`` as ``10 Nov 2025``; anything unparsable as given."""
     if not value:
@@ -686,21 +458,6 @@ def _nice_date(value: str | None) -> str:
     except ValueError:
         return value
     return f"{day.day} {day:%b %Y}"
-
-
-def _verdict_words(right: int, total: int) -> str:
-    if total == 0:
-        return "No questions answered."
-    share = right / total
-    if share == 1:
-        words = "A perfect round."
-    elif share >= 0.8:
-        words = "Well done."
-    elif share >= 0.5:
-        words = "Getting there."
-    else:
-        words = "Worth another round."
-    return f"{share:.0%} right. {words}"
 
 
 def run_quiz_window(

@@ -172,6 +172,11 @@ QRadioButton::indicator:checked {{
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
     border-color: {t.border}; background: {t.surface_alt};
 }}
+QRadioButton::indicator:checked:disabled {{
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+        stop:0 {t.border}, stop:0.45 {t.border}, stop:0.55 {t.surface_alt},
+        stop:1 {t.surface_alt});
+}}
 QCheckBox:focus, QRadioButton:focus {{ color: {t.accent}; }}
 QPushButton#step {{
     padding: 4px 0; min-width: 34px; max-width: 34px; font-size: 18px; border-radius: 8px;
