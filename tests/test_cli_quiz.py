@@ -247,3 +247,74 @@ def test_run_quiz_records_answers(tmp_path: Path) -> None:
         ("cli-quiz", session.questions[1].item_id, "who-said", False),
     ]
     assert out.getvalue().splitlines()[-1] == "Score: 1/2"
+
+
+def test_without_text_and_without_a_display_it_says_to_use_text(tmp_path: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only Linux can be without a display")
+    path = write_pack(tmp_path)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "quiz", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        input="",
+    )
+    assert result.returncode == 1
+    assert "--text" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_person_at_a_terminal_gets_a_prompt(tmp_path: Path) -> None:
+    import pty
+    import select
+    import time
+
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 1, seed=6)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the quiz, on the pseudo-terminal
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "briefing_app",
+                "quiz",
+                str(path),
+                "--text",
+                "--questions",
+                "1",
+                "--seed",
+                "6",
+            ],
+        )
+    output = b""
+    answered = False
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 1.0)
+        if not ready:
+            continue
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if not answered and b"Your answer (1-" in output:
+            os.write(fd, f"{session.questions[0].correct + 1}\n".encode())
+            answered = True
+    else:
+        os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    text = output.decode("utf-8", "replace")
+    assert "Your answer (1-" in text
+    assert "Score: 1/1" in text

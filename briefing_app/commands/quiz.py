@@ -11,6 +11,7 @@ Exit codes: 0 after a quiz, 1 when the pack is bad or has no quiz, 2 usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -92,6 +93,14 @@ def _run_window(
     recorder: AnswerRecorder | None,
     err: TextIO,
 ) -> int:
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+    if headless:
+        print(f"{PROG}: no display for the quiz window; add --text to quiz here", file=err)
+        return 1
     try:
         from ..ui.quiz_view import run_quiz_window
     except ImportError as exc:
