@@ -140,14 +140,21 @@ def next_card(samples: int) -> None:
             assert ok, "benchmark pack did not load"
             window.show()
             app.processEvents()
+            # Step from five evenly spaced places, so both packs are sampled across all
+            # four kinds of card (an actor's front, with its portrait, costs the most).
             times = []
-            for _ in range(samples):
-                start = time.perf_counter()
-                if not window.deck.next():
-                    window.deck.first()
+            total = len(window.deck)
+            for part in range(5):
+                window.deck.go_to(total * part // 5)
                 window.show_current()
                 window.card_view.repaint()
-                times.append((time.perf_counter() - start) * 1000)
+                for _ in range(samples // 5):
+                    start = time.perf_counter()
+                    if not window.deck.next():
+                        window.deck.first()
+                    window.show_current()
+                    window.card_view.repaint()
+                    times.append((time.perf_counter() - start) * 1000)
             print(f"next card, {len(window.deck.cards):>6,} cards (open took {load_ms:,.0f} ms):"
                   f" median {statistics.median(times):.2f} ms, p90 "
                   f"{sorted(times)[int(len(times) * 0.9)]:.2f} ms  (goal < 3 ms)")

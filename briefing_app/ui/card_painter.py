@@ -401,18 +401,35 @@ def _hints(painter: QPainter) -> None:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
 
 
-def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme) -> None:
-    """Draw a laid-out face: card surface, band, avatar, quote mark and text."""
-    card, rect, u = layout.card, layout.rect, layout.u
-    cat = card.category
-    front = layout.face == FRONT
-    color = theme.category_color(cat)
+def paint_blank_card(painter: QPainter, rect: QRectF, theme: Theme) -> None:
+    """The card without a face: rounded surface and its hairline border."""
     radius = corner_radius(rect)
     painter.save()
     _hints(painter)
     path = QPainterPath()
     path.addRoundedRect(rect, radius, radius)
     painter.fillPath(path, theme.color("surface"))
+    painter.setPen(QPen(theme.color("border"), max(1.0, 0.1 * unit(rect))))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect, radius, radius)
+    painter.restore()
+
+
+def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool = True) -> None:
+    """Draw a laid-out face: card surface, band, avatar, quote mark and text.
+
+    ``blank=False`` skips the surface and border, for callers that cached them
+    (``paint_blank_card``) under the face; the result is the same picture.
+    """
+    card, rect, u = layout.card, layout.rect, layout.u
+    cat = card.category
+    front = layout.face == FRONT
+    color = theme.category_color(cat)
+    radius = corner_radius(rect)
+    if blank:
+        paint_blank_card(painter, rect, theme)
+    painter.save()
+    _hints(painter)
     band_color = color if front else theme.category_tint(cat)
     band_path = QPainterPath()
     band_path.addRoundedRect(layout.band.adjusted(0, 0, 0, radius), radius, radius)
@@ -462,9 +479,6 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme) -> None:
                                 d / 2)
             painter.setPen(block.color)
         block.layout.draw(painter, pos)
-    painter.setPen(QPen(theme.color("border"), max(1.0, 0.1 * u)))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(rect, radius, radius)
     painter.restore()
 
 

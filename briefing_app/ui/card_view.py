@@ -26,6 +26,7 @@ from .card_painter import (
     card_rect,
     draw_layout,
     layout_face,
+    paint_blank_card,
     paint_card,
     paint_message,
     paint_shadow,
@@ -160,23 +161,23 @@ class CardView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         stage = QRectF(self.rect())
-        painter.fillRect(stage, self._theme.color("background"))
         card = self._card
         if card is None:
             paint_message(painter, stage, self._theme, *self._message)
         elif self._turn is not None:
+            painter.fillRect(stage, self._theme.color("background"))
             self._paint_turn(painter, card_rect(stage))
         else:
             inner = card_rect(stage)
             painter.drawPixmap(0, 0, self._stage_pixmap(inner))
-            draw_layout(painter, self._layout(card, self._face, inner), self._theme)
+            draw_layout(painter, self._layout(card, self._face, inner), self._theme, blank=False)
         painter.end()
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
 
     def _stage_pixmap(self, inner: QRectF) -> QPixmap:
-        """Background and card shadow, cached: blending the shadow is the costliest step."""
+        """Background, shadow and blank card, cached: blending them is the costliest step."""
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, self._theme.name)
         if self._stage is None or self._stage[0] != key:
@@ -186,6 +187,7 @@ class CardView(QWidget):
             pixmap.fill(self._theme.color("background"))
             painter = QPainter(pixmap)
             paint_shadow(painter, inner, self._theme)
+            paint_blank_card(painter, inner, self._theme)
             painter.end()
             self._stage = (key, pixmap)
         return self._stage[1]
