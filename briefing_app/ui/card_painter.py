@@ -234,7 +234,7 @@ def layout_face(
 ) -> FaceLayout:
     """Lay the face out in ``rect``: the largest font scale (≤ ``text_scale``) that fits."""
     u = unit(rect)
-    band_h = 6.4 * u
+    band_h = max(6.4 * u, min(28.0, rect.height() * 0.14))
     band = QRectF(rect.left(), rect.top(), rect.width(), band_h)
     pad_x, pad_top, pad_bottom = 6.0 * u, 4.0 * u, 4.2 * u
     content = QRectF(
@@ -281,7 +281,7 @@ def layout_face(
 def _font_for(b: Block, u: float, scale: float) -> QFont:
     f = QFont()
     f.setFamilies(list(b.families))
-    f.setPixelSize(max(7, round(b.size * u * scale)))
+    f.setPixelSize(max(9, round(b.size * u * scale)))
     f.setWeight(QFont.Weight.Bold if b.bold else QFont.Weight.Normal)
     f.setItalic(b.italic)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
@@ -484,13 +484,13 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
 
 def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor) -> None:
     band, u = layout.band, layout.u
-    icon = 3.0 * u
+    icon = min(band.height() * 0.62, max(3.0 * u, 14.0))
     x = layout.content.left()
     draw_icon(painter, QRectF(x, band.center().y() - icon / 2, icon, icon), layout.card.category,
               ink.name())
     font = QFont()
     font.setFamilies(list(theme.sans))
-    font.setPixelSize(max(7, round(1.6 * u)))
+    font.setPixelSize(max(10, round(1.6 * u)))
     font.setWeight(QFont.Weight.Bold)
     font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.28 * u)
     painter.setFont(font)
@@ -511,7 +511,7 @@ def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor)
         painter.drawEllipse(QPointF(cx - (1 - i) * 2.2 * u, cy), r, r)
     side = "FRONT" if layout.face == FRONT else "BACK"
     small = QFont(font)
-    small.setPixelSize(max(7, round(1.25 * u)))
+    small.setPixelSize(max(9, round(1.25 * u)))
     painter.setFont(small)
     painter.setPen(ink)
     sfm = QFontMetricsF(small)

@@ -12,6 +12,7 @@ each frame, so the animation never re-lays out text and never flickers.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 
 from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
@@ -201,6 +202,8 @@ class CardView(QWidget):
         t = QTransform()
         t.translate(inner.center().x(), inner.center().y())
         t.rotate(shown, Qt.Axis.YAxis, max(1024.0, w * 2.2))
+        lift = 1.0 - 0.14 * math.sin(math.radians(abs(shown)))  # keeps the near edge inside
+        t.scale(lift, lift)
         t.translate(-w / 2, -h / 2)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -8,6 +8,7 @@ Signals: pack_chosen(object) — the ``Path`` of the pack the user picked.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
@@ -27,6 +28,11 @@ from .quick_pack import PackSummary
 from .theme import Theme
 
 ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips guess at rich text; escaped text inside a paragraph always shows literally."""
+    return f"<p style='white-space:pre'>{html.escape(text)}</p>"
 
 
 class _Delegate(QStyledItemDelegate):
@@ -127,6 +133,7 @@ class LibraryPanel(QWidget):
         self.list.setMouseTracking(True)
         self.list.setUniformItemSizes(False)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         layout = QVBoxLayout(self)
@@ -152,7 +159,7 @@ class LibraryPanel(QWidget):
         for s in summaries:
             item = QListWidgetItem()
             item.setData(ROLE, s)
-            item.setToolTip(str(s.path))
+            item.setToolTip(plain_tooltip(str(s.path)))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          s.title + (f" (invalid: {s.problem})" if s.problem else ""))
             self.list.addItem(item)

@@ -56,6 +56,7 @@ PLURALS = {
     Category.IMPLICATION: "Implications",
 }
 SEARCH_DELAY_MS = 150
+COMPACT_WIDTH = 1100  # below this, chips show only icon and count
 
 
 class MainWindow(PackOpening, QMainWindow):
@@ -228,11 +229,11 @@ class MainWindow(PackOpening, QMainWindow):
         bar.toggleViewAction().setEnabled(False)
         self.toolbar = bar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        bar.addAction(self.study_actions["open"])
-        open_button = bar.widgetForAction(self.study_actions["open"])
-        if isinstance(open_button, QToolButton):
-            open_button.setText("Open")
-        bar.addSeparator()
+        open_button = QToolButton()
+        open_button.setDefaultAction(self.study_actions["open"])
+        open_button.setText("Open")
+        open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._wide_only = [bar.addWidget(open_button), bar.addSeparator()]
         self.chip_group = QButtonGroup(self)
         self.chip_group.setExclusive(True)
         self.chips: dict[Category | None, QToolButton] = {}
@@ -428,10 +429,13 @@ class MainWindow(PackOpening, QMainWindow):
         self.prev_button.setEnabled(deck.index > 0)
         self.next_button.setEnabled(deck.index < len(deck) - 1)
         counts = deck.counts()
+        compact = self.width() < COMPACT_WIDTH
         for cat, chip in self.chips.items():
-            text = f"{PLURALS[cat]}  {counts.get(cat, 0):,}"
+            count = f"{counts.get(cat, 0):,}"
+            text = count if compact and cat is not None else f"{PLURALS[cat]}  {count}"
             if chip.text() != text:
                 chip.setText(text)
+                chip.setToolTip(f"{PLURALS[cat]}: {count} cards")
 
     def set_category(self, category: Category | None) -> None:
         self.chips[category].setChecked(True)
@@ -477,6 +481,11 @@ class MainWindow(PackOpening, QMainWindow):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
+        wide = self.width() >= COMPACT_WIDTH
+        self.hint_label.setVisible(wide)
+        for action in self._wide_only:
+            action.setVisible(wide)
+        self._refresh_controls()
         if self._help_shown():
             self.help_overlay.setGeometry(self.rect())
 

@@ -46,7 +46,7 @@ QToolButton#chip_all:checked {{ background: {t.text}; color: {t.surface}; border
 {chips}
 QLineEdit#search {{
     background: {t.surface_alt}; color: {t.text}; border: 1px solid {t.border};
-    border-radius: 15px; padding: 5px 12px; min-width: 200px; font-size: 13px;
+    border-radius: 15px; padding: 5px 12px; min-width: 150px; max-width: 320px; font-size: 13px;
     selection-background-color: {t.accent};
 }}
 QLineEdit#search:focus {{ border-color: {t.accent}; }}

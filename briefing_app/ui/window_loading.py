@@ -353,7 +353,7 @@ class PackOpening:
         menu = self.recent_menu
         menu.clear()
         for entry in self.settings.recent:
-            action = menu.addAction(entry)
+            action = menu.addAction(entry.replace("&", "&&"))  # a literal '&', no mnemonic
             action.triggered.connect(lambda _c=False, e=entry: self.open_path(e))
         menu.setEnabled(bool(self.settings.recent))
 
