@@ -247,6 +247,12 @@ class PackOpening:
         result = load_full(target)
         if isinstance(result, PackError):
             self.library.update_pack(self._invalid_summary(target, result))
+            for other in self._to_validate:  # a folder of packs: show the first good one
+                if other != target and not isinstance(alt := load_full(other), PackError):
+                    self.library.update_pack(alt.summary)
+                    self._show_loaded(alt)
+                    self._queue_validation()
+                    return
             self.deck = Deck([], self._rng)
             self.card_view.set_message("This pack has problems",
                                        "See the list above; fix the file and it reloads, "
@@ -282,6 +288,7 @@ class PackOpening:
         self.card_view.setFocus()
         # A big pack is hundreds of thousands of long-lived objects; moving them out of
         # the collector's view keeps each card change from paying for a full GC pass.
+        gc.unfreeze()  # let the previous pack's cycles be collected first
         gc.collect()
         gc.freeze()
         self.pack_opened.emit(result)

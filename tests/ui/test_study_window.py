@@ -346,3 +346,22 @@ def test_recent_packs_and_settings_persist(make_window: Make, write_pack: Callab
     loaded = window._store.load()  # type: ignore[union-attr]
     assert loaded.recent == [str(path.resolve())]
     assert loaded.text_scale == window.settings.text_scale > 1.0
+
+
+def test_folder_whose_first_pack_is_invalid_opens_the_next_at_start(
+    qtbot: QtBot, write_pack: Callable[..., Path], tmp_path: Path
+) -> None:
+    from briefing_app.ui.settings import Settings
+
+    write_pack("lib/a.json", id="a", title="First, broken",
+               quotes=[{"id": "q1", "actor": "nobody", "text": "x"}])
+    write_pack("lib/b.json", id="b", title="Second, fine")
+    window = MainWindow(Settings(reduce_motion=True), None)
+    qtbot.addWidget(window)
+    assert window.open_path(tmp_path / "lib", fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=3000)
+    assert window.current_pack().id == "b"  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: all(s.validated for s in window.library.summaries()), timeout=3000)
+    marked = {s.title: s.problem for s in window.library.summaries()}
+    assert marked["First, broken"] and marked["Second, fine"] is None
