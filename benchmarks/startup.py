@@ -46,11 +46,17 @@ sys.exit(app.exec())
 """
 
 
+NO_BYTECODE = False
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     # Measure as users run it: with cached bytecode. Some shells set this, which makes
     # every run recompile the app's modules (tens of ms) while PySide6's stay compiled.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if NO_BYTECODE:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return env
@@ -170,7 +176,11 @@ def main() -> None:
     parser.add_argument("--path", default=None, help="pack to open (default: bundled briefs)")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-next", action="store_true")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="start-up without cached bytecode (PYTHONDONTWRITEBYTECODE=1)")
     args = parser.parse_args()
+    global NO_BYTECODE
+    NO_BYTECODE = args.no_bytecode
     if not args.skip_startup:
         startup(args.runs, args.path)
     if not args.skip_next:
