@@ -11,7 +11,15 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .quick_pack import PackSummary
+from ..core.cards import STUDY_CATEGORIES
+from .quick_pack import COUNT_KEYS, PackSummary
 from .theme import Theme
 
 ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +54,8 @@ class _Delegate(QStyledItemDelegate):
     ) -> QSize:
         fm = QFontMetricsF(option.font)
         summary: PackSummary | None = index.data(ROLE)
-        lines = 3 if summary is not None and summary.problem else 2
-        return QSize(200, round(fm.height() * (lines * 1.35 + 1.4)))
+        lines = 4 if summary is not None and summary.problem else 3
+        return QSize(200, round(fm.height() * (lines * 1.3 + 1.1)))
 
     def paint(
         self,
@@ -97,6 +106,9 @@ class _Delegate(QStyledItemDelegate):
         line = " \u00b7 ".join(meta)
         painter.drawText(QRectF(x, y, w, sfm.height()), int(Qt.AlignmentFlag.AlignLeft),
                          sfm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+        if summary.counts:
+            y += sfm.height() * 1.3
+            self._paint_counts(painter, summary, theme, x, y, sfm)
         if summary.problem:
             y += sfm.height() * 1.3
             danger = QColor(theme.danger)
@@ -110,6 +122,20 @@ class _Delegate(QStyledItemDelegate):
                              int(Qt.AlignmentFlag.AlignLeft),
                              sfm.elidedText(text, Qt.TextElideMode.ElideRight, w - 4 * r))
         painter.restore()
+
+
+    def _paint_counts(self, painter: QPainter, summary: PackSummary, theme: Theme, x: float,
+                      y: float, fm: QFontMetricsF) -> None:
+        """One coloured dot and count per category: actors, quotes, measures, implications."""
+        r = fm.height() * 0.2
+        for key, cat in zip(COUNT_KEYS, STUDY_CATEGORIES, strict=True):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.category_color(cat))
+            painter.drawEllipse(QRectF(x, y + fm.height() / 2 - r, 2 * r, 2 * r))
+            text = str(summary.counts.get(key, 0))
+            painter.setPen(theme.color("muted"))
+            painter.drawText(QPointF(x + 3 * r, y + fm.ascent()), text)
+            x += 3 * r + fm.horizontalAdvance(text) + fm.height() * 0.8
 
 
 class LibraryPanel(QWidget):
@@ -159,7 +185,7 @@ class LibraryPanel(QWidget):
         for s in summaries:
             item = QListWidgetItem()
             item.setData(ROLE, s)
-            item.setToolTip(plain_tooltip(str(s.path)))
+            item.setToolTip(plain_tooltip(f"{s.path}\n{s.counts_text()}"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          s.title + (f" (invalid: {s.problem})" if s.problem else ""))
             self.list.addItem(item)
