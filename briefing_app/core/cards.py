@@ -97,16 +97,28 @@ class Card:
 
 
 class _Lookups:
-    """What cards need from the rest of the pack, computed once per ``build_cards``."""
+    """What cards need from the rest of the pack, computed once per ``build_cards``.
 
-    __slots__ = ("folder", "sources", "who")
+    "Date" and "Source" details are shared between the cards that show the same
+    one: cards are read-only, and 50,000 items repeat a few thousand dates.
+    """
+
+    __slots__ = ("dates", "folder", "sources", "who")
 
     def __init__(self, pack: Pack) -> None:
         self.folder = pack.folder
         self.who: dict[str, Actor] = pack.actors_by_id
-        self.sources: dict[str, str] = {
-            s.id: f"{s.title} ({s.publisher})" if s.publisher else s.title for s in pack.sources
+        self.sources: dict[str, Detail] = {
+            s.id: Detail("Source", f"{s.title} ({s.publisher})" if s.publisher else s.title)
+            for s in pack.sources
         }
+        self.dates: dict[str, Detail] = {}
+
+    def date(self, date: str) -> Detail:
+        detail = self.dates.get(date)
+        if detail is None:
+            detail = self.dates[date] = Detail("Date", date)
+        return detail
 
 
 def _details(*pairs: tuple[str, str | None]) -> tuple[Detail, ...]:
@@ -165,43 +177,38 @@ def _actor_card(
 
 def _quote_card(look: _Lookups, quote: Quote) -> Card:
     actor = look.who.get(quote.actor)
-    details = []
+    details: list[Detail] = []
     if quote.context:
         details.append(Detail("Context", quote.context))
     if quote.date:
-        details.append(Detail("Date", quote.date))
+        details.append(look.date(quote.date))
     if quote.source is not None and (source := look.sources.get(quote.source)):
-        details.append(Detail("Source", source))
-    return Card(
-        quote.id,
-        Category.QUOTE,
-        Face(quote.text),
-        Face(
-            actor.name if actor else quote.actor,
-            (actor.role or "") if actor else "",
-            tuple(details),
-        ),
-    )
+        details.append(source)
+    if actor is None:
+        back = Face(quote.actor, "", tuple(details))
+    else:
+        back = Face(actor.name, actor.role or "", tuple(details))
+    return Card(quote.id, Category.QUOTE, Face(quote.text), back)
 
 
 def _measure_card(look: _Lookups, measure: Measure) -> Card:
-    details = []
+    details: list[Detail] = []
     if measure.detail:
         details.append(Detail("Detail", measure.detail))
     if measure.date:
-        details.append(Detail("Date", measure.date))
+        details.append(look.date(measure.date))
     if measure.source is not None and (source := look.sources.get(measure.source)):
-        details.append(Detail("Source", source))
+        details.append(source)
     return Card(
         measure.id,
         Category.MEASURE,
-        Face(measure.title, (measure.category or "").capitalize()),
+        Face(measure.title, measure.category.capitalize() if measure.category else ""),
         Face(measure.title, _who(look.who.get(measure.actor), measure.actor), tuple(details)),
     )
 
 
 def _implication_card(look: _Lookups, implication: Implication) -> Card:
-    details = []
+    details: list[Detail] = []
     if implication.detail:
         details.append(Detail("Detail", implication.detail))
     if implication.actors:
@@ -209,13 +216,9 @@ def _implication_card(look: _Lookups, implication: Implication) -> Card:
         names = [a.name if (a := who.get(i)) else i for i in implication.actors]
         details.append(Detail("Actors concerned", ", ".join(names)))
     if implication.source is not None and (source := look.sources.get(implication.source)):
-        details.append(Detail("Source", source))
-    return Card(
-        implication.id,
-        Category.IMPLICATION,
-        Face(implication.title),
-        Face(implication.title, "", tuple(details)),
-    )
+        details.append(source)
+    title = implication.title
+    return Card(implication.id, Category.IMPLICATION, Face(title), Face(title, "", tuple(details)))
 
 
 def title_card(pack: Pack) -> Card:

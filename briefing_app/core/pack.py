@@ -23,6 +23,7 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ import jiter
 from pydantic import ValidationError
 
 from .errors import PackError, Problem
-from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
+from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack, PackModel
 from .references import check_pack
 from .validation_messages import problems_from_validation_error
 
@@ -110,6 +111,7 @@ def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:
             pack: Pack = _validate(raw)
         except ValidationError as exc:
             raise PackError(problems_from_validation_error(exc)) from None
+        attach_extras(raw, pack)
         problems = check_pack(pack, base_dir)
     if problems:
         raise PackError(problems)
@@ -236,6 +238,37 @@ def _trim_object(obj: dict[str, Any], item_lists: tuple[str, ...]) -> None:
                     trimmed = entry.strip()
                     if trimmed is not entry:
                         value[index] = trimmed
+
+
+def attach_extras(raw: dict[str, Any], pack: Pack) -> None:
+    """Give every model the keys the validator ignored, as ``__pydantic_extra__``.
+
+    ``raw`` is the dict ``pack`` was validated from, so its lists line up with the
+    pack's. A model's ``__pydantic_fields_set__`` holds exactly the input keys that
+    are fields (JSON objects here have no duplicate keys), so a list whose key
+    count exceeds its fields-set count holds unknown keys; only then are its items
+    compared one by one.
+    """
+    if len(raw) != len(pack.__pydantic_fields_set__):
+        _attach(raw, pack)
+    for key in LIST_KEYS:
+        items = raw.get(key)
+        if not items:
+            continue
+        models: list[PackModel] = getattr(pack, key)
+        if sum(map(len, items)) != sum(map(len, map(_fields_set, models))):
+            for item, model in zip(items, models, strict=True):
+                if len(item) != len(model.__pydantic_fields_set__):
+                    _attach(item, model)
+
+
+_fields_set = attrgetter("__pydantic_fields_set__")
+
+
+def _attach(item: dict[str, Any], model: PackModel) -> None:
+    fields = type(model).model_fields
+    extra = {k: v for k, v in item.items() if k not in fields}
+    object.__setattr__(model, "__pydantic_extra__", extra)
 
 
 def _json_kind(value: Any) -> str:

@@ -16,7 +16,7 @@ from pack_samples import VALID, encode, valid
 
 from briefing_app.core.errors import PackError
 from briefing_app.core.models import Pack
-from briefing_app.core.pack import parse_pack, trim_strings
+from briefing_app.core.pack import attach_extras, parse_pack, trim_strings
 from briefing_app.core.references import _detailed_problems, _looks_clean
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -209,17 +209,26 @@ def test_deep_nesting_never_crashes(depth: int, opener: str) -> None:
 ID_CHOICES = st.sampled_from(
     ["takaichi", "china-mfa", "japan", "q-survival", "article", "m-seafood", "nobody", "takaichii"]
 )
+EXTRA_KEYS = st.sampled_from(["x-note", "x-", "contxt", "speaker", "X-y"])
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.sampled_from(STRING_PATHS), ID_CHOICES), min_size=1, max_size=4))
+@given(
+    st.lists(st.tuples(st.sampled_from(STRING_PATHS), ID_CHOICES), max_size=4),
+    st.lists(st.tuples(st.sampled_from(STRING_PATHS), EXTRA_KEYS), max_size=2),
+)
 def test_fast_check_agrees_with_the_detailed_one(
     changes: list[tuple[tuple[Any, ...], str]],
+    extras: list[tuple[tuple[Any, ...], str]],
 ) -> None:
     """The quick pass may only call a pack clean if the detailed pass finds nothing."""
     pack = valid()
     for path, value in changes:
         _parent(pack, path)[path[-1]] = value
+    for path, key in extras:
+        parent = _parent(pack, path)
+        if isinstance(parent, dict):
+            parent[key] = "extra"
     raw = copy.deepcopy(pack)
     trim_strings(raw)
     try:
@@ -227,4 +236,9 @@ def test_fast_check_agrees_with_the_detailed_one(
     except Exception:  # shape errors are not this test's business
         assume(False)
         return
-    assert _looks_clean(model, None) == (not _detailed_problems(model, None))
+    attach_extras(raw, model)
+    clean = _looks_clean(model, None)
+    found = _detailed_problems(model, None)
+    assert not (clean and found), found
+    if not extras:  # extensions alone send a pack to the detailed pass, harmlessly
+        assert clean == (not found)
