@@ -2,15 +2,13 @@
 
 Sizes are fractions of the card rectangle (the unit ``u`` is about 1/110 of its
 width), never pixels, so the same code draws on a widget, a ``QImage`` or a
-``QPdfWriter`` page. Pack text is laid out with ``QTextLayout`` as plain text:
-nothing is ever interpreted as HTML. When text does not fit, every font on the
-face shrinks together (binary search) so long text is never clipped; only
-beyond the smallest readable size is the last block elided with an ellipsis.
+``QPdfWriter`` page. Pack text is laid out (in ``card_layout``) with
+``QTextLayout`` as plain text: nothing is ever interpreted as HTML, and long
+text shrinks to fit instead of being clipped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,67 +18,14 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QPaintDevice,
     QPainter,
     QPainterPath,
     QPen,
-    QTextLayout,
-    QTextOption,
 )
 
-from ..core.cards import Card, Category, Face
+from ..core.cards import Card
+from .card_layout import BACK, FRONT, FaceLayout, corner_radius, layout_face, unit
 from .theme import Theme, draw_icon
-
-FRONT = "front"
-BACK = "back"
-MAX_LIST_ENTRIES = 8
-MIN_FIT = 0.42
-LINE_SEPARATOR = "\u2028"
-
-
-@dataclass
-class Block:
-    """One run of plain text on a face, before and after layout."""
-
-    text: str
-    role: str
-    color: QColor
-    size: float  # in units of u, before fitting
-    bold: bool = False
-    serif: bool = False
-    italic: bool = False
-    space_before: float = 0.0  # in units of u
-    indent: float = 0.0  # in units of u
-    bullet: bool = False
-    letter_spacing: float = 0.0
-    chip: QColor | None = None  # a pill behind the text, in this colour
-    line_spacing: float = 1.0
-    families: tuple[str, ...] = ()
-    layout: QTextLayout | None = field(default=None, repr=False)
-    height: float = 0.0
-    width: float = 0.0
-
-
-@dataclass
-class FaceLayout:
-    """A face laid out in a card rectangle: blocks with positions, ready to draw."""
-
-    card: Card
-    face: str
-    rect: QRectF
-    u: float
-    band: QRectF
-    content: QRectF
-    blocks: list[tuple[Block, QPointF]]
-    avatar: QRectF | None = None
-    quote_bar: QRectF | None = None
-    fit: float = 1.0
-    elided: bool = False
-
-    def texts(self) -> list[str]:
-        """What the face shows, in reading order (used for accessibility and tests)."""
-        return [b.text for b, _ in self.blocks]
-
 
 # --- public API ------------------------------------------------------------------
 
@@ -150,246 +95,6 @@ def paint_shadow(painter: QPainter, rect: QRectF, theme: Theme) -> None:
         painter.setBrush(c)
         painter.drawRoundedRect(r, radius + grow, radius + grow)
     painter.restore()
-
-
-def corner_radius(rect: QRectF) -> float:
-    return max(4.0, min(rect.width(), rect.height()) * 0.035)
-
-
-def unit(rect: QRectF) -> float:
-    """The layout unit: about 1/110 of a 16:9 card's width."""
-    return max(1.0, min(rect.width(), rect.height() * 16 / 9) / 110)
-
-
-# --- layout -------------------------------------------------------------------------
-
-
-def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
-    """The text blocks of a face, in reading order, with their roles and unscaled sizes."""
-    f: Face = card.front if face == FRONT else card.back
-    cat = card.category
-    color = theme.category_color(cat)
-    text = theme.color("text")
-    muted = theme.color("muted")
-    blocks: list[Block] = []
-    if face == FRONT:
-        if cat is Category.QUOTE:
-            n = len(f.headline)
-            size = 6.2 if n < 60 else 4.8 if n < 160 else 3.8
-            blocks.append(Block(f.headline, "quote", text, size, serif=True, italic=True,
-                                line_spacing=1.14))
-        else:
-            size = 5.6 if cat in (Category.TITLE, Category.ACTOR) else 4.7
-            blocks.append(Block(f.headline, "headline", text, size, bold=True, line_spacing=1.02))
-        if f.subline:
-            if cat is Category.MEASURE:
-                blocks.append(Block(f.subline, "chip", color, 1.9, bold=True, space_before=3.0,
-                                    chip=theme.category_tint(cat)))
-            else:
-                blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6))
-        for d in f.details:
-            blocks.append(Block(f"{d.label} {d.text}", "chip", color, 1.8, bold=True,
-                                space_before=3.0, chip=theme.category_tint(cat)))
-        return _with_families(blocks, theme)
-    blocks.append(Block(f.headline, "headline", text, 3.6 if cat is not Category.TITLE else 3.9,
-                        bold=True))
-    if f.subline:
-        blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7))
-    first = True
-    for d in f.details:
-        gap = 3.0 if first else 2.2
-        first = False
-        blocks.append(Block(d.label.upper(), "label", color, 1.45, bold=True, space_before=gap,
-                            letter_spacing=0.12))
-        blocks.append(Block(d.text, "body", text, 2.3, space_before=0.5, line_spacing=1.12))
-    for listing in f.listings:
-        gap = 3.0 if first else 2.2
-        first = False
-        blocks.append(Block(listing.label.upper(), "label", color, 1.45, bold=True,
-                            space_before=gap, letter_spacing=0.12))
-        entries = list(listing.entries[:MAX_LIST_ENTRIES])
-        for entry in entries:
-            blocks.append(Block(entry, "item", text, 2.05, space_before=0.7, indent=2.4,
-                                bullet=True, line_spacing=1.08))
-        extra = len(listing.entries) - len(entries)
-        if extra > 0:
-            blocks.append(Block(f"and {extra:,} more", "item", muted, 1.7, space_before=0.7,
-                                indent=2.4, italic=True))
-    return _with_families(blocks, theme)
-
-
-def _with_families(blocks: list[Block], theme: Theme) -> list[Block]:
-    for b in blocks:
-        b.families = theme.serif if b.serif else theme.sans
-    return blocks
-
-
-def layout_face(
-    card: Card,
-    face: str,
-    rect: QRectF,
-    theme: Theme,
-    text_scale: float = 1.0,
-    device: QPaintDevice | None = None,
-) -> FaceLayout:
-    """Lay the face out in ``rect``: the largest font scale (≤ ``text_scale``) that fits."""
-    u = unit(rect)
-    band_h = max(6.4 * u, min(28.0, rect.height() * 0.14))
-    band = QRectF(rect.left(), rect.top(), rect.width(), band_h)
-    pad_x, pad_top, pad_bottom = 6.0 * u, 4.0 * u, 4.2 * u
-    content = QRectF(
-        rect.left() + pad_x,
-        band.bottom() + pad_top,
-        rect.width() - 2 * pad_x,
-        rect.height() - band_h - pad_top - pad_bottom,
-    )
-    text_box = QRectF(content)
-    avatar: QRectF | None = None
-    if card.category is Category.ACTOR:
-        front = face == FRONT
-        d = min(content.height() * (0.78 if front else 0.3), (24 if front else 9) * u)
-        if face == FRONT:
-            avatar = QRectF(content.left(), content.center().y() - d / 2, d, d)
-            text_box.setLeft(avatar.right() + 4.5 * u)
-        else:
-            avatar = QRectF(content.right() - d, content.top(), d, d)
-            text_box.setRight(avatar.left() - 3 * u)
-    quote_bar: QRectF | None = None
-    if card.category is Category.QUOTE and face == FRONT:
-        text_box.setLeft(content.left() + 9.0 * u)
-        text_box.setBottom(content.bottom() - 3.0 * u)
-    blocks = face_blocks(card, face, theme)
-    fit, total, elided = _fit(blocks, text_box, u, text_scale, device)
-    centred = face == FRONT
-    y = text_box.top()
-    if centred and total < text_box.height():
-        y += (text_box.height() - total) / 2
-    placed: list[tuple[Block, QPointF]] = []
-    for i, b in enumerate(blocks):
-        if b.layout is None:
-            continue
-        if i:
-            y += b.space_before * u * fit
-        placed.append((b, QPointF(text_box.left() + b.indent * u * fit, y)))
-        y += b.height
-    if card.category is Category.QUOTE and face == FRONT and placed:
-        last, pos = placed[-1]
-        quote_bar = QRectF(text_box.left(), pos.y() + last.height + 2.6 * u, 9 * u, 0.5 * u)
-    return FaceLayout(card, face, rect, u, band, content, placed, avatar, quote_bar, fit, elided)
-
-
-def _font_for(b: Block, u: float, scale: float) -> QFont:
-    f = QFont()
-    f.setFamilies(list(b.families))
-    f.setPixelSize(max(9, round(b.size * u * scale)))
-    f.setWeight(QFont.Weight.Bold if b.bold else QFont.Weight.Normal)
-    f.setItalic(b.italic)
-    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    if b.letter_spacing:
-        f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, b.letter_spacing * b.size * u * scale)
-    return f
-
-
-def _lay(b: Block, width: float, u: float, scale: float, device: QPaintDevice | None) -> float:
-    font = _font_for(b, u, scale)
-    if b.chip is not None:
-        fm = QFontMetricsF(font)
-        pad = fm.height() * 0.55
-        width = min(width, fm.horizontalAdvance(b.text) + 2 * pad + 2)
-        width = max(width - 2 * pad, fm.height())
-    elif b.bullet:
-        width -= b.indent * u * scale
-    layout = QTextLayout(b.text.replace("\n", LINE_SEPARATOR), font, device)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.setCacheEnabled(True)
-    layout.beginLayout()
-    y = 0.0
-    widest = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(1.0, width))
-        line.setPosition(QPointF(0, y))
-        widest = max(widest, line.naturalTextWidth())
-        y += line.height() * b.line_spacing
-    layout.endLayout()
-    if b.line_spacing > 1 and y:
-        y -= layout.lineAt(layout.lineCount() - 1).height() * (b.line_spacing - 1)
-    b.layout = layout
-    b.width = widest
-    b.height = y + (QFontMetricsF(font).height() * 0.6 if b.chip is not None else 0.0)
-    return b.height
-
-
-def _total(blocks: list[Block], box: QRectF, u: float, scale: float,
-           device: QPaintDevice | None) -> float:
-    total = 0.0
-    for i, b in enumerate(blocks):
-        total += _lay(b, box.width(), u, scale, device)
-        if i:
-            total += b.space_before * u * scale
-    return total
-
-
-def _fit(blocks: list[Block], box: QRectF, u: float, text_scale: float,
-         device: QPaintDevice | None) -> tuple[float, float, bool]:
-    """Lay out at the largest scale that fits; returns (fit factor, height, elided)."""
-    total = _total(blocks, box, u, text_scale, device)
-    if total <= box.height() or not blocks:
-        return 1.0, total, False
-    lo, hi = MIN_FIT, 1.0
-    best: float | None = None
-    for _ in range(7):
-        mid = (lo + hi) / 2
-        if _total(blocks, box, u, text_scale * mid, device) <= box.height():
-            best, lo = mid, mid
-        else:
-            hi = mid
-    if best is not None:
-        total = _total(blocks, box, u, text_scale * best, device)
-        return best, total, False
-    # Still too long at the smallest readable size: keep what fits, elide the rest.
-    total = _total(blocks, box, u, text_scale * MIN_FIT, device)
-    return MIN_FIT, _elide(blocks, box, u, text_scale * MIN_FIT, device), True
-
-
-def _elide(blocks: list[Block], box: QRectF, u: float, scale: float,
-           device: QPaintDevice | None) -> float:
-    used = 0.0
-    for i, b in enumerate(blocks):
-        gap = b.space_before * u * scale if i else 0.0
-        if used + gap + b.height <= box.height():
-            used += gap + b.height
-            continue
-        room = box.height() - used - gap
-        text = b.text
-        layout = b.layout
-        kept = 0
-        if layout is not None and room > 0:
-            y = 0.0
-            for n in range(layout.lineCount()):
-                line = layout.lineAt(n)
-                if y + line.height() > room:
-                    break
-                y += line.height() * b.line_spacing
-                kept = line.textStart() + line.textLength()
-        for later in blocks[i:]:
-            later.layout = None
-        if kept > 0:
-            cut = text[: max(0, kept - 2)].rstrip()
-            while cut:
-                b.text = cut + "\u2026"
-                if _lay(b, box.width(), u, scale, device) <= room:
-                    used += gap + b.height
-                    break
-                cut = cut[: -max(1, len(cut) // 20)].rstrip()
-            if not cut:
-                b.layout = None
-        break
-    return used
 
 
 # --- drawing ------------------------------------------------------------------------
@@ -605,9 +310,15 @@ __all__ = [
     "FRONT",
     "FaceLayout",
     "card_rect",
+    "corner_radius",
     "draw_layout",
     "layout_face",
+    "load_picture",
+    "paint_blank_card",
     "paint_card",
+    "paint_message",
+    "paint_shadow",
     "paint_stage",
     "render_card_image",
+    "unit",
 ]

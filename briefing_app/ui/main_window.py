@@ -17,31 +17,29 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QToolBar,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..core.cards import STUDY_CATEGORIES, Card, Category
+from ..core.cards import Card, Category
 from ..core.deck import Deck
-from .actions import ACTION_SPECS, make_actions
+from .actions import make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
 from .settings import Settings, SettingsStore
 from .stylesheet import window_stylesheet
-from .theme import Theme, icon_image, system_theme_name, theme_named
+from .theme import Theme, system_theme_name, theme_named
+from .window_chrome import build_central, build_menus, build_toolbar, paint_chip_icons
 from .window_loading import PackOpening
 
 if TYPE_CHECKING:
@@ -63,6 +61,21 @@ class MainWindow(PackOpening, QMainWindow):
     """The main window; pass settings (and a store to persist them) in."""
 
     pack_opened = Signal(object)
+
+    # Widgets built by ``window_chrome``; listed here so their types are known.
+    toolbar: QToolBar
+    chips: dict[Category | None, QToolButton]
+    chip_group: QButtonGroup
+    search: QLineEdit
+    prev_button: QPushButton
+    next_button: QPushButton
+    position_label: QLabel
+    hint_label: QLabel
+    recent_menu: QMenu
+    theme_actions: dict[str, QAction]
+    _split: QSplitter
+    _toolbar_tail: QAction
+    _wide_only: list[QAction]
 
     def __init__(
         self,
@@ -98,9 +111,9 @@ class MainWindow(PackOpening, QMainWindow):
         self.study_actions = make_actions(self, self._handlers())
         self._extra_actions: list[QAction] = []
         self._menus: dict[str, QMenu] = {}
-        self._build_toolbar()
-        self._build_central()
-        self._build_menus()
+        build_toolbar(self)
+        build_central(self)
+        build_menus(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -221,122 +234,6 @@ class MainWindow(PackOpening, QMainWindow):
 
         return run
 
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Study")
-        bar.setObjectName("studyToolbar")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.toggleViewAction().setEnabled(False)
-        self.toolbar = bar
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        open_button = QToolButton()
-        open_button.setDefaultAction(self.study_actions["open"])
-        open_button.setText("Open")
-        open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._wide_only = [bar.addWidget(open_button), bar.addSeparator()]
-        self.chip_group = QButtonGroup(self)
-        self.chip_group.setExclusive(True)
-        self.chips: dict[Category | None, QToolButton] = {}
-        for cat in (None, *STUDY_CATEGORIES):
-            chip = QToolButton()
-            chip.setObjectName(f"chip_{cat.value if cat else 'all'}")
-            chip.setProperty("chip", True)
-            chip.setCheckable(True)
-            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            chip.clicked.connect(lambda _c=False, c=cat: self.set_category(c))
-            self.chip_group.addButton(chip)
-            self.chips[cat] = chip
-            bar.addWidget(chip)
-        self.chips[None].setChecked(True)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search cards  (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._search_changed)
-        self.search.installEventFilter(self)
-        bar.addWidget(self.search)
-        bar.addAction(self.study_actions["shuffle"])
-        self._toolbar_tail = self.study_actions["shuffle"]
-
-    def _build_central(self) -> None:
-        right = QWidget()
-        right.setObjectName("central")
-        col = QVBoxLayout(right)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.setSpacing(0)
-        banner_box = QHBoxLayout()
-        banner_box.setContentsMargins(24, 12, 24, 0)
-        banner_box.addWidget(self.banner)
-        col.addLayout(banner_box)
-        col.addWidget(self.card_view, 1)
-        nav = QWidget()
-        nav.setObjectName("navBar")
-        row = QHBoxLayout(nav)
-        row.setContentsMargins(28, 4, 28, 14)
-        self.prev_button = QPushButton("\u2039")
-        self.next_button = QPushButton("\u203a")
-        for b, name, tip in ((self.prev_button, "previous", "Previous card (Left)"),
-                             (self.next_button, "next", "Next card (Right)")):
-            b.setObjectName("navButton")
-            b.setToolTip(tip)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.clicked.connect(self.study_actions[name].trigger)
-        self.position_label = QLabel()
-        self.position_label.setObjectName("position")
-        self.position_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint_label = QLabel(
-            "Space or click to flip  \u00b7  \u2190 \u2192 to move  \u00b7  F1 for shortcuts"
-        )
-        self.hint_label.setObjectName("hint")
-        self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-        row.addWidget(self.prev_button)
-        row.addSpacing(10)
-        row.addWidget(self.position_label)
-        row.addSpacing(10)
-        row.addWidget(self.next_button)
-        row.addStretch(1)
-        row.addWidget(self.hint_label)
-        col.addWidget(nav)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self._library_slot)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([280, 1000])
-        self._split = split
-        self.setCentralWidget(split)
-        self.card_view.setFocus()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        titles = {"file": "&File", "go": "&Go", "view": "&View", "help": "&Help"}
-        for key, title in titles.items():
-            self._menus[key] = bar.addMenu(title)
-        self.recent_menu = QMenu("Open &Recent", self)
-        for name, (_t, _k, menu) in ACTION_SPECS.items():
-            target = "go" if menu == "filter" else menu
-            if name == "quit":
-                self._menus["file"].addMenu(self.recent_menu)
-                self._menus["file"].addSeparator()
-            if name == "filter_all":
-                self._menus["go"].addSeparator()
-            self._menus[target].addAction(self.study_actions[name])
-        theme_menu = self._menus["view"].addMenu("T&heme")
-        group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for choice, label in (("system", "Follow the system"), ("light", "Light"),
-                              ("dark", "Dark")):
-            a = theme_menu.addAction(label)
-            a.setCheckable(True)
-            a.setChecked(self.settings.theme == choice)
-            a.triggered.connect(lambda _c=False, ch=choice: self.set_theme_choice(ch))
-            group.addAction(a)
-            self.theme_actions[choice] = a
-
     # --- theme and text size ------------------------------------------------------------
 
     def _resolve_theme(self) -> Theme:
@@ -361,27 +258,14 @@ class MainWindow(PackOpening, QMainWindow):
         if self._help is not None:
             self._help.set_theme(t)
         if self._chrome_ready:
-            self._paint_chip_icons()
+            paint_chip_icons(self)
 
     def finish_chrome(self) -> None:
         """Details the first frame can do without (chip icons); called after it is painted."""
         if not self._chrome_ready:
             self._chrome_ready = True
-            self._paint_chip_icons()
+            paint_chip_icons(self)
             _ = self.library
-
-    def _paint_chip_icons(self) -> None:
-        t = self._theme
-        for cat, chip in self.chips.items():
-            icon = QIcon()
-            key = cat or Category.TITLE
-            off = t.category_colors[key] if cat else t.muted
-            icon.addPixmap(QPixmap.fromImage(icon_image(key, off, 32)), QIcon.Mode.Normal,
-                           QIcon.State.Off)
-            on = t.surface if cat is None else t.on_category
-            icon.addPixmap(QPixmap.fromImage(icon_image(key, on, 32)), QIcon.Mode.Normal,
-                           QIcon.State.On)
-            chip.setIcon(icon)
 
     def _toggle_theme(self) -> None:
         self.set_theme_choice("light" if self._theme.is_dark else "dark")
