@@ -309,7 +309,10 @@ class MainWindow(PackOpening, QMainWindow):
 
     def _refresh_controls(self) -> None:
         deck = self.deck
-        self.position_label.setText(deck.position_text() if deck.total else "")
+        if self._pending is not None and self._loaded is None and deck.total:
+            self.position_label.setText("Checking the pack\u2026")
+        else:
+            self.position_label.setText(deck.position_text() if deck.total else "")
         self.prev_button.setEnabled(deck.index > 0)
         self.next_button.setEnabled(deck.index < len(deck) - 1)
         counts = deck.counts()

@@ -365,3 +365,31 @@ def test_folder_whose_first_pack_is_invalid_opens_the_next_at_start(
     qtbot.waitUntil(lambda: all(s.validated for s in window.library.summaries()), timeout=3000)
     marked = {s.title: s.problem for s in window.library.summaries()}
     assert marked["First, broken"] and marked["Second, fine"] is None
+
+
+def test_theme_follows_the_system_unless_overridden(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
+    from briefing_app.ui.theme import system_theme_name
+
+    window = make_window(write_pack(), theme="system")
+    assert window.theme().name == system_theme_name()
+    window.set_theme_choice("dark")
+    assert window.theme().name == "dark"
+    assert window.theme_actions["dark"].isChecked()
+    window.set_theme_choice("system")
+    assert window.theme().name == system_theme_name()
+
+
+def test_position_says_checking_until_validated(
+    qtbot: QtBot, write_pack: Callable[..., Path]
+) -> None:
+    from briefing_app.ui.settings import Settings
+
+    window = MainWindow(Settings(reduce_motion=True), None)
+    qtbot.addWidget(window)
+    window.open_path(write_pack(), fast=True)
+    assert window.position_label.text() == "Checking the pack\u2026"
+    window.show()
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=3000)
+    assert window.position_label.text() == "Card 1 of 10"
