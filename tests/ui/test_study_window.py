@@ -393,3 +393,20 @@ def test_position_says_checking_until_validated(
     window.show()
     qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=3000)
     assert window.position_label.text() == "Card 1 of 10"
+
+
+def test_fixing_a_bad_pack_on_disk_opens_it(
+    qtbot: QtBot, write_pack: Callable[..., Path]
+) -> None:
+    from briefing_app.ui.settings import Settings
+
+    path = write_pack(quotes=[{"id": "q1", "actor": "nobody", "text": "hello"}])
+    window = MainWindow(Settings(reduce_motion=True), None)
+    qtbot.addWidget(window)
+    window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(window.banner.isVisible, timeout=3000)
+    write_pack()  # the author fixes the file
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=5000)
+    assert not window.banner.isVisible()
+    assert window.card_view.shown_texts()[0] == "Test pack about a dispute"
