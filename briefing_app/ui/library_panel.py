@@ -184,10 +184,7 @@ class LibraryPanel(QWidget):
         self.list.clear()
         for s in summaries:
             item = QListWidgetItem()
-            item.setData(ROLE, s)
-            item.setToolTip(plain_tooltip(f"{s.path}\n{s.counts_text()}"))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         s.title + (f" (invalid: {s.problem})" if s.problem else ""))
+            self._fill(item, s)
             self.list.addItem(item)
 
     def summaries(self) -> list[PackSummary]:
@@ -198,11 +195,18 @@ class LibraryPanel(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             if Path(item.data(ROLE).path) == Path(summary.path):
-                item.setData(ROLE, summary)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             summary.title + (f" (invalid: {summary.problem})"
-                                              if summary.problem else ""))
+                self._fill(item, summary)
         self.list.viewport().update()
+
+    @staticmethod
+    def _fill(item: QListWidgetItem, s: PackSummary) -> None:
+        item.setData(ROLE, s)
+        lines = [str(s.path), s.counts_text()]
+        if s.problem:
+            lines.append(f"Invalid: {s.problem}")
+        item.setToolTip(plain_tooltip("\n".join(lines)))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     s.title + (f" (invalid: {s.problem})" if s.problem else ""))
 
     def select_path(self, path: Path) -> None:
         for i in range(self.list.count()):
