@@ -19,7 +19,14 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from ..core.deck import Deck
 from ..core.discovery import find_packs, is_pack_folder
 from ..core.errors import PackError
-from .quick_pack import PackSummary, pack_file, quick_summary, quick_title_card, read_raw
+from .quick_pack import (
+    PackSummary,
+    pack_file,
+    quick_summary,
+    quick_title_card,
+    read_raw,
+    summary_from_raw,
+)
 
 if TYPE_CHECKING:
     import random
@@ -80,7 +87,7 @@ class PackOpening:
         self._pending = None
         self._validate_after_paint = validate_after_paint
         self._to_validate: list[Path] = []
-        self._deferred_library: tuple[Path, list[PackSummary] | None] | None = None
+        self._deferred_library: tuple[Path, list[Path], PackSummary] | None = None
         self._watcher = QFileSystemWatcher(self._as_widget())
         self._reload_timer: QTimer
         self._watcher.fileChanged.connect(lambda _p: self._reload_timer.start())
@@ -132,21 +139,21 @@ class PackOpening:
                 return False
         else:
             targets = [p]
-        summaries = None if from_library else [quick_summary(t) for t in targets]
-        if fast and self._loaded is None:
-            target = next((s.path for s in summaries or [] if s.problem is None), targets[0])
-            try:
-                raw = read_raw(target)
-            except ValueError:
-                raw = None
-            if raw is not None:
-                self._deferred_library = (p, summaries)
+        if fast and self._loaded is None and not from_library:
+            # Read only the pack to show; the other library lines wait for the first frame.
+            for target in targets:
+                try:
+                    raw = read_raw(target)
+                except ValueError:
+                    continue
+                self._deferred_library = (p, targets, summary_from_raw(target, raw))
                 self._pending = target
                 self.deck = Deck([quick_title_card(raw)], self._rng)
                 self.setWindowTitle(f"{raw.get('title', target.name)} \u2014 Briefing App")
                 self.show_current()
                 self._remember(p)
                 return True
+        summaries = None if from_library else [quick_summary(t) for t in targets]
         from .pack_loading import load_full
 
         first_error: PackError | None = None
@@ -232,9 +239,11 @@ class PackOpening:
         """Fill in what the first frame did not need: library entries, then validation."""
         self.finish_chrome()
         if self._deferred_library is not None:
-            root, summaries = self._deferred_library
+            root, targets, known = self._deferred_library
             self._deferred_library = None
-            self._set_library(root, summaries)
+            self._set_library(
+                root, [known if t == known.path else quick_summary(t) for t in targets]
+            )
         if self._validate_after_paint and self._pending is not None:
             self._finish_fast_open()
 
