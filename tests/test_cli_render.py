@@ -94,3 +94,33 @@ def test_runs_without_a_display(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "o" / "q1-back.png").is_file()
+
+
+def test_actor_pictures_from_the_pack_folder_and_placeholders(tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QGuiApplication, QImage
+
+    assert QGuiApplication.instance() or QGuiApplication([])
+    folder = tmp_path / "pack"
+    (folder / "images").mkdir(parents=True)
+    picture = QImage(48, 48, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#00ff00"))
+    assert picture.save(str(folder / "images" / "alice.png"))
+    actors = [
+        {"id": "alpha", "name": "Alice Alpha", "image": "images/alice.png"},
+        {"id": "beta", "name": "Bob Beta", "image": "images/missing.png"},
+    ]
+    write(folder, quotes=[], measures=[], actors=actors)
+    out = tmp_path / "out"
+    assert main(["render", str(folder), "-o", str(out), "--size", "640x360"]) == 0
+
+    def green(name: str) -> int:
+        image = QImage(str(out / name))
+        return sum(
+            1
+            for y in range(0, image.height(), 2)
+            for x in range(0, image.width(), 2)
+            if image.pixelColor(x, y) == QColor("#00ff00")
+        )
+
+    assert green("alpha-front.png") > 200
+    assert green("beta-front.png") == 0  # the placeholder: initials on a tint
