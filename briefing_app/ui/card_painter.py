@@ -120,6 +120,22 @@ def paint_blank_card(painter: QPainter, rect: QRectF, theme: Theme) -> None:
     painter.restore()
 
 
+@lru_cache(maxsize=16)
+def _band_shape(left: float, top: float, width: float, height: float, band_h: float,
+                radius: float) -> QPainterPath:
+    card = QPainterPath()
+    card.addRoundedRect(QRectF(left, top, width, height), radius, radius)
+    band = QPainterPath()
+    band.addRect(QRectF(left, top, width, band_h))
+    return card.intersected(band)
+
+
+def _band_path(rect: QRectF, band: QRectF, radius: float) -> QPainterPath:
+    """The top of the rounded card, exactly: rounded above, square where it meets the body."""
+    return _band_shape(rect.left(), rect.top(), rect.width(), rect.height(), band.height(),
+                       radius)
+
+
 def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool = True) -> None:
     """Draw a laid-out face: card surface, band, avatar, quote mark and text.
 
@@ -136,11 +152,7 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
     painter.save()
     _hints(painter)
     band_color = color if front else theme.category_tint(cat)
-    band_path = QPainterPath()
-    band_path.addRoundedRect(layout.band.adjusted(0, 0, 0, radius), radius, radius)
-    painter.fillPath(band_path, band_color)
-    painter.fillRect(QRectF(rect.left(), layout.band.bottom(), rect.width(), radius + 1),
-                     theme.color("surface"))
+    painter.fillPath(_band_path(rect, layout.band, radius), band_color)
     if not front:
         painter.fillRect(QRectF(rect.left(), layout.band.bottom() - 0.3 * u, rect.width(),
                                 0.3 * u), color)
