@@ -4,9 +4,8 @@ The models check shapes, types, lengths and patterns; rules that need the whole
 pack (unique ids, references, dates, URLs, image paths, unknown keys) live in
 ``references.py``. Validation runs in strict mode on parsed JSON, so ``"1"`` is
 not an integer and ``true`` is not a number: pack authors get told instead of
-silently coerced. String fields are trimmed by ``pack.trim_strings`` before
-validation (cheaper than pydantic's ``str_strip_whitespace``, which copies
-every string), so lengths and emptiness are judged on the trimmed text.
+silently coerced. String fields are trimmed before their length and emptiness
+are judged.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ ActorKind = Literal["person", "institution", "state"]
 
 
 class PackModel(BaseModel):
-    """Shared settings: strict types, extra keys kept for checking.
+    """Shared settings: strict types, trimmed strings, unknown keys set aside.
 
     The validator ignores keys it does not know (``extra="ignore"`` builds models
     measurably faster than ``"allow"``); ``pack.attach_extras`` then puts them in
@@ -44,7 +43,11 @@ class PackModel(BaseModel):
 
     model_config = ConfigDict(
         strict=True,
+        str_strip_whitespace=True,
         extra="ignore",
+        # Packs are parsed with validate_json: cache only keys, since values
+        # (texts, ids) rarely repeat and caching them costs more than it saves.
+        cache_strings="keys",
         frozen=True,
         revalidate_instances="never",
         json_schema_extra={"patternProperties": {"^x-": {}}, "additionalProperties": False},

@@ -44,6 +44,8 @@ def describe(error: ErrorDetails) -> str:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
+    if kind == "json_invalid":  # jiter parsed the file first, so this should not happen
+        return f"invalid JSON: {ctx.get('error', 'cannot be parsed')}"
     if kind == "missing":
         return "required key is missing"
     if kind == "string_pattern_mismatch":
@@ -59,7 +61,7 @@ def describe(error: ErrorDetails) -> str:
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
-        length = len(value) if isinstance(value, str) else "?"
+        length = len(value.strip()) if isinstance(value, str) else "?"  # as judged
         return f"is {length:,} characters long; the limit is {ctx.get('max_length', 0):,}"
     if kind == "too_long":
         return f"has too many entries; the limit is {ctx.get('max_length', 0):,}"

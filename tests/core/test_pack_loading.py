@@ -298,3 +298,17 @@ def test_loading_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_loading_leaves_frozen_objects_frozen() -> None:
+    import gc
+
+    parse_pack(encode(valid()))
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        parse_pack(encode(valid()))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
