@@ -2,7 +2,10 @@
 
 Unique ids across the pack, references that resolve (with a "did you mean"),
 real calendar dates, unknown keys (but ``x-`` extensions kept), http(s) URLs and
-image paths that stay inside the pack's folder. One pass over the items.
+image paths that stay inside the pack's folder. A quick set-based pass decides
+whether anything is wrong; the detailed pass that locates and words problems
+runs only when it is. Unknown keys are read from ``__pydantic_extra__``, which
+``pack.attach_extras`` fills in after validation.
 """
 
 from __future__ import annotations
@@ -88,12 +91,15 @@ def _looks_clean(pack: Pack, base_dir: Path | None) -> bool:
 
     ``map`` with ``attrgetter`` and ``issuperset`` keep the loops in C.
     """
-    if pack.__pydantic_extra__:
-        return False  # unknown keys or x- extensions: the detailed pass judges them
     lists: list[list[Item]] = [getattr(pack, name) for name in ITEM_LISTS]
     all_items = list(chain.from_iterable(lists))
-    if any(map(_get_extra, all_items)):
-        return False  # unknown keys or x- extensions: the detailed pass judges them
+    with_extras: list[PackModel] = list(filter(_get_extra, all_items))
+    if pack.__pydantic_extra__:
+        with_extras.append(pack)
+    for model in with_extras:
+        for key, value in (model.__pydantic_extra__ or {}).items():
+            if not key.startswith("x-") or _depth(value) > MAX_EXTENSION_DEPTH:
+                return False
     if len(set(map(_get_id, all_items))) != len(all_items):
         return False  # a duplicate id
     actor_ids = set(map(_get_id, pack.actors))
