@@ -108,9 +108,9 @@ def _run_subcommand(args: argparse.Namespace) -> int:
 
         return run_render(args.path, args.output, args.size, args.theme)
     if args.command == "quiz":
-        from .commands.quiz import run_quiz
+        from .commands.quiz import open_recorder, run_quiz
 
-        return run_quiz(args)
+        return run_quiz(args, recorder=open_recorder())
     if args.command == "stats":
         from .commands.stats import run_stats
 

@@ -24,6 +24,7 @@ from ..core.quiz import (
     AnswerRecorder,
     Question,
     QuestionKind,
+    ReviewPriority,
     build_session,
     check_choice,
     check_typed,
@@ -38,6 +39,20 @@ def kinds_for(choice: str) -> list[QuestionKind]:
     if choice == "mixed":
         return list(QuestionKind)
     return [QuestionKind(choice)]
+
+
+def open_recorder() -> AnswerRecorder | None:
+    """The user's progress store, so terminal answers count too; None if it can't open."""
+    try:
+        from ..core.progress import ProgressStore
+
+        store = ProgressStore.open_default()
+    except Exception as exc:  # the quiz still runs, it just isn't saved
+        print(f"{PROG}: progress will not be saved: {exc}", file=sys.stderr)
+        return None
+    if store.recovery_message:
+        print(f"{PROG}: {store.recovery_message}", file=sys.stderr)
+    return store
 
 
 def run_quiz(
@@ -72,7 +87,8 @@ def run_quiz(
         return 1
     if not args.text:
         return _run_window(pack, kinds, args, recorder, err)
-    session = build_session(pack, kinds, args.questions, args.seed)
+    priorities = recorder if isinstance(recorder, ReviewPriority) else None
+    session = build_session(pack, kinds, args.questions, args.seed, priorities)
     if not session.questions:
         print(f"{args.path}: no quiz: no question has a wrong option to offer", file=err)
         return 1

@@ -27,6 +27,7 @@ class Deck:
         self._shuffled = False
         self._index = 0
         self._counts: dict[Category | None, int] | None = None
+        self._only: frozenset[str] | None = None
 
     # --- reading -----------------------------------------------------------------
 
@@ -67,6 +68,11 @@ class Deck:
     def shuffled(self) -> bool:
         return self._shuffled
 
+    @property
+    def only_ids(self) -> frozenset[str] | None:
+        """The ids a "Due now" session is restricted to, or None for every card."""
+        return self._only
+
     def __len__(self) -> int:
         return len(self._visible)
 
@@ -86,8 +92,11 @@ class Deck:
         total = 0
         needle = self._query.casefold()
         hay = self._haystack() if needle else None
+        only = self._only
         for i, card in enumerate(self._cards):
             if hay is not None and needle not in hay[i]:
+                continue
+            if only is not None and card.id not in only:
                 continue
             total += 1
             if card.category in out:
@@ -138,6 +147,12 @@ class Deck:
         self._counts = None
         self._rebuild()
 
+    def set_only_ids(self, ids: frozenset[str] | None) -> None:
+        """Restrict the deck to these card ids ("Due now"); None lifts the restriction."""
+        self._only = ids
+        self._counts = None
+        self._rebuild()
+
     def set_shuffled(self, shuffled: bool) -> None:
         """Shuffle into a fresh random order, or go back to pack order."""
         self._shuffled = shuffled
@@ -185,10 +200,13 @@ class Deck:
         hay = self._haystack() if needle else None
         cat = self._category
         cards = self._cards
+        only = self._only
         self._visible = [
             i
             for i in self._order
-            if (cat is None or cards[i].category is cat) and (hay is None or needle in hay[i])
+            if (cat is None or cards[i].category is cat)
+            and (hay is None or needle in hay[i])
+            and (only is None or cards[i].id in only)
         ]
         self._index = 0
         if keep is not None:

@@ -11,6 +11,11 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .window_features import StudyFeatures
 
 _IMPORTED_AT = time.perf_counter()
 
@@ -30,6 +35,7 @@ def process_start_ms() -> float:
 
 def run_window(path: str | None, measure_startup: bool = False) -> int:
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ..paths import bundled_briefs_dir
@@ -50,8 +56,27 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
             app.exit(0)
 
         window.card_view.first_painted.connect(report)
+    else:
+        # The progress store (sqlite, fsrs) and the quiz, rating, statistics,
+        # presentation and export features arrive right after the first paint.
+        window.card_view.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: attach_features(window))
+        )
     target = path if path is not None else str(bundled_briefs_dir())
     window.open_path(target, fast=True)
     window.show()
     window.card_view.setFocus()
     return int(app.exec())
+
+
+def attach_features(window: MainWindow) -> StudyFeatures:
+    """Open the progress store and add the features that use it to ``window``."""
+    from ..core.progress import ProgressStore
+    from .window_features import StudyFeatures
+
+    existing = getattr(window, "features", None)
+    if isinstance(existing, StudyFeatures):
+        return existing
+    features = StudyFeatures(window, ProgressStore.open_default())
+    window.features = features  # type: ignore[attr-defined]
+    return features

@@ -144,8 +144,11 @@ class CardView(QWidget):
         return self._layout(self._card, self._face, card_rect(QRectF(self.rect())))
 
     def shown_texts(self) -> list[str]:
+        """The words on screen: the card's laid-out text, or the message shown instead."""
         layout = self.current_layout()
-        return layout.texts() if layout else []
+        if layout is not None:
+            return layout.texts()
+        return [t for t in self._message if t] if self._message else []
 
     # --- painting ----------------------------------------------------------------
 

@@ -85,7 +85,7 @@ class RatingBar(QWidget):
             )
         self.setStyleSheet("\n".join(rules))
 
-    def set_intervals(self, intervals: Mapping[Rating | int, timedelta | str]) -> None:
+    def set_intervals(self, intervals: Mapping[Rating, timedelta | str]) -> None:
         """The next interval per rating, from ``schedule.preview_intervals`` (or text)."""
         self.intervals = {
             Rating(int(r)): v if isinstance(v, str) else format_interval(v)

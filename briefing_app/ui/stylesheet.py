@@ -68,6 +68,17 @@ QPushButton#navButton {{
 }}
 QPushButton#navButton:hover {{ border-color: {t.accent}; color: {t.accent}; }}
 QPushButton#navButton:disabled {{ color: {t.border}; }}
+QToolButton#modeButton {{
+    background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
+    border-radius: 17px; min-height: 32px; padding: 0 14px; font-size: 13px; font-weight: 600;
+}}
+QToolButton#modeButton:hover {{ border-color: {t.accent}; color: {t.accent}; }}
+QToolButton#modeButton:checked {{
+    background: {t.accent}; color: {t.on_category}; border-color: {t.accent};
+}}
+QToolButton#modeButton:disabled {{ color: {t.muted}; }}
+QStatusBar {{ background: {t.surface}; color: {t.muted}; border-top: 1px solid {t.border}; }}
+QStatusBar::item {{ border: none; }}
 QFrame#banner {{
     background: {t.surface}; border: 1px solid {t.danger}; border-left: 5px solid {t.danger};
     border-radius: 10px;

@@ -1,0 +1,364 @@
+"""Quiz, ratings, "Due now", statistics, presentation and export, on the study window.
+
+The study window knows cards and navigation; this object adds the features that
+need the progress store or open other views, through the window's public hooks
+(``register_action``, ``card_view`` signals, ``deck``). Wired in ``ui/app.py``.
+
+Signals:
+    rating_recorded(str, int)   a card id and the rating (1-4) just saved
+    quiz_opened()               the quiz replaced the card view
+    quiz_left()                 the card view is back
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QBoxLayout, QDialog, QToolButton, QVBoxLayout, QWidget
+
+from ..core.cards import Category
+from ..core.progress import ProgressError, ProgressStore, due_filter
+from ..core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
+from .rating_bar import RatingBar
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .present import PresentationController
+    from .quiz_view import QuizView
+
+Clock = Callable[[], datetime]
+
+# name: (text, shortcut, menu, on the toolbar, checkable)
+FEATURE_ACTIONS: dict[str, tuple[str, str, str, bool, bool]] = {
+    "due": ("&Due now", "D", "go", True, True),
+    "quiz": ("&Quiz", "Q", "go", True, False),
+    "present": ("&Present", "F5", "go", True, False),
+    "undo_rating": ("&Undo last rating", "Ctrl+Z", "go", False, False),
+    "stats": ("S&tatistics", "Ctrl+I", "view", True, False),
+    "export": ("&Export\u2026", "Ctrl+E", "file", False, False),
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StudyFeatures(QObject):
+    """Everything the study window offers beyond flipping cards."""
+
+    rating_recorded = Signal(str, int)
+    quiz_opened = Signal()
+    quiz_left = Signal()
+
+    def __init__(
+        self, window: MainWindow, store: ProgressStore | None, *, clock: Clock = utc_now
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.clock = clock
+        self.quiz: QuizView | None = None
+        self.presentation: PresentationController | None = None
+        self.dialogs: list[QDialog] = []
+        self._undo: list[tuple[str, str, int]] = []  # (pack id, card id, review id)
+        self._saved_central: QWidget | None = None
+        self._disabled: list[QAction] = []
+        self.actions: dict[str, QAction] = {}
+        self.mode_buttons: dict[str, QToolButton] = {}
+        self._build_actions()
+        self.rating_bar = RatingBar(theme=window.theme())
+        self.rating_bar.hide()
+        self.rating_bar.rating_chosen.connect(self.rate)
+        self._place_rating_bar()
+        window.hint_label.setText("Space flips  \u00b7  1\u20134 rate  \u00b7  F1 shortcuts")
+        window.card_view.card_flipped.connect(self._on_flipped)
+        window.card_view.card_changed.connect(lambda _card: self.rating_bar.hide())
+        window.pack_opened.connect(lambda _loaded: self._on_pack_opened())
+        if store is not None and store.recovery_message:
+            window.banner.show_problems("About your progress", [store.recovery_message])
+
+    # --- building ------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        handlers: dict[str, Callable[[], None]] = {
+            "quiz": self.open_quiz,
+            "due": self._due_toggled,
+            "present": self.start_presentation,
+            "undo_rating": self.undo_rating,
+            "stats": self.show_stats,
+            "export": self.show_export,
+        }
+        for name, (text, key, menu, toolbar, checkable) in FEATURE_ACTIONS.items():
+            action = QAction(text, self.window)
+            action.setObjectName(f"action_{name}")
+            action.setShortcut(QKeySequence(key))
+            action.setCheckable(checkable)
+            handler = handlers[name]
+            if checkable:
+                action.toggled.connect(lambda _on, h=handler: h())
+            else:
+                action.triggered.connect(lambda _c=False, h=handler: h())
+            self.window.register_action(action, menu=menu)
+            self.actions[name] = action
+            if toolbar:
+                self._add_mode_button(action, key)
+        for rating in RATINGS:
+            label = RATING_LABELS[rating]
+            action = QAction(f"Rate the card {label}", self.window)
+            action.setObjectName(f"action_rate_{label.lower()}")
+            action.setShortcut(QKeySequence(str(int(rating))))
+            action.triggered.connect(lambda _c=False, r=rating: self._rate_by_key(r))
+            self.window.register_action(action, menu="go")
+            self.actions[f"rate_{label.lower()}"] = action
+
+    def _add_mode_button(self, action: QAction, key: str) -> None:
+        """Study modes sit in the row under the card, where the eye already is."""
+        hint = self.window.hint_label
+        holder = hint.parentWidget()
+        row = holder.layout() if holder is not None else None
+        if not isinstance(row, QBoxLayout):
+            self.window.toolbar.addAction(action)
+            return
+        button = QToolButton()
+        button.setObjectName("modeButton")
+        button.setDefaultAction(action)
+        button.setText(action.text().replace("&", "").rstrip("\u2026"))
+        button.setToolTip(f"{button.text()} ({key})")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        row.insertWidget(row.indexOf(hint), button)
+        row.insertSpacing(row.indexOf(hint), 6)
+        self.mode_buttons[action.objectName().removeprefix("action_")] = button
+
+    def _place_rating_bar(self) -> None:
+        """Under the card, above the navigation row."""
+        holder = self.window.card_view.parentWidget()
+        layout = holder.layout() if holder is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(layout.indexOf(self.window.card_view) + 1, self.rating_bar)
+            layout.setAlignment(self.rating_bar, Qt.AlignmentFlag.AlignHCenter)
+
+    # --- rating ------------------------------------------------------------------------
+
+    def _ratable(self) -> bool:
+        card = self.window.current_card()
+        return (
+            self.store is not None
+            and self.window.current_pack() is not None
+            and card is not None
+            and card.category is not Category.TITLE
+        )
+
+    def _on_flipped(self, face: str) -> None:
+        if face != "back" or not self._ratable() or self.store is None:
+            self.rating_bar.hide()
+            return
+        pack = self.window.current_pack()
+        card = self.window.current_card()
+        assert pack is not None and card is not None
+        self.rating_bar.set_theme(self.window.theme())
+        self.rating_bar.set_intervals(
+            self.store.preview_intervals(pack.id, card.id, self.clock())
+        )
+        self.rating_bar.show()
+
+    def _rate_by_key(self, rating: Rating) -> None:
+        if self.rating_bar.isVisible():
+            self.rate(int(rating))
+
+    def rate(self, rating: int) -> None:
+        """Save the rating of the card showing, then move on (as Anki does)."""
+        pack = self.window.current_pack()
+        card = self.window.current_card()
+        if self.store is None or pack is None or card is None or not self._ratable():
+            return
+        now = self.clock()
+        try:
+            review_id = self.store.record_rating(pack.id, card.id, rating, now)
+        except ProgressError as exc:
+            self.window.banner.show_problems("Your rating could not be saved", [str(exc)])
+            return
+        self._undo.append((pack.id, card.id, review_id))
+        self.rating_bar.hide()
+        self.rating_recorded.emit(card.id, int(rating))
+        state = self.store.card_state(pack.id, card.id)
+        when = format_interval(state.due - now) if state is not None else ""
+        label = RATING_LABELS[Rating(rating)]
+        moved = self.window.deck.next()
+        if moved:
+            self.window.show_current()
+        tail = "" if moved else "  \u00b7  that was the last card"
+        self.window.statusBar().showMessage(
+            f"Rated {label}: next review in {when}  \u00b7  Ctrl+Z undoes{tail}", 6000
+        )
+
+    def undo_rating(self) -> None:
+        """Take back the last rating and show that card again, turned over."""
+        if self.store is None or not self._undo:
+            self.window.statusBar().showMessage("No rating to undo", 3000)
+            return
+        pack_id, card_id, review_id = self._undo.pop()
+        try:
+            undone = self.store.undo_rating(review_id)
+        except ProgressError as exc:
+            self.window.banner.show_problems("The rating could not be undone", [str(exc)])
+            return
+        pack = self.window.current_pack()
+        if undone and pack is not None and pack.id == pack_id and \
+                self.window.deck.go_to_id(card_id):
+            self.window.show_current("back")
+            self._on_flipped("back")
+        self.window.statusBar().showMessage("Rating undone" if undone else
+                                            "That rating was already gone", 4000)
+
+    # --- due now -----------------------------------------------------------------------
+
+    def _due_toggled(self) -> None:
+        self.apply_due_filter()
+        self.window.show_current()
+        if self.actions["due"].isChecked() and not len(self.window.deck) and \
+                self.window.deck.total:
+            self.window.card_view.set_message(
+                "Nothing is due now", "Every card is scheduled for later. Press D to see all cards."
+            )
+
+    def apply_due_filter(self) -> None:
+        """Restrict the deck to due (and never-studied) cards while "Due now" is on."""
+        deck = self.window.deck
+        pack = self.window.current_pack()
+        if not self.actions["due"].isChecked() or self.store is None or pack is None:
+            deck.set_only_ids(None)
+            return
+        ids = [c.id for c in deck.cards if c.category is not Category.TITLE]
+        due = due_filter(self.store, pack.id, ids, self.clock(), include_new=True)
+        deck.set_only_ids(frozenset(due))
+        deck.first()
+
+    def _on_pack_opened(self) -> None:
+        self._undo.clear()
+        self.rating_bar.hide()
+        if self.actions["due"].isChecked():
+            self.apply_due_filter()
+            self.window.show_current()
+
+    # --- quiz ----------------------------------------------------------------------------
+
+    def open_quiz(self) -> None:
+        """Swap the card view for a quiz on the open pack; Esc brings the cards back."""
+        pack = self.window.current_pack()
+        if pack is None:
+            self.window.statusBar().showMessage("Open a valid pack to take a quiz", 4000)
+            return
+        if self.quiz is not None:
+            return
+        from .quiz_view import QuizView
+
+        self.quiz = QuizView(pack, self.store, theme=self.window.theme())
+        self.quiz.quiz_closed.connect(self.close_quiz)
+        self._suspend_study_keys(True)
+        self._saved_central = self.window.takeCentralWidget()
+        self.window.setCentralWidget(self.quiz)
+        self.quiz.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quiz_opened.emit()
+
+    def close_quiz(self) -> None:
+        if self.quiz is None or self._saved_central is None:
+            return
+        quiz = self.window.takeCentralWidget()
+        self.window.setCentralWidget(self._saved_central)
+        self._saved_central = None
+        if quiz is not None:
+            quiz.deleteLater()
+        self.quiz = None
+        self._suspend_study_keys(False)
+        if self.actions["due"].isChecked():
+            self.apply_due_filter()
+        self.window.show_current()
+        self.window.card_view.setFocus()
+        self.quiz_left.emit()
+
+    def _suspend_study_keys(self, suspend: bool) -> None:
+        """While the quiz runs, its keys (1-4, Enter, letters) must not also move cards."""
+        if suspend:
+            keep = {"quit", "help", "toggle_theme", "zoom_in", "zoom_out", "zoom_reset"}
+            self._disabled = [
+                a for a in self.window.all_actions()
+                if a.isEnabled() and a.objectName().removeprefix("action_") not in keep
+            ]
+            for action in self._disabled:
+                action.setEnabled(False)
+            self.window.toolbar.setVisible(False)
+        else:
+            for action in self._disabled:
+                action.setEnabled(True)
+            self._disabled = []
+            self.window.toolbar.setVisible(True)
+
+    # --- statistics, presentation, export ----------------------------------------------
+
+    def show_stats(self) -> None:
+        pack = self.window.current_pack()
+        if pack is None or self.store is None:
+            self.window.statusBar().showMessage("Open a valid pack to see its statistics", 4000)
+            return
+        from .stats_view import StatsView
+
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(f"Statistics \u2014 {pack.title}")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(dialog)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(StatsView(pack, self.store, parent=dialog, theme=self.window.theme()))
+        dialog.resize(1040, 760)
+        self._keep(dialog)
+        dialog.show()
+
+    def start_presentation(self) -> None:
+        cards = self.window.visible_cards()
+        if not cards:
+            self.window.statusBar().showMessage("No cards to present", 4000)
+            return
+        from .present import PresentationController
+
+        talk = PresentationController(
+            cards=cards,
+            start_index=self.window.deck.index,
+            theme=self.window.theme(),
+            parent=self.window,
+        )
+        talk.presentation_ended.connect(self._presentation_ended)
+        self.presentation = talk
+        talk.start()
+
+    def _presentation_ended(self, index: int) -> None:
+        self.window.deck.go_to(index)
+        self.window.show_current()
+        self.window.activateWindow()
+        self.window.card_view.setFocus()
+        self.presentation = None
+
+    def show_export(self) -> None:
+        pack = self.window.current_pack()
+        if pack is None:
+            self.window.statusBar().showMessage("Open a valid pack to export it", 4000)
+            return
+        from .export_dialog import ExportDialog
+
+        dialog = ExportDialog(pack, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keep(dialog)
+        dialog.open()
+
+    def _keep(self, dialog: QDialog) -> None:
+        """Hold a reference while the dialog is open (Python would otherwise drop it)."""
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self.dialogs.remove(d)
+                                if d in self.dialogs else None)
+
+    def next_interval_text(self, rating: Rating) -> str:
+        """The interval shown on a rating button (for tests and screen readers)."""
+        return self.rating_bar.intervals.get(rating, "")
