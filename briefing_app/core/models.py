@@ -32,19 +32,17 @@ ActorKind = Literal["person", "institution", "state"]
 
 
 class PackModel(BaseModel):
-    """Shared settings: strict types, trimmed strings, unknown keys set aside.
+    """Shared settings: strict types, trimmed strings, unknown keys kept for checking.
 
-    The validator ignores keys it does not know (``extra="ignore"`` builds models
-    measurably faster than ``"allow"``); ``pack.attach_extras`` then puts them in
-    ``__pydantic_extra__``, found by comparing key counts, so that ``x-``
-    extensions survive and any other unknown key is refused with a "did you
-    mean" hint by ``references.check_pack``.
+    Unknown keys land in ``__pydantic_extra__`` (verbatim, not trimmed), so that
+    ``x-`` extensions survive and ``references.check_pack`` can refuse any other
+    with a "did you mean" hint.
     """
 
     model_config = ConfigDict(
         strict=True,
         str_strip_whitespace=True,
-        extra="ignore",
+        extra="allow",
         # Packs are parsed with validate_json: cache only keys, since values
         # (texts, ids) rarely repeat and caching them costs more than it saves.
         cache_strings="keys",

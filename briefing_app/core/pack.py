@@ -8,7 +8,7 @@ within a small multiple of ``json.loads``:
 
 * jiter (Rust) parses once to find duplicate keys (at C speed; the stdlib's
   ``object_pairs_hook`` costs half again as much as the parse itself), and that
-  parse serves the envelope checks and the ``x-`` extensions. jiter also checks
+  parse serves the envelope checks (format, version, item count). jiter also checks
   UTF-8 inside strings, so the file is decoded separately only to locate a bad
   byte once parsing has failed.
 * The models are then built by pydantic straight from the bytes
@@ -28,7 +28,6 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ import jiter
 from pydantic import ValidationError
 
 from .errors import PackError, Problem
-from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack, PackModel
+from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
 from .references import check_pack
 from .validation_messages import problems_from_validation_error
 
@@ -132,7 +131,6 @@ def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:
             pack: Pack = _validate_json(data)
         except ValidationError as exc:
             raise PackError(problems_from_validation_error(exc)) from None
-        attach_extras(raw, pack)
         del raw
         problems = check_pack(pack, base_dir)
         if problems:
@@ -222,37 +220,6 @@ def _check_envelope(raw: Any) -> None:
     total = sum(len(v) for k in LIST_KEYS if isinstance(v := raw.get(k), list))
     if total > MAX_ITEMS:
         raise PackError([Problem("", f"the pack has {total:,} items; the limit is {MAX_ITEMS:,}")])
-
-
-def attach_extras(raw: dict[str, Any], pack: Pack) -> None:
-    """Give every model the keys the validator ignored, as ``__pydantic_extra__``.
-
-    ``raw`` is the dict ``pack`` was validated from, so its lists line up with the
-    pack's. A model's ``__pydantic_fields_set__`` holds exactly the input keys that
-    are fields (JSON objects here have no duplicate keys), so a list whose key
-    count exceeds its fields-set count holds unknown keys; only then are its items
-    compared one by one.
-    """
-    if len(raw) != len(pack.__pydantic_fields_set__):
-        _attach(raw, pack)
-    for key in LIST_KEYS:
-        items = raw.get(key)
-        if not items:
-            continue
-        models: list[PackModel] = getattr(pack, key)
-        if sum(map(len, items)) != sum(map(len, map(_fields_set, models))):
-            for item, model in zip(items, models, strict=True):
-                if len(item) != len(model.__pydantic_fields_set__):
-                    _attach(item, model)
-
-
-_fields_set = attrgetter("__pydantic_fields_set__")
-
-
-def _attach(item: dict[str, Any], model: PackModel) -> None:
-    fields = type(model).model_fields
-    extra = {k: v for k, v in item.items() if k not in fields}
-    object.__setattr__(model, "__pydantic_extra__", extra)
 
 
 def _json_kind(value: Any) -> str:

@@ -4,8 +4,7 @@ Unique ids across the pack, references that resolve (with a "did you mean"),
 real calendar dates, unknown keys (but ``x-`` extensions kept), http(s) URLs and
 image paths that stay inside the pack's folder. A quick set-based pass decides
 whether anything is wrong; the detailed pass that locates and words problems
-runs only when it is. Unknown keys are read from ``__pydantic_extra__``, which
-``pack.attach_extras`` fills in after validation.
+runs only when it is. Unknown keys are read from ``__pydantic_extra__``.
 """
 
 from __future__ import annotations

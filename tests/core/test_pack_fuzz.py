@@ -16,7 +16,7 @@ from pack_samples import VALID, encode, valid
 
 from briefing_app.core.errors import PackError
 from briefing_app.core.models import Pack
-from briefing_app.core.pack import attach_extras, parse_pack
+from briefing_app.core.pack import parse_pack
 from briefing_app.core.references import _detailed_problems, _looks_clean
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -235,6 +235,5 @@ def test_fast_check_agrees_with_the_detailed_one(
     except Exception:  # shape errors are not this test's business
         assume(False)
         return
-    attach_extras(raw, model)
     found = _detailed_problems(model, None)
     assert _looks_clean(model, None) == (not found), found
