@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -136,6 +137,22 @@ class ProgressStore:
         return self._connect(":memory:")
 
     def _connect(self, target: Path | str) -> sqlite3.Connection:
+        """Open and migrate, waiting out another copy that holds the lock.
+
+        Switching to WAL and migrating can fail with "database is locked" at once,
+        without SQLite's busy handler, while a second copy creates the same file;
+        giving up there would silently fall back to an unsaved in-memory store.
+        """
+        deadline = time.monotonic() + 2 * BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self._connect_once(target)
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _connect_once(self, target: Path | str) -> sqlite3.Connection:
         if isinstance(target, Path):
             _check_header(target)
         conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -426,6 +443,13 @@ def _check_header(path: Path) -> None:
         return
     if head and head != SQLITE_HEADER:
         raise _Unreadable("file is not a database")
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (int(code) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
