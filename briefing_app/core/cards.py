@@ -40,13 +40,15 @@ CATEGORY_LABELS = {
 STUDY_CATEGORIES = (Category.ACTOR, Category.QUOTE, Category.MEASURE, Category.IMPLICATION)
 
 
-# Cards are slotted dataclasses, not frozen ones: a frozen dataclass sets each
-# field through ``object.__setattr__`` and costs three times as much to create,
-# and the window builds a card for every one of up to 50,000 items. Treat them
-# as read-only all the same (they stay hashable for sets and dict keys).
+# Cards and faces are slotted dataclasses, not frozen ones: a frozen dataclass
+# sets each field through ``object.__setattr__`` and costs three times as much
+# to create, and the window builds a card for every one of up to 50,000 items.
+# Treat them as read-only all the same (they stay hashable). Details and
+# listings are frozen, since one "Date" or "Source" detail is shared by every
+# card that shows it.
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(frozen=True, slots=True)
 class Detail:
     """A labelled line on a card face (``Context: ...``)."""
 
@@ -54,7 +56,7 @@ class Detail:
     text: str
 
 
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(frozen=True, slots=True)
 class Listing:
     """A labelled list on a card face (an actor's quotes, say)."""
 
