@@ -6,15 +6,14 @@ file to a broken reference, becomes a located, plain-English ``Problem``.
 Speed matters (a pack may hold 50,000 items), and these choices keep loading
 within a small multiple of ``json.loads``:
 
-* jiter (Rust) parses once to find duplicate keys (at C speed; the stdlib's
-  ``object_pairs_hook`` costs half again as much as the parse itself), and that
-  parse serves the envelope checks (format, version, item count). jiter also checks
-  UTF-8 inside strings, so the file is decoded separately only to locate a bad
-  byte once parsing has failed.
-* The models are then built by pydantic straight from the bytes
-  (``validate_json``): strings are made once, already trimmed, with no
-  intermediate dicts. That is faster than validating jiter's dicts, which would
-  also need a Python pass to trim the strings.
+* pydantic builds the models straight from the bytes (``validate_json``):
+  strings are made once, already trimmed, with no intermediate dicts.
+* pydantic keeps the last of two equal keys without a word, and a second parse
+  with jiter's duplicate check would cost as much as ``json.loads``. So
+  ``key_count.no_duplicate_keys`` first shows, by counting ``:`` bytes, that the
+  file cannot have held one; only if that fails does jiter (Rust) parse the
+  file again, to find and locate the duplicate. jiter also serves the error
+  path: syntax errors, encoding, the envelope (format, version, item count).
 * The cyclic garbage collector is paused while the pack is built: the load
   allocates hundreds of thousands of objects that are never cyclic garbage,
   and the collector would otherwise walk the growing pack again and again.
@@ -35,6 +34,7 @@ import jiter
 from pydantic import ValidationError
 
 from .errors import PackError, Problem
+from .key_count import no_duplicate_keys
 from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
 from .references import check_pack
 from .validation_messages import problems_from_validation_error
@@ -125,13 +125,17 @@ def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     with gc_paused():
-        raw = parse_json(data)
-        _check_envelope(raw)
         try:
             pack: Pack = _validate_json(data)
         except ValidationError as exc:
+            # Syntax, encoding, duplicate keys, newer versions and the item
+            # count come first: they explain a failure better than field errors.
+            _check_envelope(parse_json(data))
             raise PackError(problems_from_validation_error(exc)) from None
-        del raw
+        if not no_duplicate_keys(data, pack):
+            parse_json(data)  # raises a located PackError if a key is repeated
+        if pack.item_count > MAX_ITEMS:
+            raise PackError([_too_many(pack.item_count)])
         problems = check_pack(pack, base_dir)
         if problems:
             raise PackError(problems)
@@ -219,7 +223,11 @@ def _check_envelope(raw: Any) -> None:
         )
     total = sum(len(v) for k in LIST_KEYS if isinstance(v := raw.get(k), list))
     if total > MAX_ITEMS:
-        raise PackError([Problem("", f"the pack has {total:,} items; the limit is {MAX_ITEMS:,}")])
+        raise PackError([_too_many(total)])
+
+
+def _too_many(total: int) -> Problem:
+    return Problem("", f"the pack has {total:,} items; the limit is {MAX_ITEMS:,}")
 
 
 def _json_kind(value: Any) -> str:

@@ -10,14 +10,18 @@ import copy
 import json
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pack_samples import VALID, encode, valid
+from pydantic import ValidationError
 
 from briefing_app.core.errors import PackError
+from briefing_app.core.key_count import colon_count, no_duplicate_keys
 from briefing_app.core.models import Pack
-from briefing_app.core.pack import parse_pack
-from briefing_app.core.references import _detailed_problems, _looks_clean
+from briefing_app.core.pack import _check_envelope, parse_json, parse_pack
+from briefing_app.core.references import _detailed_problems, _looks_clean, check_pack
+from briefing_app.core.validation_messages import problems_from_validation_error
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -237,3 +241,104 @@ def test_fast_check_agrees_with_the_detailed_one(
         return
     found = _detailed_problems(model, None)
     assert _looks_clean(model, None) == (not found), found
+
+
+def _reference_parse(data: bytes) -> Pack:
+    """The plain pipeline: jiter's duplicate-checking parse first, then pydantic.
+
+    ``parse_pack`` skips that first parse when ``key_count`` shows it cannot
+    find anything; whatever the input, both must reach the same verdict.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    _check_envelope(parse_json(data))
+    try:
+        pack = Pack.__pydantic_validator__.validate_json(data)
+    except ValidationError as exc:
+        raise PackError(problems_from_validation_error(exc)) from None
+    problems = check_pack(pack, None)
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _verdict(parse: Any, data: bytes) -> Any:
+    try:
+        return parse(data).model_dump()
+    except PackError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def _assert_same_verdict(data: bytes) -> None:
+    assert _verdict(parse_pack, data) == _verdict(_reference_parse, data)
+
+
+LINES = encode(valid()).decode().splitlines(keepends=True)
+DUPLICABLE = [i for i, line in enumerate(LINES) if line.rstrip().endswith(",") and '": ' in line]
+VALUES = st.sampled_from(['"a:b"', '"takaichi"', "1", '"x"', '{"k": "v:w"}', "[]", "NaN", "1e400"])
+
+
+@FUZZ
+@given(
+    st.lists(st.tuples(st.sampled_from(DUPLICABLE), VALUES, st.booleans()), min_size=1, max_size=3)
+)
+def test_repeated_keys_are_always_found(picks: list[tuple[int, str, bool]]) -> None:
+    lines = list(LINES)
+    for index, value, same in sorted(picks, reverse=True):
+        key = lines[index].split('": ', 1)[0]
+        repeat = lines[index] if same else f'{key}": {value},\n'
+        lines.insert(index + 1, repeat)
+    data = "".join(lines).encode()
+    _assert_same_verdict(data)
+    found = _verdict(parse_pack, data)
+    assert isinstance(found, list) and any("duplicate key" in p for p in found)
+
+
+@FUZZ
+@given(st.sampled_from(DUPLICABLE), VALUES)
+def test_added_extension_keys_agree_with_the_reference(index: int, value: str) -> None:
+    lines = list(LINES)
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+    lines.insert(index + 1, f'{indent}"x-added": {value},\n')
+    _assert_same_verdict("".join(lines).encode())
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=6))
+def test_byte_flips_agree_with_the_reference(flips: list[tuple[int, int]]) -> None:
+    raw = bytearray(encode(valid()))
+    for position, byte in flips:
+        raw[position % len(raw)] = byte
+    _assert_same_verdict(bytes(raw))
+
+
+@FUZZ
+@given(st.sampled_from(PATHS), JSON_VALUES)
+def test_damage_agrees_with_the_reference(path: tuple[Any, ...], value: Any) -> None:
+    pack = valid()
+    _parent(pack, path)[path[-1]] = value
+    _assert_same_verdict(encode(pack))
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        b'"x-a": {"k": 1, "k": 2}, ',
+        b'"x-a": [{"k": "a:b", "k": "c"}], ',
+        b'"id": "sample-pack", ',
+        b'"x-\\u003a": 1, "x-\\u003a": 2, ',
+        b'"x-n": NaN, ',
+        b'"x-n": -Infinity, ',
+        b'"x-n": 1e400, ',
+        b'"x-a": "a:b", "x-b": "\\u003a", ',
+    ],
+)
+def test_tricky_top_level_keys_agree_with_the_reference(snippet: bytes) -> None:
+    data = encode(valid()).replace(b'"format"', snippet + b'"format"', 1)
+    _assert_same_verdict(data)
+
+
+def test_no_duplicate_keys_on_a_clean_pack() -> None:
+    data = encode(valid())
+    pack = parse_pack(data)
+    assert colon_count(pack) == data.count(b":")
+    assert no_duplicate_keys(data, pack)
