@@ -10,6 +10,7 @@ runs only when it is. Unknown keys are read from ``__pydantic_extra__``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
@@ -266,9 +267,12 @@ def _check_url(value: str | None, loc: str, out: _Collector) -> None:
         out.add(loc, f"{_short(value)} is not an http:// or https:// address")
 
 
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
+
+
 def _is_web_address(value: str) -> bool:
     """An absolute http(s) URL with a host and no spaces or control characters."""
-    if any(c.isspace() or c < " " or c == "\x7f" for c in value):
+    if _SPACE_OR_CONTROL.search(value):
         return False
     try:
         parts = urlsplit(value)
