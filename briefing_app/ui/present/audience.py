@@ -22,12 +22,12 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QShowEvent,
-    QTransform,
 )
 from PySide6.QtWidgets import QWidget
 
 from ...core.cards import Card
 from ..card_painter import paint_card, paint_message, paint_shadow
+from ..card_turn import paint_turn, turn_pixmaps
 from ..theme import Theme
 
 CARD = "card"
@@ -236,41 +236,13 @@ class AudienceView(QWidget):
 
     def _paint_turn(self, painter: QPainter, inner: QRectF) -> None:
         assert self._turn is not None
-        angle = float(self._anim.currentValue() or 0.0)
-        old, new = self._turn
-        pixmap, shown = (old, angle) if angle < 90 else (new, angle - 180)
-        w, h = inner.width(), inner.height()
-        t = QTransform()
-        t.translate(inner.center().x(), inner.center().y())
-        t.rotate(shown, Qt.Axis.YAxis, max(1024.0, w * 2.2))
-        t.translate(-w / 2, -h / 2)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setTransform(t)
-        paint_shadow(painter, QRectF(0, 0, w, h), self._theme)
-        painter.drawPixmap(QRectF(0, 0, w, h), pixmap, QRectF(pixmap.rect()))
-        painter.restore()
-
-    def _face_pixmap(self, card: Card, face: str, inner: QRectF) -> QPixmap:
-        ratio = self.devicePixelRatioF()
-        size = (max(1, round(inner.width() * ratio)), max(1, round(inner.height() * ratio)))
-        pixmap = QPixmap(*size)
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        paint_card(painter, QRectF(0, 0, inner.width(), inner.height()), card, face, self._theme,
-                   self._scale)
-        painter.end()
-        return pixmap
+        paint_turn(painter, inner, self._turn, float(self._anim.currentValue() or 0.0),
+                   self._theme)
 
     def _start_turn(self, old: str, new: str) -> None:
         assert self._card is not None
         inner = audience_card_rect(QRectF(self.rect()))
-        self._turn = (
-            self._face_pixmap(self._card, old, inner),
-            self._face_pixmap(self._card, new, inner),
-        )
+        self._turn = turn_pixmaps(self, self._card, old, new, inner, self._theme, self._scale)
         self._anim.start()
 
     def _on_angle(self, _value: object) -> None:

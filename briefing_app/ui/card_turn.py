@@ -1,0 +1,66 @@
+"""Drawing a card mid-turn: both faces rendered once, then shown in perspective.
+
+Shared by the study card and the presentation's audience view, so a flip looks
+the same in both and neither re-lays out text during the animation.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPixmap, QTransform
+from PySide6.QtWidgets import QWidget
+
+from ..core.cards import Card
+from .card_painter import paint_card, paint_shadow
+from .theme import Theme
+
+FacePixmaps = tuple[QPixmap, QPixmap]
+
+
+def face_pixmap(
+    widget: QWidget, card: Card, face: str, inner: QRectF, theme: Theme, text_scale: float
+) -> QPixmap:
+    """One face drawn at the widget's pixel ratio, ready to be transformed."""
+    ratio = widget.devicePixelRatioF()
+    pixmap = QPixmap(max(1, round(inner.width() * ratio)), max(1, round(inner.height() * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_card(painter, QRectF(0, 0, inner.width(), inner.height()), card, face, theme, text_scale)
+    painter.end()
+    return pixmap
+
+
+def turn_pixmaps(
+    widget: QWidget, card: Card, old: str, new: str, inner: QRectF, theme: Theme,
+    text_scale: float,
+) -> FacePixmaps:
+    """The face turning away and the face turning in."""
+    return (
+        face_pixmap(widget, card, old, inner, theme, text_scale),
+        face_pixmap(widget, card, new, inner, theme, text_scale),
+    )
+
+
+def paint_turn(
+    painter: QPainter, inner: QRectF, faces: FacePixmaps, angle: float, theme: Theme
+) -> None:
+    """The card at ``angle`` degrees (0-180) of its turn about the vertical axis."""
+    old, new = faces
+    pixmap, shown = (old, angle) if angle < 90 else (new, angle - 180)
+    w, h = inner.width(), inner.height()
+    t = QTransform()
+    t.translate(inner.center().x(), inner.center().y())
+    t.rotate(shown, Qt.Axis.YAxis, max(1024.0, w * 2.2))
+    lift = 1.0 - 0.14 * math.sin(math.radians(abs(shown)))  # keeps the near edge inside
+    t.scale(lift, lift)
+    t.translate(-w / 2, -h / 2)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setTransform(t)
+    paint_shadow(painter, QRectF(0, 0, w, h), theme)
+    painter.drawPixmap(QRectF(0, 0, w, h), pixmap, QRectF(pixmap.rect()))
+    painter.restore()
