@@ -96,6 +96,7 @@ class Style:
         font.setPointSizeF(self.size * scale)
         font.setWeight(self.weight)
         font.setItalic(self.italic)
+        font.setFeature(QFont.Tag("liga"), 0)  # keep "ffi" searchable in the PDF
         if self.letter_spacing:
             font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100 + self.letter_spacing)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

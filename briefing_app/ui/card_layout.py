@@ -208,6 +208,8 @@ def _font_for(b: Block, u: float, scale: float) -> QFont:
     f.setWeight(QFont.Weight.Bold if b.bold else QFont.Weight.Normal)
     f.setItalic(b.italic)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # No ligatures: in a PDF handout "ffi" drawn as one glyph is found by no search.
+    f.setFeature(QFont.Tag("liga"), 0)
     if b.letter_spacing:
         f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, b.letter_spacing * b.size * u * scale)
     return f

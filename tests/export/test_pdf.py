@@ -49,6 +49,15 @@ def test_grid_handout(qapp: object, pack: Pack, tmp_path: Path) -> None:
     assert "Alice Émile" in body and "Minister of Trade" in body
 
 
+def test_text_is_searchable_without_ligatures(qapp: object, pack: Pack, tmp_path: Path) -> None:
+    """A viewer's search for "Tariffs" must find it: no "ﬀ" glyph in the text layer."""
+    out = tmp_path / "handout.pdf"
+    export_pdf(pack, out)
+    raw = " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Tariffs" in raw
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in raw)
+
+
 def test_one_card_per_page(qapp: object, pack: Pack, tmp_path: Path) -> None:
     out = tmp_path / "cards.pdf"
     pages = export_pdf(pack, out, "one-per-page")
