@@ -1,0 +1,64 @@
+"""The real start-up path: after the first paint the progress store and the
+quiz/rating/statistics/presentation/export features are attached to the window."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from briefing_app.ui.app import run_window
+
+app = QApplication(sys.argv[:1])
+waited = 0
+
+def check():
+    global waited
+    windows = [w for w in app.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+    features = getattr(windows[0], "features", None) if windows else None
+    waited += 50
+    if features is None and waited < 15000:
+        return
+    names = sorted(a.objectName() for a in windows[0].all_actions()) if windows else []
+    print(type(features).__name__, features.store.path if features else None, flush=True)
+    print(" ".join(names), flush=True)
+    app.exit(0)
+
+timer = QTimer()
+timer.timeout.connect(check)
+timer.start(50)
+raise SystemExit(run_window(sys.argv[1]))
+"""
+
+
+def test_window_gets_the_progress_store_and_features_after_first_paint(
+    tmp_path: Path, isolated_data_dir: Path
+) -> None:
+    pack = tmp_path / "pack.json"
+    pack.write_text(json.dumps({
+        "format": "briefing-pack", "version": 1, "id": "app", "title": "App pack",
+        "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "quotes": [{"id": "q", "actor": "a", "text": "words"}],
+        "measures": [], "implications": [],
+    }), encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    done = subprocess.run([sys.executable, "-c", PROBE, str(pack)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    first, actions = done.stdout.splitlines()[:2]
+    assert first == f"StudyFeatures {isolated_data_dir / 'progress.db'}"
+    assert (isolated_data_dir / "progress.db").exists()
+    for name in ("action_quiz", "action_present", "action_stats", "action_export",
+                 "action_due", "action_undo_rating", "action_rate_again"):
+        assert name in actions.split()
+    assert "Traceback" not in done.stderr
