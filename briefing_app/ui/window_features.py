@@ -16,9 +16,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QDialog, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.cards import Category
 from ..core.progress import ProgressError, ProgressStore, due_filter
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
     from .quiz_view import QuizView
 
 Clock = Callable[[], datetime]
+MODE_BUTTONS_MIN_WIDTH = 1000
 
 # name: (text, shortcut, menu, on the toolbar, checkable)
 FEATURE_ACTIONS: dict[str, tuple[str, str, str, bool, bool]] = {
@@ -78,6 +86,8 @@ class StudyFeatures(QObject):
         window.card_view.card_flipped.connect(self._on_flipped)
         window.card_view.card_changed.connect(lambda _card: self.rating_bar.hide())
         window.pack_opened.connect(lambda _loaded: self._on_pack_opened())
+        window.installEventFilter(self)
+        self._fit_mode_buttons()
         if store is not None and store.recovery_message:
             window.banner.show_problems("About your progress", [store.recovery_message])
 
@@ -129,10 +139,23 @@ class StudyFeatures(QObject):
         button.setText(action.text().replace("&", "").rstrip("\u2026"))
         button.setToolTip(f"{button.text()} ({key})")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         row.insertWidget(row.indexOf(hint), button)
         row.insertSpacing(row.indexOf(hint), 6)
         self.mode_buttons[action.objectName().removeprefix("action_")] = button
+
+    def _fit_mode_buttons(self) -> None:
+        """In a narrow window the mode buttons give way (keys and the Go menu remain)
+        rather than squeezing "Card 3 of 24" and their own labels into ellipses."""
+        wide = self.window.width() >= MODE_BUTTONS_MIN_WIDTH
+        for button in self.mode_buttons.values():
+            button.setVisible(wide)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Resize:
+            self._fit_mode_buttons()
+        return False
 
     def _place_rating_bar(self) -> None:
         """Under the card, above the navigation row."""

@@ -222,3 +222,16 @@ def test_a_damaged_progress_file_is_reported_in_the_window(
     assert "moved to" in window.banner.text()
     assert store.moved_to is not None and store.moved_to.exists()
     store.close()
+
+
+def test_mode_buttons_give_way_in_a_narrow_window(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
+) -> None:
+    window, features = study
+    assert set(features.mode_buttons) == {"due", "quiz", "present", "stats"}
+    assert all(b.isVisible() for b in features.mode_buttons.values())
+    window.resize(760, 520)
+    qtbot.waitUntil(lambda: not any(b.isVisible() for b in features.mode_buttons.values()))
+    assert window.position_label.text() == window.deck.position_text()
+    press(qtbot, window, Qt.Key.Key_Q)  # the keys still work
+    assert isinstance(window.centralWidget(), QuizView)
