@@ -1,7 +1,8 @@
 """The flip card widget: paints through ``card_painter`` and turns over when flipped.
 
 Signals (snake_case, past tense):
-    card_flipped(str)      the face now showing, "front" or "back"
+    card_flipped(str)      the face now showing, "front" or "back" (also when ``set_card``
+                           shows the same card the other side up)
     card_changed(object)   the card now showing (a ``Card``, or None)
     first_painted()        the first time anything was painted (start-up figure)
 
@@ -96,12 +97,15 @@ class CardView(QWidget):
         """Show ``card`` (front by default) at once, ending any turn in progress."""
         self._stop_turn()
         changed = card is not self._card
+        turned = not changed and card is not None and face != self._face
         self._card = card
         self._face = face
         self._update_accessible()
         self.update()
         if changed:
             self.card_changed.emit(card)
+        elif turned:  # same card, other side up: what hangs on the face must follow
+            self.card_flipped.emit(face)
 
     def set_message(self, title: str, message: str) -> None:
         """What to show when there is no card (no pack open, nothing matches)."""

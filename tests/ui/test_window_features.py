@@ -117,6 +117,26 @@ def test_due_now_walks_only_due_and_new_cards(
     assert len(window.visible_cards()) == window.deck.total
 
 
+def test_showing_the_same_card_front_up_hides_the_rating_bar(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures], store: ProgressStore
+) -> None:
+    # Found in a real X11 window: flip, then D — the card came back front up with the
+    # Again/Hard/Good/Easy bar still under it, and 3 rated an unseen back.
+    window, features = study
+    go_to_first_actor(qtbot, window)
+    card = window.current_card()
+    assert card is not None
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert features.rating_bar.isVisible()
+
+    press(qtbot, window, Qt.Key.Key_D)  # the first due card is this same, never-studied one
+    assert window.current_card() is card
+    assert window.card_view.face() == "front"
+    assert not features.rating_bar.isVisible()
+    press(qtbot, window, Qt.Key.Key_3)
+    assert store.card_state("test-pack", card.id) is None
+
+
 def test_due_now_with_nothing_due_says_so(
     qtbot: QtBot, study: tuple[MainWindow, StudyFeatures], store: ProgressStore
 ) -> None:
