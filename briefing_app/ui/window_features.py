@@ -155,6 +155,12 @@ class StudyFeatures(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Resize:
             self._fit_mode_buttons()
+        elif watched is self.window and event.type() == QEvent.Type.StyleChange:
+            # apply_theme restyles the window (Ctrl+T, View > Theme, the system's switch):
+            # a rating bar showing at that moment must not stay in the old colours.
+            theme = self.window.theme()
+            if self.rating_bar.theme != theme:
+                self.rating_bar.set_theme(theme)
         return False
 
     def _place_rating_bar(self) -> None:

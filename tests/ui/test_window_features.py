@@ -137,6 +137,23 @@ def test_showing_the_same_card_front_up_hides_the_rating_bar(
     assert store.card_state("test-pack", card.id) is None
 
 
+def test_the_rating_bar_follows_a_theme_switch_while_it_shows(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
+) -> None:
+    # Found in a real X11 window: flip, then Ctrl+T — the bar kept its light buttons
+    # on the dark window until the next flip.
+    window, features = study
+    go_to_first_actor(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert features.rating_bar.isVisible()
+    before = window.theme().is_dark
+
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.theme().is_dark is not before
+    assert features.rating_bar.theme == window.theme()
+    assert window.theme().surface in features.rating_bar.styleSheet()
+
+
 def test_due_now_with_nothing_due_says_so(
     qtbot: QtBot, study: tuple[MainWindow, StudyFeatures], store: ProgressStore
 ) -> None:
