@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .theme import Theme
 
@@ -40,6 +40,7 @@ class HelpOverlay(QWidget):
 
     def __init__(self, theme: Theme, parent: QWidget) -> None:
         super().__init__(parent)
+        self._return_focus: QWidget | None = None
         self._theme = theme
         self._rows: list[tuple[str, str]] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -59,16 +60,30 @@ class HelpOverlay(QWidget):
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())
+        focused = QApplication.focusWidget()
+        self._return_focus = focused if focused is not None and focused is not self else None
         self.raise_()
         self.show()
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def close_sheet(self) -> None:
+        """Hide and give focus back to where it was: hiding alone passes it down the
+        focus chain (to the search field), so Space and 1-4 typed into the search."""
+        back = self._return_focus
+        self._return_focus = None
         self.hide()
+        try:
+            if back is not None and back.isVisible():
+                back.setFocus(Qt.FocusReason.OtherFocusReason)
+        except RuntimeError:  # that widget was deleted meanwhile (the quiz closed)
+            pass
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.close_sheet()
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.hide()
+        self.close_sheet()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         t = self._theme

@@ -410,3 +410,21 @@ def test_fixing_a_bad_pack_on_disk_opens_it(
     qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=5000)
     assert not window.banner.isVisible()
     assert window.card_view.shown_texts()[0] == "Test pack about a dispute"
+
+
+def test_closing_the_help_overlay_gives_focus_back_to_the_card(
+        qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]) -> None:
+    # Found in a real X11 window: F1 then Esc left focus in the search field (next in
+    # the focus chain), so Right, Space and 3 went into the search instead of the card.
+    window = make_window(write_pack())
+    window.card_view.setFocus()
+    assert QApplication.focusWidget() is window.card_view
+    qtbot.keyClick(window.card_view, Qt.Key.Key_F1)
+    overlay = window.help_overlay
+    assert overlay.isVisible()
+    qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+    assert not overlay.isVisible()
+    assert QApplication.focusWidget() is window.card_view
+    before = window.current_card()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert window.current_card() is not before
