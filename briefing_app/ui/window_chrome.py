@@ -44,8 +44,10 @@ def build_toolbar(w: MainWindow) -> None:
     w.toolbar = bar
     w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     open_button = QToolButton()
+    # The short label lives on the action: a button with a default action takes its text
+    # back from the action whenever the action changes (the quiz disables it, then not).
+    w.study_actions["open"].setIconText("Open")
     open_button.setDefaultAction(w.study_actions["open"])
-    open_button.setText("Open")
     open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     w._wide_only = [bar.addWidget(open_button), bar.addSeparator()]
     w.chip_group = QButtonGroup(w)

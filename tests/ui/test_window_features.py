@@ -272,3 +272,21 @@ def test_mode_buttons_give_way_in_a_narrow_window(
     assert window.position_label.text() == window.deck.position_text()
     press(qtbot, window, Qt.Key.Key_Q)  # the keys still work
     assert isinstance(window.centralWidget(), QuizView)
+
+
+def test_the_open_button_keeps_its_short_label_after_the_quiz(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
+) -> None:
+    # Found in a real X11 window: after Q and Esc the toolbar's "Open" read "Open Pack".
+    from PySide6.QtWidgets import QToolButton
+
+    window, features = study
+    button = next(b for b in window.toolbar.findChildren(QToolButton)
+                  if b.defaultAction() is window.study_actions["open"])
+    assert button.text() == "Open"
+    press(qtbot, window, Qt.Key.Key_Q)
+    quiz = features.quiz
+    assert quiz is not None
+    with qtbot.waitSignal(features.quiz_left):
+        qtbot.keyClick(QApplication.focusWidget() or quiz, Qt.Key.Key_Escape)
+    assert button.text() == "Open"
