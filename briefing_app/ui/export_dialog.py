@@ -151,10 +151,11 @@ class ExportDialog(QDialog):
             self.set_output_path(path)
 
     def _default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(
+        documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        return Path(folder) / f"{self.pack.id}{self.export_format.suffix}"
+        )
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        return folder / f"{self.pack.id}{self.export_format.suffix}"
 
     def _suggest_path(self) -> None:
         if self._auto_path:

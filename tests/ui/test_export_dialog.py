@@ -57,6 +57,21 @@ def test_lists_every_format(dialog: ExportDialog) -> None:
     assert dialog.output_path().name == "dialog-demo.pdf"  # type: ignore[union-attr]
 
 
+def test_suggested_folder_exists(
+    qtbot: QtBot, pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no Documents folder (a fresh account, a container) it suggests home."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    widget = ExportDialog(pack)
+    qtbot.addWidget(widget)
+    suggested = widget.output_path()
+    assert suggested is not None and suggested.parent == tmp_path
+    (tmp_path / "Documents").mkdir()
+    widget.set_format("md")
+    assert widget.output_path() == tmp_path / "Documents" / "dialog-demo.md"
+
+
 def test_suggested_name_follows_the_format(dialog: ExportDialog) -> None:
     dialog.set_format("tsv")
     assert dialog.output_path().name == "dialog-demo.tsv"  # type: ignore[union-attr]
