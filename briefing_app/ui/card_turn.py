@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
@@ -64,3 +64,45 @@ def paint_turn(
     paint_shadow(painter, QRectF(0, 0, w, h), theme)
     painter.drawPixmap(QRectF(0, 0, w, h), pixmap, QRectF(pixmap.rect()))
     painter.restore()
+
+
+class CardTurn:
+    """A widget's flip animation: 0 to 180 degrees, both faces drawn once at the start.
+
+    The owner calls ``start`` to turn, ``stop`` when the card changes, and
+    ``paint`` from its ``paintEvent`` while ``running``; each step repaints it.
+    """
+
+    def __init__(self, widget: QWidget, duration_ms: int) -> None:
+        self._widget = widget
+        self._faces: FacePixmaps | None = None
+        self._anim = QVariantAnimation(widget)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(180.0)
+        self._anim.setDuration(duration_ms)
+        self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._anim.valueChanged.connect(lambda _angle: widget.update())
+        self._anim.finished.connect(self._finished)
+
+    @property
+    def running(self) -> bool:
+        return self._faces is not None
+
+    def start(
+        self, card: Card, old: str, new: str, inner: QRectF, theme: Theme, text_scale: float
+    ) -> None:
+        self._faces = turn_pixmaps(self._widget, card, old, new, inner, theme, text_scale)
+        self._anim.start()
+
+    def stop(self) -> None:
+        if self._anim.state() == QVariantAnimation.State.Running:
+            self._anim.stop()
+        self._faces = None
+
+    def paint(self, painter: QPainter, inner: QRectF, theme: Theme) -> None:
+        if self._faces is not None:
+            paint_turn(painter, inner, self._faces, float(self._anim.currentValue() or 0.0), theme)
+
+    def _finished(self) -> None:
+        self._faces = None
+        self._widget.update()

@@ -6,7 +6,7 @@ Signals (snake_case, past tense):
     card_changed(object)   the card now showing (a ``Card``, or None)
     first_painted()        the first time anything was painted (start-up figure)
 
-The turn is a ``QVariantAnimation`` of an angle; both faces are rendered once
+The turn (``card_turn.CardTurn``) animates an angle; both faces are rendered once
 into pixmaps when the turn starts and drawn with a perspective ``QTransform``
 each frame, so the animation never re-lays out text and never flickers.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -31,7 +31,7 @@ from .card_painter import (
     paint_message,
     paint_shadow,
 )
-from .card_turn import paint_turn, turn_pixmaps
+from .card_turn import CardTurn
 from .theme import Theme
 
 FLIP_MS = 300
@@ -61,15 +61,8 @@ class CardView(QWidget):
         self._message = ("", "")
         self._painted = False
         self._layouts: OrderedDict[tuple[object, ...], FaceLayout] = OrderedDict()
-        self._turn: tuple[QPixmap, QPixmap] | None = None
+        self._turn = CardTurn(self, FLIP_MS)
         self._stage: tuple[tuple[object, ...], QPixmap] | None = None
-        self._anim = QVariantAnimation(self)
-        self._anim.setStartValue(0.0)
-        self._anim.setEndValue(180.0)
-        self._anim.setDuration(FLIP_MS)
-        self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._anim.valueChanged.connect(self._on_angle)
-        self._anim.finished.connect(self._end_turn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 200)
@@ -91,11 +84,11 @@ class CardView(QWidget):
         return self._scale
 
     def is_turning(self) -> bool:
-        return self._turn is not None
+        return self._turn.running
 
     def set_card(self, card: Card | None, face: str = FRONT) -> None:
         """Show ``card`` (front by default) at once, ending any turn in progress."""
-        self._stop_turn()
+        self._turn.stop()
         changed = card is not self._card
         turned = not changed and card is not None and face != self._face
         self._card = card
@@ -132,7 +125,7 @@ class CardView(QWidget):
             return
         old = self._face
         new = BACK if old == FRONT else FRONT
-        self._stop_turn()
+        self._turn.stop()
         self._face = new
         self._update_accessible()
         if not self._reduce_motion and self.isVisible() and self.width() > 0:
@@ -171,9 +164,9 @@ class CardView(QWidget):
         card = self._card
         if card is None:
             paint_message(painter, stage, self._theme, *self._message)
-        elif self._turn is not None:
+        elif self._turn.running:
             painter.fillRect(stage, self._theme.color("background"))
-            self._paint_turn(painter, card_rect(stage))
+            self._turn.paint(painter, card_rect(stage), self._theme)
         else:
             inner = card_rect(stage)
             painter.drawPixmap(0, 0, self._stage_pixmap(inner))
@@ -199,28 +192,10 @@ class CardView(QWidget):
             self._stage = (key, pixmap)
         return self._stage[1]
 
-    def _paint_turn(self, painter: QPainter, inner: QRectF) -> None:
-        assert self._turn is not None
-        paint_turn(painter, inner, self._turn, float(self._anim.currentValue() or 0.0),
-                   self._theme)
-
     def _start_turn(self, old: str, new: str) -> None:
         assert self._card is not None
         inner = card_rect(QRectF(self.rect()))
-        self._turn = turn_pixmaps(self, self._card, old, new, inner, self._theme, self._scale)
-        self._anim.start()
-
-    def _on_angle(self, _value: object) -> None:
-        self.update()
-
-    def _stop_turn(self) -> None:
-        if self._anim.state() == QVariantAnimation.State.Running:
-            self._anim.stop()
-        self._turn = None
-
-    def _end_turn(self) -> None:
-        self._turn = None
-        self.update()
+        self._turn.start(self._card, old, new, inner, self._theme, self._scale)
 
     # --- input -------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ faces); a change of card is instant, so a clicker never feels slow.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -20,14 +20,13 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPaintEvent,
-    QPixmap,
     QShowEvent,
 )
 from PySide6.QtWidgets import QWidget
 
 from ...core.cards import Card
 from ..card_painter import paint_card, paint_message, paint_shadow
-from ..card_turn import paint_turn, turn_pixmaps
+from ..card_turn import CardTurn
 from ..theme import Theme
 
 CARD = "card"
@@ -69,14 +68,7 @@ class AudienceView(QWidget):
         self._position = (0, 0)
         self._overlay = ""
         self._closing_quietly = False
-        self._turn: tuple[QPixmap, QPixmap] | None = None
-        self._anim = QVariantAnimation(self)
-        self._anim.setStartValue(0.0)
-        self._anim.setEndValue(180.0)
-        self._anim.setDuration(TURN_MS)
-        self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._anim.valueChanged.connect(self._on_angle)
-        self._anim.finished.connect(self._end_turn)
+        self._turn = CardTurn(self, TURN_MS)
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(cursor_idle_ms)
@@ -114,7 +106,7 @@ class AudienceView(QWidget):
 
     @property
     def is_turning(self) -> bool:
-        return self._turn is not None
+        return self._turn.running
 
     # --- changing it ---------------------------------------------------------------
 
@@ -138,7 +130,7 @@ class AudienceView(QWidget):
             and self.isVisible()
         )
         old_face = self._face
-        self._stop_turn()
+        self._turn.stop()
         self._card, self._face, self._fill, self._position = card, face, fill, position
         if turning:
             self._start_turn(old_face, face)
@@ -186,8 +178,8 @@ class AudienceView(QWidget):
             paint_message(painter, stage, theme, "The end", "Press Esc to leave the presentation.")
             return
         inner = audience_card_rect(stage)
-        if self._turn is not None:
-            self._paint_turn(painter, inner)
+        if self._turn.running:
+            self._turn.paint(painter, inner, self._theme)
         else:
             paint_shadow(painter, inner, theme)
             paint_card(painter, inner, card, self._face, theme, self._scale)
@@ -234,28 +226,10 @@ class AudienceView(QWidget):
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self._overlay)
         painter.restore()
 
-    def _paint_turn(self, painter: QPainter, inner: QRectF) -> None:
-        assert self._turn is not None
-        paint_turn(painter, inner, self._turn, float(self._anim.currentValue() or 0.0),
-                   self._theme)
-
     def _start_turn(self, old: str, new: str) -> None:
         assert self._card is not None
         inner = audience_card_rect(QRectF(self.rect()))
-        self._turn = turn_pixmaps(self, self._card, old, new, inner, self._theme, self._scale)
-        self._anim.start()
-
-    def _on_angle(self, _value: object) -> None:
-        self.update()
-
-    def _stop_turn(self) -> None:
-        if self._anim.state() == QVariantAnimation.State.Running:
-            self._anim.stop()
-        self._turn = None
-
-    def _end_turn(self) -> None:
-        self._turn = None
-        self.update()
+        self._turn.start(self._card, old, new, inner, self._theme, self._scale)
 
     # --- the mouse cursor --------------------------------------------------------------
 
@@ -280,7 +254,7 @@ class AudienceView(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._cursor_timer.stop()
-        self._stop_turn()
+        self._turn.stop()
         super().closeEvent(event)
         if not self._closing_quietly:
             self.closed.emit()
