@@ -177,15 +177,23 @@ def _actor_card(
     )
 
 
+def _described(
+    look: _Lookups, label: str, text: str | None, date: str | None, source: str | None
+) -> list[Detail]:
+    """A back's usual details, in order: a labelled text, the date, the source."""
+    details: list[Detail] = []
+    if text:
+        details.append(Detail(label, text))
+    if date:
+        details.append(look.date(date))
+    if source is not None and (found := look.sources.get(source)):
+        details.append(found)
+    return details
+
+
 def _quote_card(look: _Lookups, quote: Quote) -> Card:
     actor = look.who.get(quote.actor)
-    details: list[Detail] = []
-    if quote.context:
-        details.append(Detail("Context", quote.context))
-    if quote.date:
-        details.append(look.date(quote.date))
-    if quote.source is not None and (source := look.sources.get(quote.source)):
-        details.append(source)
+    details = _described(look, "Context", quote.context, quote.date, quote.source)
     if actor is None:
         back = Face(quote.actor, "", tuple(details))
     else:
@@ -194,13 +202,7 @@ def _quote_card(look: _Lookups, quote: Quote) -> Card:
 
 
 def _measure_card(look: _Lookups, measure: Measure) -> Card:
-    details: list[Detail] = []
-    if measure.detail:
-        details.append(Detail("Detail", measure.detail))
-    if measure.date:
-        details.append(look.date(measure.date))
-    if measure.source is not None and (source := look.sources.get(measure.source)):
-        details.append(source)
+    details = _described(look, "Detail", measure.detail, measure.date, measure.source)
     return Card(
         measure.id,
         Category.MEASURE,
@@ -210,15 +212,11 @@ def _measure_card(look: _Lookups, measure: Measure) -> Card:
 
 
 def _implication_card(look: _Lookups, implication: Implication) -> Card:
-    details: list[Detail] = []
-    if implication.detail:
-        details.append(Detail("Detail", implication.detail))
+    details = _described(look, "Detail", implication.detail, None, implication.source)
     if implication.actors:
         who = look.who
         names = [a.name if (a := who.get(i)) else i for i in implication.actors]
-        details.append(Detail("Actors concerned", ", ".join(names)))
-    if implication.source is not None and (source := look.sources.get(implication.source)):
-        details.append(source)
+        details.insert(1 if implication.detail else 0, Detail("Actors concerned", ", ".join(names)))
     title = implication.title
     return Card(implication.id, Category.IMPLICATION, Face(title), Face(title, "", tuple(details)))
 

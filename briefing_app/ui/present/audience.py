@@ -28,6 +28,7 @@ from ...core.cards import Card
 from ..card_painter import paint_card, paint_message, paint_shadow
 from ..card_turn import CardTurn
 from ..theme import Theme
+from .quiet_close import QuietClose
 
 CARD = "card"
 BLACK = "black"
@@ -44,7 +45,7 @@ def audience_card_rect(stage: QRectF) -> QRectF:
     return stage.adjusted(m, m, -m, -m * 1.45)
 
 
-class AudienceView(QWidget):
+class AudienceView(QuietClose, QWidget):
     """A frameless window that shows the current card, or a black or white screen."""
 
     closed = Signal()
@@ -67,7 +68,6 @@ class AudienceView(QWidget):
         self._fill = CARD
         self._position = (0, 0)
         self._overlay = ""
-        self._closing_quietly = False
         self._turn = CardTurn(self, TURN_MS)
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
@@ -146,14 +146,6 @@ class AudienceView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.update()
-
-    def close_quietly(self) -> None:
-        """Close without emitting ``closed`` (the controller is ending the talk)."""
-        self._closing_quietly = True
-        try:
-            self.close()
-        finally:
-            self._closing_quietly = False
 
     # --- painting ------------------------------------------------------------------
 
@@ -256,8 +248,7 @@ class AudienceView(QWidget):
         self._cursor_timer.stop()
         self._turn.stop()
         super().closeEvent(event)
-        if not self._closing_quietly:
-            self.closed.emit()
+        self.announce_close()
 
     def _update_accessible(self) -> None:
         card = self._card

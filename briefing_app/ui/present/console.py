@@ -34,6 +34,7 @@ from .console_header import ConsoleHeader, format_clock
 from .console_style import caption, console_stylesheet, plain
 from .notes import NotesPanel
 from .preview import CardPreview
+from .quiet_close import QuietClose
 
 __all__ = ["KEY_HINTS", "PresenterConsole", "fill_for", "format_clock"]
 
@@ -52,7 +53,7 @@ def fill_for(screen: ScreenState) -> str:
     return {ScreenState.BLACK: BLACK, ScreenState.WHITE: WHITE}.get(screen, CARD)
 
 
-class PresenterConsole(QWidget):
+class PresenterConsole(QuietClose, QWidget):
     """The presenter's screen; it only displays, the controller decides."""
 
     card_chosen = Signal(int)
@@ -63,7 +64,6 @@ class PresenterConsole(QWidget):
         self._cards = list(cards)
         self._theme = theme
         self._chrome = dark_theme()
-        self._closing_quietly = False
         self.setObjectName("console")
         self.setWindowTitle("Briefing \u2014 presenter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -212,15 +212,6 @@ class PresenterConsole(QWidget):
 
     # --- closing ---------------------------------------------------------------------
 
-    def close_quietly(self) -> None:
-        """Close without emitting ``closed`` (the controller is ending the talk)."""
-        self._closing_quietly = True
-        try:
-            self.close()
-        finally:
-            self._closing_quietly = False
-
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
-        if not self._closing_quietly:
-            self.closed.emit()
+        self.announce_close()
