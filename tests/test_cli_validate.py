@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.commands.validate import schema_text
+from briefing_app.commands.schema import schema_text
 from briefing_app.paths import bundled_briefs_dir, schema_path
 
 sys.path.insert(0, str(Path(__file__).parent / "core"))

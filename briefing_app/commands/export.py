@@ -18,6 +18,20 @@ from ..export.atomic import ExportError
 if TYPE_CHECKING:
     from ..export.pdf import Layout
 
+HELP = "PDF handout, Anki TSV or Markdown brief"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH")
+    parser.add_argument("--to", choices=("pdf", "tsv", "md"), required=True)
+    parser.add_argument("-o", "--output", required=True, metavar="OUT")
+    parser.add_argument("--one-per-page", action="store_true", help="PDF: one card per page")
+    parser.add_argument("--exam", action="store_true", help="PDF: a who-said-it exam sheet")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_export(args)
+
 
 def _fail(message: str, status: int = 1) -> int:
     print(message, file=sys.stderr)

@@ -32,6 +32,22 @@ from ..core.quiz import (
 )
 
 PROG = "briefing-app quiz"
+HELP = "quiz yourself on who said what"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH")
+    parser.add_argument("--text", action="store_true", help="quiz in the terminal")
+    parser.add_argument("--questions", type=int, default=10, metavar="N")
+    parser.add_argument("--seed", type=int, default=None, metavar="S")
+    parser.add_argument(
+        "--kind", choices=("who-said", "who-did", "which-quote", "mixed"), default="who-said"
+    )
+    parser.add_argument("--typed", action="store_true", help="type the answer instead of choosing")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_quiz(args, recorder=open_recorder())
 
 
 def kinds_for(choice: str) -> list[QuestionKind]:

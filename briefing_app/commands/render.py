@@ -7,12 +7,25 @@ Exit codes: 0 written, 1 bad pack or unwritable folder, 2 bad ``--size``.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import sys
 from pathlib import Path
 
 MAX_SIDE = 8000
+HELP = "draw every card to PNG, without a display"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH")
+    parser.add_argument("-o", "--output", required=True, metavar="DIR")
+    parser.add_argument("--size", default="1280x720", metavar="WxH")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_render(args.path, args.output, args.size, args.theme)
 
 
 def parse_size(text: str) -> tuple[int, int] | None:

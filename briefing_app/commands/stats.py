@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from datetime import datetime
@@ -11,6 +12,16 @@ from ..core.pack_stats import Accuracy, PackStats
 from ..core.progress import ProgressStore
 
 BARS = "▁▂▃▄▅▆▇█"  # an empty day is the lowest block, so the line never has holes
+HELP = "progress and what is due, per pack"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH")
+    parser.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_stats(args.path, as_json=args.json)
 
 
 def run_stats(path: str, as_json: bool = False, now: datetime | None = None) -> int:

@@ -24,6 +24,7 @@ within a small multiple of ``json.loads``:
 from __future__ import annotations
 
 import gc
+import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ from .key_count import no_duplicate_keys
 from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
 from .references import check_pack
 from .validation_messages import problems_from_validation_error
+
+logger = logging.getLogger(__name__)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 LIST_KEYS = ("sources", "actors", "quotes", "measures", "implications", "events")
@@ -242,3 +245,18 @@ def _json_kind(value: Any) -> str:
     if value is None:
         return "JSON null"
     return "something else"
+
+
+def load_or_error(path: str | Path) -> Pack | PackError:
+    """``load_pack`` that never raises: a bug becomes a located problem and a log entry.
+
+    The one place the app turns an unexpected failure while loading into a
+    message; the CLI, the window and the exporters all load through it.
+    """
+    try:
+        return load_pack(path)
+    except PackError as exc:
+        return exc
+    except Exception as exc:
+        logger.exception("internal error while loading %s", path)
+        return PackError([Problem("", f"internal error while loading: {exc!r}")], str(path))

@@ -1,0 +1,64 @@
+"""Logging for the whole app: module loggers, a rotating file, ``--debug`` to stderr.
+
+Every module takes ``logger = logging.getLogger(__name__)``. ``setup_logging``
+is called once by the CLI or the window: it writes WARNING and above (DEBUG with
+``--debug``) to ``briefing-app.log`` in the platform's user log folder, or beside
+the progress database when ``BRIEFING_APP_DATA_DIR`` is set, so a portable
+install or a test never writes into the real profile. The user always sees a
+plain message; the traceback goes to the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+from pathlib import Path
+
+APP_LOGGER = "briefing_app"
+LOG_FILE_NAME = "briefing-app.log"
+_configured = False
+
+
+def log_dir() -> Path:
+    """Where the log file lives: beside the data when redirected, else the user log dir."""
+    override = os.environ.get("BRIEFING_APP_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("briefing-app", appauthor=False))
+
+
+def setup_logging(debug: bool = False, to_file: bool = True) -> None:
+    """Attach the handlers once; later calls only raise the level for ``--debug``."""
+    global _configured
+    root = logging.getLogger(APP_LOGGER)
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    if debug:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.DEBUG)
+        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(stream)
+    if _configured:
+        return
+    _configured = True
+    root.propagate = True
+    if not to_file:
+        return
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_FILE_NAME, maxBytes=512 * 1024, backupCount=2, encoding="utf-8",
+            delay=True,
+        )
+    except OSError as exc:  # a read-only profile must not stop the app
+        logging.getLogger(__name__).debug("no log file: %s", exc)
+        return
+    handler.setLevel(logging.DEBUG if debug else logging.WARNING)
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    )
+    root.addHandler(handler)
