@@ -17,6 +17,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/ruff format --check briefing_app tests benchmarks
 	$(BIN)/ruff check briefing_app tests benchmarks
 	$(BIN)/mypy
 

@@ -88,10 +88,14 @@ def startup(runs: int, path: str | None) -> None:
         reported.append(float(out.splitlines()[-1]) if out else float("nan"))
         bare_reported.append(float(bare_out.splitlines()[-1]) if bare_out else float("nan"))
     print(f"start-up, {runs} alternating runs (whole process, wall clock):")
-    print(f"  app  --measure-startup : median {statistics.median(apps):7.1f} ms"
-          f"  (app's own first-paint figure: median {statistics.median(reported):.0f} ms)")
-    print(f"  bare PySide6 window    : median {statistics.median(bares):7.1f} ms"
-          f"  (its first paint: median {statistics.median(bare_reported):.0f} ms)")
+    print(
+        f"  app  --measure-startup : median {statistics.median(apps):7.1f} ms"
+        f"  (app's own first-paint figure: median {statistics.median(reported):.0f} ms)"
+    )
+    print(
+        f"  bare PySide6 window    : median {statistics.median(bares):7.1f} ms"
+        f"  (its first paint: median {statistics.median(bare_reported):.0f} ms)"
+    )
     print(f"  median ratio app/bare  : {statistics.median(ratios):.2f}x  (goal <= 2.0x)")
 
 
@@ -102,23 +106,56 @@ def make_pack(folder: Path, items: int) -> Path:
     quotes_n = rest * 4 // 10
     measures_n = rest * 3 // 10
     implications_n = rest - quotes_n - measures_n
-    actors = [{"id": f"a{i}", "name": f"Actor number {i}", "role": "Spokesperson",
-               "summary": "Speaks for the ministry on matters of regional security."}
-              for i in range(actors_n)]
-    quotes = [{"id": f"q{i}", "actor": f"a{i % actors_n}",
-               "text": f"Statement {i}: we will defend our interests with every means we have.",
-               "context": "At a press conference in the capital.", "source": "s"}
-              for i in range(quotes_n)]
-    measures = [{"id": f"m{i}", "actor": f"a{i % actors_n}", "title": f"Measure {i}: tariffs",
-                 "category": "economic", "detail": "Raised duties on imports."}
-                for i in range(measures_n)]
-    implications = [{"id": f"i{i}", "title": f"Implication {i}: tension may rise",
-                     "detail": "Markets react; allies recalibrate.", "actors": [f"a{i % actors_n}"]}
-                    for i in range(implications_n)]
-    pack = {"format": "briefing-pack", "version": 1, "id": f"bench-{items}",
-            "title": f"Benchmark pack with {items:,} items", "as_of": "2025-11-20",
-            "sources": [{"id": "s", "title": "Benchmark source"}], "actors": actors,
-            "quotes": quotes, "measures": measures, "implications": implications}
+    actors = [
+        {
+            "id": f"a{i}",
+            "name": f"Actor number {i}",
+            "role": "Spokesperson",
+            "summary": "Speaks for the ministry on matters of regional security.",
+        }
+        for i in range(actors_n)
+    ]
+    quotes = [
+        {
+            "id": f"q{i}",
+            "actor": f"a{i % actors_n}",
+            "text": f"Statement {i}: we will defend our interests with every means we have.",
+            "context": "At a press conference in the capital.",
+            "source": "s",
+        }
+        for i in range(quotes_n)
+    ]
+    measures = [
+        {
+            "id": f"m{i}",
+            "actor": f"a{i % actors_n}",
+            "title": f"Measure {i}: tariffs",
+            "category": "economic",
+            "detail": "Raised duties on imports.",
+        }
+        for i in range(measures_n)
+    ]
+    implications = [
+        {
+            "id": f"i{i}",
+            "title": f"Implication {i}: tension may rise",
+            "detail": "Markets react; allies recalibrate.",
+            "actors": [f"a{i % actors_n}"],
+        }
+        for i in range(implications_n)
+    ]
+    pack = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": f"bench-{items}",
+        "title": f"Benchmark pack with {items:,} items",
+        "as_of": "2025-11-20",
+        "sources": [{"id": "s", "title": "Benchmark source"}],
+        "actors": actors,
+        "quotes": quotes,
+        "measures": measures,
+        "implications": implications,
+    }
     path = folder / f"bench-{items}.json"
     path.write_text(json.dumps(pack), encoding="utf-8")
     return path
@@ -161,9 +198,11 @@ def next_card(samples: int) -> None:
                     window.show_current()
                     window.card_view.repaint()
                     times.append((time.perf_counter() - start) * 1000)
-            print(f"next card, {len(window.deck.cards):>6,} cards (open took {load_ms:,.0f} ms):"
-                  f" median {statistics.median(times):.2f} ms, p90 "
-                  f"{sorted(times)[int(len(times) * 0.9)]:.2f} ms  (goal < 3 ms)")
+            print(
+                f"next card, {len(window.deck.cards):>6,} cards (open took {load_ms:,.0f} ms):"
+                f" median {statistics.median(times):.2f} ms, p90 "
+                f"{sorted(times)[int(len(times) * 0.9)]:.2f} ms  (goal < 3 ms)"
+            )
             window.close()
             window.deleteLater()
             app.processEvents()
@@ -176,8 +215,11 @@ def main() -> None:
     parser.add_argument("--path", default=None, help="pack to open (default: bundled briefs)")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-next", action="store_true")
-    parser.add_argument("--no-bytecode", action="store_true",
-                        help="start-up without cached bytecode (PYTHONDONTWRITEBYTECODE=1)")
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="start-up without cached bytecode (PYTHONDONTWRITEBYTECODE=1)",
+    )
     args = parser.parse_args()
     global NO_BYTECODE
     NO_BYTECODE = args.no_bytecode

@@ -51,14 +51,15 @@ def setup_logging(debug: bool = False, to_file: bool = True) -> None:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_FILE_NAME, maxBytes=512 * 1024, backupCount=2, encoding="utf-8",
+            folder / LOG_FILE_NAME,
+            maxBytes=512 * 1024,
+            backupCount=2,
+            encoding="utf-8",
             delay=True,
         )
     except OSError as exc:  # a read-only profile must not stop the app
         logging.getLogger(__name__).debug("no log file: %s", exc)
         return
     handler.setLevel(logging.DEBUG if debug else logging.WARNING)
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

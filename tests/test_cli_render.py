@@ -88,9 +88,20 @@ def test_runs_without_a_display(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = ""
     done = subprocess.run(
-        [sys.executable, "-m", "briefing_app", "render", str(write(tmp_path)), "-o",
-         str(tmp_path / "o")],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "briefing_app",
+            "render",
+            str(write(tmp_path)),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "o" / "q1-back.png").is_file()

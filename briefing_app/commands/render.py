@@ -42,12 +42,17 @@ def parse_size(text: str) -> tuple[int, int] | None:
 def run_render(path: str, output: str, size: str, theme: str) -> int:
     dims = parse_size(size)
     if dims is None:
-        print(f"briefing-app render: error: --size must be WIDTHxHEIGHT, each 64 to {MAX_SIDE} "
-              f"pixels (got {size!r})", file=sys.stderr)
+        print(
+            f"briefing-app render: error: --size must be WIDTHxHEIGHT, each 64 to {MAX_SIDE} "
+            f"pixels (got {size!r})",
+            file=sys.stderr,
+        )
         return 2
     if theme not in ("light", "dark"):
-        print(f"briefing-app render: error: --theme must be light or dark (got {theme!r})",
-              file=sys.stderr)
+        print(
+            f"briefing-app render: error: --theme must be light or dark (got {theme!r})",
+            file=sys.stderr,
+        )
         return 2
     from ..core.discovery import find_packs, is_pack_folder
     from ..core.errors import PackError

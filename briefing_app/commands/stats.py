@@ -93,8 +93,7 @@ def format_text(stats: PackStats) -> list[str]:
         f"Card reviews:  {stats.reviews}",
         f"Accuracy:      {_percent(stats.accuracy)}",
         f"Due:           {stats.due_now} now, {stats.due_today} today",
-        "Next 7 days:   "
-        + ", ".join(f"{d.day:%a} {d.total}" for d in stats.due_forecast[1:]),
+        "Next 7 days:   " + ", ".join(f"{d.day:%a} {d.total}" for d in stats.due_forecast[1:]),
     ]
     lines.append("By category:")
     width = max(len(a.label) + 1 for a in stats.by_category)

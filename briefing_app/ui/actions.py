@@ -41,9 +41,7 @@ ACTION_SPECS: dict[str, tuple[str, tuple[str, ...], str]] = {
 CHECKABLE = {"shuffle", "show_library", "reduce_motion"}
 
 
-def make_actions(
-    parent: QWidget, handlers: dict[str, Callable[[], None]]
-) -> dict[str, QAction]:
+def make_actions(parent: QWidget, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
     """One ``QAction`` per spec, added to ``parent`` so its shortcuts work window-wide."""
     actions: dict[str, QAction] = {}
     for name, (text, keys, _menu) in ACTION_SPECS.items():

@@ -99,45 +99,102 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
         if cat is Category.QUOTE:
             n = len(f.headline)
             size = 6.2 if n < 60 else 4.8 if n < 160 else 3.8
-            blocks.append(Block(f.headline, "quote", text, size, serif=True, italic=True,
-                                line_spacing=1.14))
+            blocks.append(
+                Block(f.headline, "quote", text, size, serif=True, italic=True, line_spacing=1.14)
+            )
         else:
             size = 5.6 if cat in (Category.TITLE, Category.ACTOR) else 4.7
             blocks.append(Block(f.headline, "headline", text, size, bold=True, line_spacing=1.02))
         if f.subline:
             if cat is Category.MEASURE:
-                blocks.append(Block(f.subline, "chip", color, 1.9, bold=True, space_before=3.0,
-                                    chip=theme.category_tint(cat)))
+                blocks.append(
+                    Block(
+                        f.subline,
+                        "chip",
+                        color,
+                        1.9,
+                        bold=True,
+                        space_before=3.0,
+                        chip=theme.category_tint(cat),
+                    )
+                )
             else:
                 blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6))
         for d in f.details:
-            blocks.append(Block(f"{d.label} {d.text}", "chip", color, 1.8, bold=True,
-                                space_before=3.0, chip=theme.category_tint(cat)))
+            blocks.append(
+                Block(
+                    f"{d.label} {d.text}",
+                    "chip",
+                    color,
+                    1.8,
+                    bold=True,
+                    space_before=3.0,
+                    chip=theme.category_tint(cat),
+                )
+            )
         return _with_families(blocks, theme)
-    blocks.append(Block(f.headline, "headline", text, 3.6 if cat is not Category.TITLE else 3.9,
-                        bold=True))
+    blocks.append(
+        Block(f.headline, "headline", text, 3.6 if cat is not Category.TITLE else 3.9, bold=True)
+    )
     if f.subline:
         blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7))
     first = True
     for d in f.details:
         gap = 3.0 if first else 2.2
         first = False
-        blocks.append(Block(d.label.upper(), "label", color, 1.45, bold=True, space_before=gap,
-                            letter_spacing=0.12))
+        blocks.append(
+            Block(
+                d.label.upper(),
+                "label",
+                color,
+                1.45,
+                bold=True,
+                space_before=gap,
+                letter_spacing=0.12,
+            )
+        )
         blocks.append(Block(d.text, "body", text, 2.3, space_before=0.5, line_spacing=1.12))
     for listing in f.listings:
         gap = 3.0 if first else 2.2
         first = False
-        blocks.append(Block(listing.label.upper(), "label", color, 1.45, bold=True,
-                            space_before=gap, letter_spacing=0.12))
+        blocks.append(
+            Block(
+                listing.label.upper(),
+                "label",
+                color,
+                1.45,
+                bold=True,
+                space_before=gap,
+                letter_spacing=0.12,
+            )
+        )
         entries = list(listing.entries[:MAX_LIST_ENTRIES])
         for entry in entries:
-            blocks.append(Block(entry, "item", text, 2.05, space_before=0.7, indent=2.4,
-                                bullet=True, line_spacing=1.08))
+            blocks.append(
+                Block(
+                    entry,
+                    "item",
+                    text,
+                    2.05,
+                    space_before=0.7,
+                    indent=2.4,
+                    bullet=True,
+                    line_spacing=1.08,
+                )
+            )
         extra = len(listing.entries) - len(entries)
         if extra > 0:
-            blocks.append(Block(f"and {extra:,} more", "item", muted, 1.7, space_before=0.7,
-                                indent=2.4, italic=True))
+            blocks.append(
+                Block(
+                    f"and {extra:,} more",
+                    "item",
+                    muted,
+                    1.7,
+                    space_before=0.7,
+                    indent=2.4,
+                    italic=True,
+                )
+            )
     return _with_families(blocks, theme)
 
 
@@ -249,8 +306,9 @@ def _lay(b: Block, width: float, u: float, scale: float, device: QPaintDevice | 
     return b.height
 
 
-def _total(blocks: list[Block], box: QRectF, u: float, scale: float,
-           device: QPaintDevice | None) -> float:
+def _total(
+    blocks: list[Block], box: QRectF, u: float, scale: float, device: QPaintDevice | None
+) -> float:
     total = 0.0
     for i, b in enumerate(blocks):
         total += _lay(b, box.width(), u, scale, device)
@@ -259,8 +317,9 @@ def _total(blocks: list[Block], box: QRectF, u: float, scale: float,
     return total
 
 
-def _fit(blocks: list[Block], box: QRectF, u: float, text_scale: float,
-         device: QPaintDevice | None) -> tuple[float, float, bool]:
+def _fit(
+    blocks: list[Block], box: QRectF, u: float, text_scale: float, device: QPaintDevice | None
+) -> tuple[float, float, bool]:
     """Lay out at the largest scale that fits; returns (fit factor, height, elided)."""
     total = _total(blocks, box, u, text_scale, device)
     if total <= box.height() or not blocks:
@@ -281,8 +340,9 @@ def _fit(blocks: list[Block], box: QRectF, u: float, text_scale: float,
     return MIN_FIT, _elide(blocks, box, u, text_scale * MIN_FIT, device), True
 
 
-def _elide(blocks: list[Block], box: QRectF, u: float, scale: float,
-           device: QPaintDevice | None) -> float:
+def _elide(
+    blocks: list[Block], box: QRectF, u: float, scale: float, device: QPaintDevice | None
+) -> float:
     used = 0.0
     for i, b in enumerate(blocks):
         gap = b.space_before * u * scale if i else 0.0

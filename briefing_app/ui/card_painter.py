@@ -121,8 +121,9 @@ def paint_blank_card(painter: QPainter, rect: QRectF, theme: Theme) -> None:
 
 
 @lru_cache(maxsize=16)
-def _band_shape(left: float, top: float, width: float, height: float, band_h: float,
-                radius: float) -> QPainterPath:
+def _band_shape(
+    left: float, top: float, width: float, height: float, band_h: float, radius: float
+) -> QPainterPath:
     card = QPainterPath()
     card.addRoundedRect(QRectF(left, top, width, height), radius, radius)
     band = QPainterPath()
@@ -132,8 +133,7 @@ def _band_shape(left: float, top: float, width: float, height: float, band_h: fl
 
 def _band_path(rect: QRectF, band: QRectF, radius: float) -> QPainterPath:
     """The top of the rounded card, exactly: rounded above, square where it meets the body."""
-    return _band_shape(rect.left(), rect.top(), rect.width(), rect.height(), band.height(),
-                       radius)
+    return _band_shape(rect.left(), rect.top(), rect.width(), rect.height(), band.height(), radius)
 
 
 def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool = True) -> None:
@@ -154,8 +154,9 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
     band_color = color if front else theme.category_tint(cat)
     painter.fillPath(_band_path(rect, layout.band, radius), band_color)
     if not front:
-        painter.fillRect(QRectF(rect.left(), layout.band.bottom() - 0.3 * u, rect.width(),
-                                0.3 * u), color)
+        painter.fillRect(
+            QRectF(rect.left(), layout.band.bottom() - 0.3 * u, rect.width(), 0.3 * u), color
+        )
     on_band = QColor(theme.on_category) if front else color
     _draw_band(painter, layout, theme, on_band)
     if layout.avatar is not None:
@@ -170,8 +171,9 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
         painter.setPen(color)
         fm = QFontMetricsF(mark)
         top = layout.blocks[0][1].y() if layout.blocks else layout.content.top()
-        painter.drawText(QPointF(layout.content.left() - 0.8 * u, top + fm.capHeight() * 0.98),
-                         "\u201c")
+        painter.drawText(
+            QPointF(layout.content.left() - 0.8 * u, top + fm.capHeight() * 0.98), "\u201c"
+        )
     for block, pos in layout.blocks:
         if block.layout is None:
             continue
@@ -192,8 +194,9 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
             cy = pos.y() + (first.ascent() * 0.62 if first else d)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
-            painter.drawEllipse(QPointF(pos.x() - block.layout.font().pixelSize() * 0.9, cy), d / 2,
-                                d / 2)
+            painter.drawEllipse(
+                QPointF(pos.x() - block.layout.font().pixelSize() * 0.9, cy), d / 2, d / 2
+            )
             painter.setPen(block.color)
         block.layout.draw(painter, pos)
     painter.restore()
@@ -203,8 +206,12 @@ def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor)
     band, u = layout.band, layout.u
     icon = min(band.height() * 0.62, max(3.0 * u, 14.0))
     x = layout.content.left()
-    draw_icon(painter, QRectF(x, band.center().y() - icon / 2, icon, icon), layout.card.category,
-              ink.name())
+    draw_icon(
+        painter,
+        QRectF(x, band.center().y() - icon / 2, icon, icon),
+        layout.card.category,
+        ink.name(),
+    )
     font = QFont()
     font.setFamilies(list(theme.sans))
     font.setPixelSize(max(10, round(1.6 * u)))
@@ -233,8 +240,7 @@ def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor)
     painter.setPen(ink)
     sfm = QFontMetricsF(small)
     painter.drawText(
-        QPointF(cx - 2.2 * u - r - 1.2 * u - sfm.horizontalAdvance(side),
-                cy + sfm.capHeight() / 2),
+        QPointF(cx - 2.2 * u - r - 1.2 * u - sfm.horizontalAdvance(side), cy + sfm.capHeight() / 2),
         side,
     )
 
@@ -307,13 +313,18 @@ def paint_message(painter: QPainter, rect: QRectF, theme: Theme, title: str, mes
     painter.setPen(theme.color("text"))
     painter.setFont(title_font)
     box = rect.adjusted(8 * u, 0, -8 * u, 0)
-    painter.drawText(QRectF(box.left(), rect.center().y() - 6 * u, box.width(), 5 * u),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), title)
+    painter.drawText(
+        QRectF(box.left(), rect.center().y() - 6 * u, box.width(), 5 * u),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+        title,
+    )
     painter.setPen(theme.color("muted"))
     painter.setFont(body_font)
-    painter.drawText(QRectF(box.left(), rect.center().y() + 0.5 * u, box.width(), 10 * u),
-                     int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap), message)
+    painter.drawText(
+        QRectF(box.left(), rect.center().y() + 0.5 * u, box.width(), 10 * u),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+        message,
+    )
     painter.restore()
 
 

@@ -34,7 +34,12 @@ def face_pixmap(
 
 
 def turn_pixmaps(
-    widget: QWidget, card: Card, old: str, new: str, inner: QRectF, theme: Theme,
+    widget: QWidget,
+    card: Card,
+    old: str,
+    new: str,
+    inner: QRectF,
+    theme: Theme,
     text_scale: float,
 ) -> FacePixmaps:
     """The face turning away and the face turning in."""

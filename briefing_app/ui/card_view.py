@@ -181,8 +181,9 @@ class CardView(QWidget):
         ratio = self.devicePixelRatioF()
         key = (self.width(), self.height(), ratio, self._theme.name)
         if self._stage is None or self._stage[0] != key:
-            pixmap = QPixmap(max(1, round(self.width() * ratio)),
-                             max(1, round(self.height() * ratio)))
+            pixmap = QPixmap(
+                max(1, round(self.width() * ratio)), max(1, round(self.height() * ratio))
+            )
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(self._theme.color("background"))
             painter = QPainter(pixmap)
@@ -213,6 +214,4 @@ class CardView(QWidget):
             return
         face = card.front if self._face == FRONT else card.back
         side = "front" if self._face == FRONT else "back"
-        self.setAccessibleDescription(
-            f"{card.category.label}, {side}: " + "\n".join(face.texts())
-        )
+        self.setAccessibleDescription(f"{card.category.label}, {side}: " + "\n".join(face.texts()))

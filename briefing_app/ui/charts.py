@@ -65,8 +65,9 @@ class ChartPanel(QWidget):
             p.setPen(t.color("text"))
             p.setFont(t.font(15, weight=QFont.Weight.DemiBold))
             title_rect = QRectF(PAD, PAD, self.width() - 2 * PAD, TITLE_H)
-            p.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       self.title)
+            p.drawText(
+                title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title
+            )
             self.paint_header_extra(p, title_rect)
         self.paint_content(p, self.content_rect())
         p.end()
@@ -113,21 +114,33 @@ class StatTile(ChartPanel):
         p.setPen(t.color("muted"))
         p.setFont(t.font(12, weight=QFont.Weight.DemiBold))
         fm = QFontMetricsF(p.font())
-        p.drawText(QRectF(x, rect.top(), width, 18), Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText(self.label.upper(), Qt.TextElideMode.ElideRight, width))
+        p.drawText(
+            QRectF(x, rect.top(), width, 18),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(self.label.upper(), Qt.TextElideMode.ElideRight, width),
+        )
         p.setPen(t.color("text"))
         size = 30.0
-        while size > 18 and QFontMetricsF(t.font(size, weight=QFont.Weight.Bold)
-                                          ).horizontalAdvance(self.value) > width:
+        while (
+            size > 18
+            and QFontMetricsF(t.font(size, weight=QFont.Weight.Bold)).horizontalAdvance(self.value)
+            > width
+        ):
             size -= 1
         p.setFont(t.font(size, weight=QFont.Weight.Bold))
-        p.drawText(QRectF(x, rect.top() + 18, width, 40),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.value)
+        p.drawText(
+            QRectF(x, rect.top() + 18, width, 40),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.value,
+        )
         p.setPen(t.color("muted"))
         p.setFont(t.font(12.5))
         fm = QFontMetricsF(p.font())
-        p.drawText(QRectF(x, rect.top() + 58, width, 18), Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText(self.caption, Qt.TextElideMode.ElideRight, width))
+        p.drawText(
+            QRectF(x, rect.top() + 58, width, 18),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(self.caption, Qt.TextElideMode.ElideRight, width),
+        )
 
 
 @dataclass(frozen=True)
@@ -187,15 +200,21 @@ class BarList(ChartPanel):
             two_lines = bool(row.detail) and row_h >= 44
             if two_lines:
                 label_rect = QRectF(rect.left(), mid - 19, label_w, 20)
-            p.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       fm.elidedText(row.label, Qt.TextElideMode.ElideRight, label_w))
+            p.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                fm.elidedText(row.label, Qt.TextElideMode.ElideRight, label_w),
+            )
             if two_lines:
                 p.setFont(detail_font)
                 p.setPen(t.color("muted"))
-                p.drawText(QRectF(rect.left(), mid + 1, label_w, 18),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           QFontMetricsF(detail_font).elidedText(
-                               row.detail, Qt.TextElideMode.ElideRight, label_w))
+                p.drawText(
+                    QRectF(rect.left(), mid + 1, label_w, 18),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    QFontMetricsF(detail_font).elidedText(
+                        row.detail, Qt.TextElideMode.ElideRight, label_w
+                    ),
+                )
             track = QRectF(track_x, mid - 5, track_w, 10)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(t.color("background") if not t.is_dark else t.color("border"))
@@ -206,20 +225,29 @@ class BarList(ChartPanel):
                     fill = QRectF(track.left(), track.top(), max(track.width() * share, 10), 10)
                     p.setBrush(QColor(row.color))
                     p.drawRoundedRect(fill, 5, 5)
-                self._value_text(p, QRectF(rect.right() - value_w, y, value_w, row_h),
-                                 f"{share:.0%}", f" {row.right}/{row.total}")
+                self._value_text(
+                    p,
+                    QRectF(rect.right() - value_w, y, value_w, row_h),
+                    f"{share:.0%}",
+                    f" {row.right}/{row.total}",
+                )
             else:
                 p.setPen(t.color("muted"))
                 p.setFont(t.font(12.5))
-                p.drawText(QRectF(rect.right() - value_w, y, value_w, row_h),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                           "not yet")
+                p.drawText(
+                    QRectF(rect.right() - value_w, y, value_w, row_h),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    "not yet",
+                )
         if self.note:
             p.setPen(t.color("muted"))
             p.setFont(t.font(12, italic=True))
             y = rect.top() + len(self.rows) * row_h
-            p.drawText(QRectF(rect.left(), y, rect.width(), row_h),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.note)
+            p.drawText(
+                QRectF(rect.left(), y, rect.width(), row_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.note,
+            )
 
     def _value_text(self, p: QPainter, rect: QRectF, big: str, small: str) -> None:
         t = self.theme
@@ -231,8 +259,11 @@ class BarList(ChartPanel):
         p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, small)
         p.setFont(big_font)
         p.setPen(t.color("text"))
-        p.drawText(rect.adjusted(0, 0, -small_w, 0),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, big)
+        p.drawText(
+            rect.adjusted(0, 0, -small_w, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            big,
+        )
 
 
 @dataclass(frozen=True)
@@ -287,8 +318,7 @@ class ColumnChart(ChartPanel):
             w = fm.horizontalAdvance(name)
             x -= w
             p.setPen(t.color("muted"))
-            p.drawText(QRectF(x, rect.top(), w, rect.height()),
-                       Qt.AlignmentFlag.AlignVCenter, name)
+            p.drawText(QRectF(x, rect.top(), w, rect.height()), Qt.AlignmentFlag.AlignVCenter, name)
             x -= 16
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(color))
@@ -305,21 +335,31 @@ class ColumnChart(ChartPanel):
         fm = QFontMetricsF(axis_font)
         gutter = fm.horizontalAdvance(str(top)) + 10
         label_h = fm.height() + 8
-        plot = QRectF(rect.left() + gutter, rect.top() + (18 if self.show_values else 6),
-                      rect.width() - gutter, rect.height() - label_h - (18 if self.show_values
-                                                                         else 6))
+        plot = QRectF(
+            rect.left() + gutter,
+            rect.top() + (18 if self.show_values else 6),
+            rect.width() - gutter,
+            rect.height() - label_h - (18 if self.show_values else 6),
+        )
         p.setFont(axis_font)
         empty = not any(c.total for c in self.columns)
         for tick in (0,) if empty else (0, top / 2, top):
             y = plot.bottom() - plot.height() * tick / top
-            p.setPen(QPen(t.color("border"), 1, Qt.PenStyle.SolidLine if tick == 0
-                          else Qt.PenStyle.DashLine))
+            p.setPen(
+                QPen(
+                    t.color("border"),
+                    1,
+                    Qt.PenStyle.SolidLine if tick == 0 else Qt.PenStyle.DashLine,
+                )
+            )
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             if tick == int(tick):
                 p.setPen(t.color("muted"))
-                p.drawText(QRectF(rect.left(), y - 8, gutter - 8, 16),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                           f"{int(tick)}")
+                p.drawText(
+                    QRectF(rect.left(), y - 8, gutter - 8, 16),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    f"{int(tick)}",
+                )
         slot = plot.width() / len(self.columns)
         bar_w = max(min(slot * 0.64, 46.0), 2.0)
         widest = max(fm.horizontalAdvance(c.label) for c in self.columns)
@@ -335,21 +375,27 @@ class ColumnChart(ChartPanel):
                 y = plot.bottom() - plot.height() * col.total / top
                 p.setPen(t.color("text"))
                 p.setFont(t.font(12, weight=QFont.Weight.DemiBold))
-                p.drawText(QRectF(cx - 30, y - 20, 60, 18),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                           str(col.total))
+                p.drawText(
+                    QRectF(cx - 30, y - 20, 60, 18),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                    str(col.total),
+                )
             if (i - anchor) % every == 0:
-                p.setFont(t.font(11.5, weight=QFont.Weight.DemiBold) if col.strong
-                          else axis_font)
+                p.setFont(t.font(11.5, weight=QFont.Weight.DemiBold) if col.strong else axis_font)
                 p.setPen(t.color("text") if col.strong else t.color("muted"))
-                p.drawText(QRectF(cx - slot * every / 2 - 20, plot.bottom() + 6,
-                                  slot * every + 40, label_h),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, col.label)
+                p.drawText(
+                    QRectF(
+                        cx - slot * every / 2 - 20, plot.bottom() + 6, slot * every + 40, label_h
+                    ),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    col.label,
+                )
         if empty and self.empty_text:
             p.setPen(t.color("muted"))
             p.setFont(t.font(13, italic=True))
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       self.empty_text)
+            p.drawText(
+                plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text
+            )
 
     def _paint_stack(
         self, p: QPainter, col: Column, x: float, w: float, plot: QRectF, top: int

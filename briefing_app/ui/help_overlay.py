@@ -103,21 +103,29 @@ class HelpOverlay(QWidget):
         col_w = min(self.width() * 0.42, base * 26)
         panel_w = col_w * 2 + base * 5
         panel_h = per_col * row_h + base * 8
-        panel = QRectF((self.width() - panel_w) / 2, max(8.0, (self.height() - panel_h) / 2),
-                       panel_w, min(panel_h, self.height() - 16))
+        panel = QRectF(
+            (self.width() - panel_w) / 2,
+            max(8.0, (self.height() - panel_h) / 2),
+            panel_w,
+            min(panel_h, self.height() - 16),
+        )
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(t.color("surface"))
         p.drawRoundedRect(panel, 16, 16)
         p.setFont(title_font)
         p.setPen(t.color("text"))
-        p.drawText(QRectF(panel.left() + base * 2, panel.top() + base * 1.4, panel_w, base * 3),
-                   int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                   "Keyboard shortcuts")
+        p.drawText(
+            QRectF(panel.left() + base * 2, panel.top() + base * 1.4, panel_w, base * 3),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            "Keyboard shortcuts",
+        )
         p.setFont(text_font)
         p.setPen(t.color("muted"))
-        p.drawText(QRectF(panel.left(), panel.top() + base * 1.4, panel_w - base * 2, base * 3),
-                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                   "Press any key to close")
+        p.drawText(
+            QRectF(panel.left(), panel.top() + base * 1.4, panel_w - base * 2, base * 3),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            "Press any key to close",
+        )
         top = panel.top() + base * 5.5
         key_w = col_w * 0.38
         for i, (keys, what) in enumerate(self._rows):
@@ -133,11 +141,16 @@ class HelpOverlay(QWidget):
             p.setFont(key_font)
             p.setPen(t.color("accent"))
             kfm = QFontMetricsF(key_font)
-            p.drawText(pill, int(Qt.AlignmentFlag.AlignCenter),
-                       kfm.elidedText(keys, Qt.TextElideMode.ElideRight, key_w - 8))
+            p.drawText(
+                pill,
+                int(Qt.AlignmentFlag.AlignCenter),
+                kfm.elidedText(keys, Qt.TextElideMode.ElideRight, key_w - 8),
+            )
             p.setFont(text_font)
             p.setPen(t.color("text"))
-            p.drawText(QRectF(x + key_w + base, y, col_w - key_w - base, pill.height()),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                       fm.elidedText(what, Qt.TextElideMode.ElideRight, col_w - key_w - base))
+            p.drawText(
+                QRectF(x + key_w + base, y, col_w - key_w - base, pill.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                fm.elidedText(what, Qt.TextElideMode.ElideRight, col_w - key_w - base),
+            )
         p.end()

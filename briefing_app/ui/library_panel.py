@@ -82,8 +82,9 @@ class _Delegate(QStyledItemDelegate):
             painter.drawRoundedRect(rect, 8, 8)
         if selected:
             painter.setBrush(theme.color("accent"))
-            painter.drawRoundedRect(QRectF(rect.left(), rect.top() + 8, 3, rect.height() - 16),
-                                    1.5, 1.5)
+            painter.drawRoundedRect(
+                QRectF(rect.left(), rect.top() + 8, 3, rect.height() - 16), 1.5, 1.5
+            )
         base = option.font
         fm = QFontMetricsF(base)
         x, w = rect.left() + 14, rect.width() - 24
@@ -92,8 +93,11 @@ class _Delegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(theme.color("text"))
         tfm = QFontMetricsF(title_font)
-        painter.drawText(QRectF(x, y, w, tfm.height()), int(Qt.AlignmentFlag.AlignLeft),
-                         tfm.elidedText(summary.title, Qt.TextElideMode.ElideRight, w))
+        painter.drawText(
+            QRectF(x, y, w, tfm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            tfm.elidedText(summary.title, Qt.TextElideMode.ElideRight, w),
+        )
         y += tfm.height() * 1.25
         small = theme.font(fm.height() * 0.7)
         sfm = QFontMetricsF(small)
@@ -104,8 +108,11 @@ class _Delegate(QStyledItemDelegate):
             meta.append(f"As of {summary.as_of}")
         meta.append(f"{summary.card_total} cards" if summary.counts else "no cards")
         line = " \u00b7 ".join(meta)
-        painter.drawText(QRectF(x, y, w, sfm.height()), int(Qt.AlignmentFlag.AlignLeft),
-                         sfm.elidedText(line, Qt.TextElideMode.ElideRight, w))
+        painter.drawText(
+            QRectF(x, y, w, sfm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            sfm.elidedText(line, Qt.TextElideMode.ElideRight, w),
+        )
         if summary.counts:
             y += sfm.height() * 1.3
             self._paint_counts(painter, summary, theme, x, y, sfm)
@@ -118,14 +125,22 @@ class _Delegate(QStyledItemDelegate):
             painter.drawEllipse(QRectF(x, y + sfm.height() / 2 - r, 2 * r, 2 * r))
             painter.setPen(danger)
             text = f"Invalid: {summary.problem}"
-            painter.drawText(QRectF(x + 4 * r, y, w - 4 * r, sfm.height()),
-                             int(Qt.AlignmentFlag.AlignLeft),
-                             sfm.elidedText(text, Qt.TextElideMode.ElideRight, w - 4 * r))
+            painter.drawText(
+                QRectF(x + 4 * r, y, w - 4 * r, sfm.height()),
+                int(Qt.AlignmentFlag.AlignLeft),
+                sfm.elidedText(text, Qt.TextElideMode.ElideRight, w - 4 * r),
+            )
         painter.restore()
 
-
-    def _paint_counts(self, painter: QPainter, summary: PackSummary, theme: Theme, x: float,
-                      y: float, fm: QFontMetricsF) -> None:
+    def _paint_counts(
+        self,
+        painter: QPainter,
+        summary: PackSummary,
+        theme: Theme,
+        x: float,
+        y: float,
+        fm: QFontMetricsF,
+    ) -> None:
         """One coloured dot and count per category: actors, quotes, measures, implications."""
         r = fm.height() * 0.2
         for key, cat in zip(COUNT_KEYS, STUDY_CATEGORIES, strict=True):
@@ -205,8 +220,10 @@ class LibraryPanel(QWidget):
         if s.problem:
             lines.append(f"Invalid: {s.problem}")
         item.setToolTip(plain_tooltip("\n".join(lines)))
-        item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     s.title + (f" (invalid: {s.problem})" if s.problem else ""))
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            s.title + (f" (invalid: {s.problem})" if s.problem else ""),
+        )
 
     def select_path(self, path: Path) -> None:
         for i in range(self.list.count()):

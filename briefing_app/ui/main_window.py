@@ -96,10 +96,12 @@ class MainWindow(PackOpening, QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(720, 480)
 
-        self.card_view = CardView(self._theme, self.settings.text_scale,
-                                  self.settings.reduce_motion)
-        self.card_view.set_message("No pack open",
-                                   "Open a pack with Ctrl+O, or drop a .json file or folder here.")
+        self.card_view = CardView(
+            self._theme, self.settings.text_scale, self.settings.reduce_motion
+        )
+        self.card_view.set_message(
+            "No pack open", "Open a pack with Ctrl+O, or drop a .json file or folder here."
+        )
         # The library panel and help overlay are built after the first frame (start-up
         # time); until then an empty panel of the same look holds the library's place.
         self._library: LibraryPanel | None = None
@@ -302,8 +304,9 @@ class MainWindow(PackOpening, QMainWindow):
         """Show the deck's current card and update the counter and buttons."""
         card = self.deck.current
         if card is None and self.deck.total:
-            self.card_view.set_message("No cards match",
-                                       "Try another search or category (Esc clears the search).")
+            self.card_view.set_message(
+                "No cards match", "Try another search or category (Esc clears the search)."
+            )
         self.card_view.set_card(card, face)
         self._refresh_controls()
 
@@ -354,8 +357,11 @@ class MainWindow(PackOpening, QMainWindow):
         self.show_current()
 
     def eventFilter(self, watched: QObject, event: object) -> bool:
-        if watched is self.search and isinstance(event, QKeyEvent) and \
-                event.type() == QKeyEvent.Type.KeyPress:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
             if event.key() == Qt.Key.Key_Escape:
                 self.search.clear()
                 self.card_view.setFocus()

@@ -30,10 +30,18 @@ _KEY_VALUES = {key.value: rating for key, rating in RATING_KEYS.items()}
 def rating_colors(theme: Theme) -> dict[Rating, str]:
     """Red, amber, green, blue: the colours Anki users already read at a glance."""
     if theme.is_dark:
-        return {Rating.Again: theme.danger, Rating.Hard: "#F0B45A",
-                Rating.Good: "#5CCB7A", Rating.Easy: theme.accent}
-    return {Rating.Again: theme.danger, Rating.Hard: "#B26A00",
-            Rating.Good: "#2E7D32", Rating.Easy: theme.accent}
+        return {
+            Rating.Again: theme.danger,
+            Rating.Hard: "#F0B45A",
+            Rating.Good: "#5CCB7A",
+            Rating.Easy: theme.accent,
+        }
+    return {
+        Rating.Again: theme.danger,
+        Rating.Hard: "#B26A00",
+        Rating.Good: "#2E7D32",
+        Rating.Easy: theme.accent,
+    }
 
 
 class RatingBar(QWidget):

@@ -134,8 +134,9 @@ class StatsView(QWidget):
             "Reviews per day, last 30 days",
             [("Card reviews", t.accent), ("Quiz answers", cats[Category.QUOTE])],
         )
-        self.due_chart = ColumnChart(t, "Due today and in the next 7 days",
-                                     [("Cards due", cats[Category.MEASURE])])
+        self.due_chart = ColumnChart(
+            t, "Due today and in the next 7 days", [("Cards due", cats[Category.MEASURE])]
+        )
         self.category_bars = BarList(t, "Accuracy by category")
         self.actor_bars = BarList(t, "Accuracy by actor")
         how = "Right quiz answers and card ratings other than Again, out of all of them"
@@ -214,18 +215,21 @@ class StatsView(QWidget):
 
     def _fill_tiles(self, s: PackStats) -> None:
         seen_share = f"{s.cards_seen / s.total_cards:.0%} of the pack" if s.total_cards else ""
-        self.seen_tile.set_value(f"{s.cards_seen} / {s.total_cards}",
-                                 f"{seen_share} · {s.new_cards} new" if seen_share else "")
+        self.seen_tile.set_value(
+            f"{s.cards_seen} / {s.total_cards}",
+            f"{seen_share} · {s.new_cards} new" if seen_share else "",
+        )
         if s.answered:
-            self.quiz_tile.set_value(f"{s.correct / s.answered:.0%}",
-                                     f"{s.correct} of {_plural(s.answered, 'answer')} right")
+            self.quiz_tile.set_value(
+                f"{s.correct / s.answered:.0%}",
+                f"{s.correct} of {_plural(s.answered, 'answer')} right",
+            )
         else:
             self.quiz_tile.set_value("–", "no quiz answers yet")
         ratings = sum(d.reviews for d in s.per_day)
         self.reviews_tile.set_value(str(s.reviews), f"{ratings} in the last 30 days")
         week = sum(d.total for d in s.due_forecast[1:])
-        self.due_tile.set_value(str(s.due_today),
-                                f"{s.due_now} now · {week} more in 7 days")
+        self.due_tile.set_value(str(s.due_today), f"{s.due_now} now · {week} more in 7 days")
 
     def _fill_charts(self, s: PackStats) -> None:
         self.per_day_chart.set_columns(
@@ -259,8 +263,13 @@ class StatsView(QWidget):
         counts = category_counts(self.pack)
         self.category_bars.set_rows(
             [
-                BarRow(a.label + "s", a.right, a.total, colors[Category(a.key)],
-                       f"{s.seen_by_category.get(a.key, 0)} of {counts[a.key]} seen")
+                BarRow(
+                    a.label + "s",
+                    a.right,
+                    a.total,
+                    colors[Category(a.key)],
+                    f"{s.seen_by_category.get(a.key, 0)} of {counts[a.key]} seen",
+                )
                 for a in s.by_category
             ],
         )
@@ -275,4 +284,3 @@ class StatsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
-

@@ -58,8 +58,15 @@ class Theme:
     def category_tint(self, category: Category) -> QColor:
         return QColor(self.category_tints[category])
 
-    def font(self, pixel_size: float, *, bold: bool = False, serif: bool = False,
-             italic: bool = False, weight: QFont.Weight | None = None) -> QFont:
+    def font(
+        self,
+        pixel_size: float,
+        *,
+        bold: bool = False,
+        serif: bool = False,
+        italic: bool = False,
+        weight: QFont.Weight | None = None,
+    ) -> QFont:
         """A font of this theme at ``pixel_size`` device pixels (never below 7)."""
         f = QFont()
         f.setFamilies(list(self.serif if serif else self.sans))

@@ -78,6 +78,7 @@ def build_toolbar(w: MainWindow) -> None:
     bar.addAction(w.study_actions["shuffle"])
     w._toolbar_tail = w.study_actions["shuffle"]
 
+
 def build_central(w: MainWindow) -> None:
     """Library beside the card, error banner above it, navigation row below."""
     right = QWidget()
@@ -96,8 +97,10 @@ def build_central(w: MainWindow) -> None:
     row.setContentsMargins(28, 4, 28, 14)
     w.prev_button = QPushButton("\u2039")
     w.next_button = QPushButton("\u203a")
-    for b, name, tip in ((w.prev_button, "previous", "Previous card (Left)"),
-                         (w.next_button, "next", "Next card (Right)")):
+    for b, name, tip in (
+        (w.prev_button, "previous", "Previous card (Left)"),
+        (w.next_button, "next", "Next card (Right)"),
+    ):
         b.setObjectName("navButton")
         b.setToolTip(tip)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -128,6 +131,7 @@ def build_central(w: MainWindow) -> None:
     w.setCentralWidget(split)
     w.card_view.setFocus()
 
+
 def build_menus(w: MainWindow) -> None:
     """File, Go, View and Help menus from the action specs, plus the theme choice."""
     bar = w.menuBar()
@@ -146,14 +150,14 @@ def build_menus(w: MainWindow) -> None:
     theme_menu = w._menus["view"].addMenu("T&heme")
     group = QActionGroup(w)
     w.theme_actions = {}
-    for choice, label in (("system", "Follow the system"), ("light", "Light"),
-                          ("dark", "Dark")):
+    for choice, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
         a = theme_menu.addAction(label)
         a.setCheckable(True)
         a.setChecked(w.settings.theme == choice)
         a.triggered.connect(lambda _c=False, ch=choice: w.set_theme_choice(ch))
         group.addAction(a)
         w.theme_actions[choice] = a
+
 
 def paint_chip_icons(w: MainWindow) -> None:
     """Category icons on the chips, in the category colour (or ink when checked)."""
@@ -162,9 +166,11 @@ def paint_chip_icons(w: MainWindow) -> None:
         icon = QIcon()
         key = cat or Category.TITLE
         off = t.category_colors[key] if cat else t.muted
-        icon.addPixmap(QPixmap.fromImage(icon_image(key, off, 32)), QIcon.Mode.Normal,
-                       QIcon.State.Off)
+        icon.addPixmap(
+            QPixmap.fromImage(icon_image(key, off, 32)), QIcon.Mode.Normal, QIcon.State.Off
+        )
         on = t.surface if cat is None else t.on_category
-        icon.addPixmap(QPixmap.fromImage(icon_image(key, on, 32)), QIcon.Mode.Normal,
-                       QIcon.State.On)
+        icon.addPixmap(
+            QPixmap.fromImage(icon_image(key, on, 32)), QIcon.Mode.Normal, QIcon.State.On
+        )
         chip.setIcon(icon)

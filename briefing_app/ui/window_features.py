@@ -190,9 +190,7 @@ class StudyFeatures(QObject):
         card = self.window.current_card()
         assert pack is not None and card is not None
         self.rating_bar.set_theme(self.window.theme())
-        self.rating_bar.set_intervals(
-            self.store.preview_intervals(pack.id, card.id, self.clock())
-        )
+        self.rating_bar.set_intervals(self.store.preview_intervals(pack.id, card.id, self.clock()))
         self.rating_bar.show()
 
     def _rate_by_key(self, rating: Rating) -> None:
@@ -237,20 +235,24 @@ class StudyFeatures(QObject):
             self.window.banner.show_problems("The rating could not be undone", [str(exc)])
             return
         pack = self.window.current_pack()
-        if undone and pack is not None and pack.id == pack_id and \
-                self.window.deck.go_to_id(card_id):
+        if (
+            undone
+            and pack is not None
+            and pack.id == pack_id
+            and self.window.deck.go_to_id(card_id)
+        ):
             self.window.show_current("back")
             self._on_flipped("back")
-        self.window.statusBar().showMessage("Rating undone" if undone else
-                                            "That rating was already gone", 4000)
+        self.window.statusBar().showMessage(
+            "Rating undone" if undone else "That rating was already gone", 4000
+        )
 
     # --- due now -----------------------------------------------------------------------
 
     def _due_toggled(self) -> None:
         self.apply_due_filter()
         self.window.show_current()
-        if self.actions["due"].isChecked() and not len(self.window.deck) and \
-                self.window.deck.total:
+        if self.actions["due"].isChecked() and not len(self.window.deck) and self.window.deck.total:
             self.window.card_view.set_message(
                 "Nothing is due now", "Every card is scheduled for later. Press D to see all cards."
             )
@@ -315,7 +317,8 @@ class StudyFeatures(QObject):
         if suspend:
             keep = {"quit", "help", "toggle_theme", "zoom_in", "zoom_out", "zoom_reset"}
             self._disabled = [
-                a for a in self.window.all_actions()
+                a
+                for a in self.window.all_actions()
                 if a.isEnabled() and a.objectName().removeprefix("action_") not in keep
             ]
             for action in self._disabled:
@@ -385,8 +388,9 @@ class StudyFeatures(QObject):
     def _keep(self, dialog: QDialog) -> None:
         """Hold a reference while the dialog is open (Python would otherwise drop it)."""
         self.dialogs.append(dialog)
-        dialog.finished.connect(lambda _r, d=dialog: self.dialogs.remove(d)
-                                if d in self.dialogs else None)
+        dialog.finished.connect(
+            lambda _r, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None
+        )
 
     def next_interval_text(self, rating: Rating) -> str:
         """The interval shown on a rating button (for tests and screen readers)."""

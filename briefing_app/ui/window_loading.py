@@ -67,6 +67,7 @@ class PackOpening:
 
         @property
         def library(self) -> LibraryPanel: ...
+
         banner: ErrorBanner
         deck: Deck
         settings: Settings
@@ -99,9 +100,7 @@ class PackOpening:
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(0)
         self._validate_timer.timeout.connect(self._validate_next)
-        self.card_view.first_painted.connect(
-            lambda: QTimer.singleShot(0, self._after_first_paint)
-        )
+        self.card_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self._rebuild_recent()
 
     def _as_widget(self) -> QWidget:
@@ -116,8 +115,9 @@ class PackOpening:
     def loaded_pack(self) -> LoadedPack | None:
         return self._loaded
 
-    def open_path(self, path: str | Path, *, fast: bool = False,
-                  from_library: bool = False) -> bool:
+    def open_path(
+        self, path: str | Path, *, fast: bool = False, from_library: bool = False
+    ) -> bool:
         """Open a pack file, a pack folder or a folder of packs; False (and a message) if not.
 
         ``fast`` paints the title card from the raw JSON and validates after the
@@ -134,8 +134,10 @@ class PackOpening:
         elif folder_of_packs:
             targets = find_packs(p)
             if not targets:
-                self.show_error(f"No packs in {p.name}",
-                                ["this folder holds no packs (no pack.json, no *.json files)"])
+                self.show_error(
+                    f"No packs in {p.name}",
+                    ["this folder holds no packs (no pack.json, no *.json files)"],
+                )
                 return False
         else:
             targets = [p]
@@ -216,8 +218,9 @@ class PackOpening:
     def choose_file(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self._as_widget(), "Open a briefing pack", "",
-                                              "Briefing packs (*.json);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self._as_widget(), "Open a briefing pack", "", "Briefing packs (*.json);;All files (*)"
+        )
         if path:
             self.open_path(path)
 
@@ -263,9 +266,10 @@ class PackOpening:
                     self._queue_validation()
                     return
             self.deck = Deck([], self._rng)
-            self.card_view.set_message("This pack has problems",
-                                       "See the list above; fix the file and it reloads, "
-                                       "or open another pack (Ctrl+O).")
+            self.card_view.set_message(
+                "This pack has problems",
+                "See the list above; fix the file and it reloads, or open another pack (Ctrl+O).",
+            )
             self.show_current()
             self.show_error(f"Could not open {target.name}", [str(x) for x in result.problems])
             self._watch(target)
@@ -354,8 +358,7 @@ class PackOpening:
         summary.validated = True
         return summary
 
-    def _mark(self, summaries: list[PackSummary] | None, path: Path,
-              error: PackError) -> None:
+    def _mark(self, summaries: list[PackSummary] | None, path: Path, error: PackError) -> None:
         for i, s in enumerate(summaries or []):
             if s.path == path:
                 summaries[i] = self._invalid_summary(path, error)  # type: ignore[index]

@@ -37,8 +37,13 @@ def build(path: Path, version: int) -> None:
             conn.execute(
                 "INSERT INTO answers (pack_id, item_id, kind, correct, answered_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (pack, item, "who-said" if i % 2 else "who-did", int(correct),
-                 timestamp(T0 + timedelta(minutes=minutes))),
+                (
+                    pack,
+                    item,
+                    "who-said" if i % 2 else "who-did",
+                    int(correct),
+                    timestamp(T0 + timedelta(minutes=minutes)),
+                ),
             )
     conn.close()
 
@@ -149,8 +154,13 @@ def test_two_copies_opening_an_old_file_at_once_migrate_it_once(tmp_path: Path) 
     )
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     procs = [
-        subprocess.Popen([sys.executable, "-c", script, str(db)], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=env)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(db)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         for _ in range(3)
     ]
     results = [p.communicate(timeout=60) for p in procs]

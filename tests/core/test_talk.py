@@ -57,7 +57,12 @@ def test_flip_or_next_shows_the_back_then_the_next_front() -> None:
         t.flip_or_next()
         steps.append(shown(t))
     assert steps == [
-        ("c1", BACK), ("c2", FRONT), ("c2", BACK), ("c3", FRONT), ("c3", BACK), ("c3", BACK),
+        ("c1", BACK),
+        ("c2", FRONT),
+        ("c2", BACK),
+        ("c3", FRONT),
+        ("c3", BACK),
+        ("c3", BACK),
     ]
     assert t.at_end
 

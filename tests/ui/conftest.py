@@ -33,20 +33,42 @@ def pack_dict(**overrides: Any) -> dict[str, Any]:
         "as_of": "2025-11-20",
         "sources": [{"id": "article", "title": "An article", "publisher": "A paper"}],
         "actors": [
-            {"id": "alpha", "name": "Alice Alpha", "role": "Prime Minister", "kind": "person",
-             "affiliation": "Alphaland", "aliases": ["Alpha"]},
-            {"id": "beta", "name": "Ministry of Beta", "kind": "institution",
-             "role": "Foreign ministry", "affiliation": "Betaland"},
+            {
+                "id": "alpha",
+                "name": "Alice Alpha",
+                "role": "Prime Minister",
+                "kind": "person",
+                "affiliation": "Alphaland",
+                "aliases": ["Alpha"],
+            },
+            {
+                "id": "beta",
+                "name": "Ministry of Beta",
+                "kind": "institution",
+                "role": "Foreign ministry",
+                "affiliation": "Betaland",
+            },
         ],
         "quotes": [
-            {"id": "q-survival", "actor": "alpha", "text": "a survival-threatening situation",
-             "context": "In parliament", "date": "2025-11-07", "source": "article"},
+            {
+                "id": "q-survival",
+                "actor": "alpha",
+                "text": "a survival-threatening situation",
+                "context": "In parliament",
+                "date": "2025-11-07",
+                "source": "article",
+            },
             {"id": "q-retract", "actor": "beta", "text": "retract the remarks at once"},
             {"id": "q-ironclad", "actor": "alpha", "text": "our commitment is ironclad"},
         ],
         "measures": [
-            {"id": "m-travel", "actor": "beta", "title": "Travel advisory", "category": "travel",
-             "detail": "Citizens told to avoid the country."},
+            {
+                "id": "m-travel",
+                "actor": "beta",
+                "title": "Travel advisory",
+                "category": "travel",
+                "detail": "Citizens told to avoid the country.",
+            },
             {"id": "m-seafood", "actor": "beta", "title": "Seafood ban", "category": "economic"},
         ],
         "implications": [
@@ -84,13 +106,12 @@ def settings_store(tmp_path: Path) -> SettingsStore:
 
 
 @pytest.fixture
-def make_window(
-    qtbot: QtBot, settings_store: SettingsStore
-) -> Iterator[Callable[..., MainWindow]]:
+def make_window(qtbot: QtBot, settings_store: SettingsStore) -> Iterator[Callable[..., MainWindow]]:
     """Build a shown study window; motion is reduced unless asked otherwise."""
 
-    def make(path: Path | None = None, *, reduce_motion: bool = True, theme: str = "light",
-             seed: int = 7) -> MainWindow:
+    def make(
+        path: Path | None = None, *, reduce_motion: bool = True, theme: str = "light", seed: int = 7
+    ) -> MainWindow:
         settings = Settings(theme=theme, reduce_motion=reduce_motion)
         window = MainWindow(settings, settings_store, rng=random.Random(seed))
         qtbot.addWidget(window)

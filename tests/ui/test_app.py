@@ -45,20 +45,41 @@ def test_window_gets_the_progress_store_and_features_after_first_paint(
     tmp_path: Path, isolated_data_dir: Path
 ) -> None:
     pack = tmp_path / "pack.json"
-    pack.write_text(json.dumps({
-        "format": "briefing-pack", "version": 1, "id": "app", "title": "App pack",
-        "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-        "quotes": [{"id": "q", "actor": "a", "text": "words"}],
-        "measures": [], "implications": [],
-    }), encoding="utf-8")
+    pack.write_text(
+        json.dumps(
+            {
+                "format": "briefing-pack",
+                "version": 1,
+                "id": "app",
+                "title": "App pack",
+                "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+                "quotes": [{"id": "q", "actor": "a", "text": "words"}],
+                "measures": [],
+                "implications": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
-    done = subprocess.run([sys.executable, "-c", PROBE, str(pack)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(pack)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     first, actions = done.stdout.splitlines()[:2]
     assert first == f"StudyFeatures {isolated_data_dir / 'progress.db'}"
     assert (isolated_data_dir / "progress.db").exists()
-    for name in ("action_quiz", "action_present", "action_stats", "action_export",
-                 "action_due", "action_undo_rating", "action_rate_again"):
+    for name in (
+        "action_quiz",
+        "action_present",
+        "action_stats",
+        "action_export",
+        "action_due",
+        "action_undo_rating",
+        "action_rate_again",
+    ):
         assert name in actions.split()
     assert "Traceback" not in done.stderr

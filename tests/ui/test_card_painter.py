@@ -14,8 +14,10 @@ from briefing_app.ui.theme import dark_theme, icon_path, light_theme
 
 pytestmark = pytest.mark.gui
 
-LONG = ("The ministry said the remarks were a grave interference in internal affairs and "
-        "demanded an immediate retraction, warning of consequences. ") * 30
+LONG = (
+    "The ministry said the remarks were a grave interference in internal affairs and "
+    "demanded an immediate retraction, warning of consequences. "
+) * 30
 
 
 def long_card() -> Card:
@@ -85,8 +87,9 @@ def test_actor_picture_or_placeholder(qapp: object, tmp_path: Path) -> None:
     image.fill(QColor("#00ff00"))
     assert image.save(str(picture))
     with_picture = Card("a", Category.ACTOR, Face("Alice Alpha", "PM"), Face("Alice"), picture)
-    missing = Card("b", Category.ACTOR, Face("Bob Beta", "PM"), Face("Bob"),
-                   tmp_path / "missing.png")
+    missing = Card(
+        "b", Category.ACTOR, Face("Bob Beta", "PM"), Face("Bob"), tmp_path / "missing.png"
+    )
     drawn = render_card_image(with_picture, "front", QSize(800, 450), light_theme())
     assert _colour_count(drawn, "#00ff00", 2) > 500
     placeholder = render_card_image(missing, "front", QSize(800, 450), light_theme())

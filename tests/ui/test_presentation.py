@@ -40,15 +40,26 @@ PACK = {
         {"id": "ben", "name": "Ben Ode", "role": "Trade Envoy"},
     ],
     "quotes": [
-        {"id": "q1", "actor": "ana", "text": "We will not back down.",
-         "context": "At a press conference in the capital", "date": "2025-11-07",
-         "source": "wire"},
+        {
+            "id": "q1",
+            "actor": "ana",
+            "text": "We will not back down.",
+            "context": "At a press conference in the capital",
+            "date": "2025-11-07",
+            "source": "wire",
+        },
         {"id": "q2", "actor": "ben", "text": "Trade is a two-way street."},
         {"id": "q3", "actor": "ana", "text": "The door stays open."},
     ],
     "measures": [
-        {"id": "m1", "actor": "ben", "title": "Tariff on widgets", "category": "economic",
-         "detail": "Ten percent on all widgets", "date": "2025-11-10"},
+        {
+            "id": "m1",
+            "actor": "ben",
+            "title": "Tariff on widgets",
+            "category": "economic",
+            "detail": "Ten percent on all widgets",
+            "date": "2025-11-10",
+        },
     ],
     "implications": [{"id": "i1", "title": "Talks may stall", "actors": ["ana", "ben"]}],
 }
@@ -72,9 +83,7 @@ def cards(tmp_path: Path) -> list[Card]:
     return built
 
 
-def make(
-    qtbot: QtBot, cards: list[Card], start: int = 0, **kwargs: Any
-) -> PresentationController:
+def make(qtbot: QtBot, cards: list[Card], start: int = 0, **kwargs: Any) -> PresentationController:
     options: dict[str, Any] = {"full_screen": False, "reduce_motion": True, **kwargs}
     controller = PresentationController(cards, start, light_theme(), **options)
     qtbot.addWidget(controller.audience)
@@ -118,7 +127,11 @@ def test_a_whole_talk_with_the_clicker_keys(qtbot: QtBot, talk: PresentationCont
         press(qtbot, audience, key)
         steps.append(seen(talk)[:2])
     assert steps == [
-        ("ana", "back"), ("ben", "front"), ("ben", "back"), ("q1", "front"), ("q1", "back"),
+        ("ana", "back"),
+        ("ben", "front"),
+        ("ben", "back"),
+        ("q1", "front"),
+        ("q1", "back"),
     ]
     press(qtbot, audience, K.Key_PageUp)
     assert seen(talk)[:2] == ("q1", "front")
@@ -414,9 +427,7 @@ def test_blackout_paints_the_whole_screen(qtbot: QtBot, cards: list[Card]) -> No
     for fill, rgb in (("black", "#000000"), ("white", "#ffffff")):
         view.show_card(cards[0], "front", fill)
         image = view.grab().toImage()
-        colours = {
-            image.pixelColor(x, y).name() for x in (0, 160, 319) for y in (0, 90, 179)
-        }
+        colours = {image.pixelColor(x, y).name() for x in (0, 160, 319) for y in (0, 90, 179)}
         assert colours == {rgb}
 
 

@@ -30,17 +30,32 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 def _pack(tmp_path: Path) -> Path:
     path = tmp_path / "pack.json"
-    path.write_text(json.dumps({
-        "format": "briefing-pack", "version": 1, "id": "startup", "title": "Start-up pack",
-        "actors": [{"id": "a", "name": "A"}], "quotes": [], "measures": [], "implications": [],
-    }), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "briefing-pack",
+                "version": 1,
+                "id": "startup",
+                "title": "Start-up pack",
+                "actors": [{"id": "a", "name": "A"}],
+                "quotes": [],
+                "measures": [],
+                "implications": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
 def test_measure_startup_prints_milliseconds_and_exits_0(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "briefing_app", "--measure-startup", str(_pack(tmp_path))],
-        capture_output=True, text=True, env=_env(tmp_path), timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     ms = float(done.stdout.strip().splitlines()[-1])
@@ -50,7 +65,11 @@ def test_measure_startup_prints_milliseconds_and_exits_0(tmp_path: Path) -> None
 def test_first_card_is_painted_before_pydantic_is_imported(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(_pack(tmp_path))],
-        capture_output=True, text=True, env=_env(tmp_path), timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "False"
@@ -59,7 +78,11 @@ def test_first_card_is_painted_before_pydantic_is_imported(tmp_path: Path) -> No
 def test_measure_startup_on_a_bad_path_still_exits_0(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "briefing_app", "--measure-startup", str(tmp_path / "nope.json")],
-        capture_output=True, text=True, env=_env(tmp_path), timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr

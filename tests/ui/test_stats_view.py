@@ -84,7 +84,10 @@ def test_the_view_shows_the_stored_numbers(qtbot: QtBot, store: ProgressStore) -
     assert sum(c.total for c in view.per_day_chart.columns) == 42
     assert len(view.due_chart.columns) == 8
     assert [r.label for r in view.category_bars.rows] == [
-        "Actors", "Quotes", "Measures", "Implications"
+        "Actors",
+        "Quotes",
+        "Measures",
+        "Implications",
     ]
     assert view.category_bars.rows[2].detail == "0 of 1 seen"
     assert {r.label for r in view.actor_bars.rows} == {"Ann <i>Example</i>", "Bob Example"}
@@ -179,7 +182,10 @@ def test_rating_buttons_show_the_next_interval(qtbot: QtBot) -> None:
     assert bar.buttons[Rating.Again].text().startswith("Again\n")
     bar.set_intervals({1: "<1m", 2: timedelta(minutes=6), 3: timedelta(days=3), 4: "9d"})
     assert [b.text() for b in bar.buttons.values()] == [
-        "Again\n<1m", "Hard\n6m", "Good\n3d", "Easy\n9d"
+        "Again\n<1m",
+        "Hard\n6m",
+        "Good\n3d",
+        "Easy\n9d",
     ]
     assert "next in 3d" in bar.buttons[Rating.Good].toolTip()
     bar.clear_intervals()
@@ -210,5 +216,8 @@ def test_headline_tiles_go_two_by_two_when_narrow(qtbot: QtBot, store: ProgressS
     qtbot.waitExposed(view)
     assert view.quiz_tile.y() == view.seen_tile.y()
     view.resize(700, 800)
-    qtbot.waitUntil(lambda: view.quiz_tile.y() == view.seen_tile.y() and
-                    view.reviews_tile.y() > view.seen_tile.y())
+    qtbot.waitUntil(
+        lambda: (
+            view.quiz_tile.y() == view.seen_tile.y() and view.reviews_tile.y() > view.seen_tile.y()
+        )
+    )

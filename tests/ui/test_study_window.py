@@ -21,8 +21,12 @@ pytestmark = pytest.mark.gui
 Make = Callable[..., MainWindow]
 
 
-def key(qtbot: QtBot, window: MainWindow, k: Qt.Key,
-        mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def key(
+    qtbot: QtBot,
+    window: MainWindow,
+    k: Qt.Key,
+    mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     qtbot.keyClick(window.card_view, k, mod)
 
 
@@ -36,8 +40,9 @@ def test_opens_on_the_title_card(make_window: Make, write_pack: Callable[..., Pa
     assert window.windowTitle().startswith("Test pack about a dispute")
 
 
-def test_arrow_page_home_end_keys_move(qtbot: QtBot, make_window: Make,
-                                       write_pack: Callable[..., Path]) -> None:
+def test_arrow_page_home_end_keys_move(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack())
     key(qtbot, window, Qt.Key.Key_Right)
     assert window.current_card().id == "alpha"  # type: ignore[union-attr]
@@ -58,8 +63,9 @@ def test_arrow_page_home_end_keys_move(qtbot: QtBot, make_window: Make,
     assert window.position_label.text() == "Card 1 of 10"
 
 
-def test_space_and_click_flip_the_card(qtbot: QtBot, make_window: Make,
-                                       write_pack: Callable[..., Path]) -> None:
+def test_space_and_click_flip_the_card(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack())
     window.deck.go_to_id("q-survival")
     window.show_current()
@@ -77,8 +83,9 @@ def test_space_and_click_flip_the_card(qtbot: QtBot, make_window: Make,
     assert window.card_view.face() == "front"
 
 
-def test_flip_is_animated_and_draws_both_faces(qtbot: QtBot, make_window: Make,
-                                               write_pack: Callable[..., Path]) -> None:
+def test_flip_is_animated_and_draws_both_faces(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack(), reduce_motion=False)
     view = window.card_view
     key(qtbot, window, Qt.Key.Key_Space)
@@ -91,8 +98,9 @@ def test_flip_is_animated_and_draws_both_faces(qtbot: QtBot, make_window: Make,
     view.repaint()
 
 
-def test_reduce_motion_flips_at_once(qtbot: QtBot, make_window: Make,
-                                     write_pack: Callable[..., Path]) -> None:
+def test_reduce_motion_flips_at_once(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack(), reduce_motion=False)
     window.study_actions["reduce_motion"].trigger()
     assert window.settings.reduce_motion
@@ -101,8 +109,9 @@ def test_reduce_motion_flips_at_once(qtbot: QtBot, make_window: Make,
     assert window.card_view.face() == "back"
 
 
-def test_category_filters_show_counts_and_narrow(qtbot: QtBot, make_window: Make,
-                                                 write_pack: Callable[..., Path]) -> None:
+def test_category_filters_show_counts_and_narrow(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack())
     assert window.chips[None].text().split() == ["All", "10"]
     assert window.chips[Category.QUOTE].text().split() == ["Quotes", "3"]
@@ -116,8 +125,9 @@ def test_category_filters_show_counts_and_narrow(qtbot: QtBot, make_window: Make
     assert len(window.visible_cards()) == 10
 
 
-def test_search_narrows_and_escape_clears(qtbot: QtBot, make_window: Make,
-                                          write_pack: Callable[..., Path]) -> None:
+def test_search_narrows_and_escape_clears(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack())
     key(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
@@ -137,8 +147,9 @@ def test_search_narrows_and_escape_clears(qtbot: QtBot, make_window: Make,
     assert window.card_view.hasFocus()
 
 
-def test_shuffle_is_random_and_reversible(qtbot: QtBot, make_window: Make,
-                                          write_pack: Callable[..., Path]) -> None:
+def test_shuffle_is_random_and_reversible(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     many = [{"id": f"q{i}", "actor": "alpha", "text": f"quote number {i}"} for i in range(40)]
     window = make_window(write_pack(quotes=many))
     pack_order = [c.id for c in window.visible_cards()]
@@ -151,15 +162,26 @@ def test_shuffle_is_random_and_reversible(qtbot: QtBot, make_window: Make,
     assert [c.id for c in window.visible_cards()] == pack_order
 
 
-def test_help_overlay_lists_every_shortcut(qtbot: QtBot, make_window: Make,
-                                           write_pack: Callable[..., Path]) -> None:
+def test_help_overlay_lists_every_shortcut(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack())
     key(qtbot, window, Qt.Key.Key_F1)
     overlay = window.help_overlay
     assert overlay.isVisible()
     rows = dict((what, keys) for keys, what in overlay.rows())
-    for what in ("Next card", "Previous card", "Flip card", "First card", "Last card",
-                 "Search cards", "Shuffle", "Larger text", "Smaller text", "Open Pack"):
+    for what in (
+        "Next card",
+        "Previous card",
+        "Flip card",
+        "First card",
+        "Last card",
+        "Search cards",
+        "Shuffle",
+        "Larger text",
+        "Smaller text",
+        "Open Pack",
+    ):
         assert what in rows, what
     assert "PgDown" in rows["Next card"]
     listed = {k for keys, _ in overlay.rows() for k in keys.split(" / ")}
@@ -174,8 +196,9 @@ def test_help_overlay_lists_every_shortcut(qtbot: QtBot, make_window: Make,
     assert overlay.isVisible()
 
 
-def test_text_size_and_theme_keys(qtbot: QtBot, make_window: Make,
-                                  write_pack: Callable[..., Path]) -> None:
+def test_text_size_and_theme_keys(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     window = make_window(write_pack())
     key(qtbot, window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.text_scale > 1.0
@@ -190,11 +213,16 @@ def test_text_size_and_theme_keys(qtbot: QtBot, make_window: Make,
     assert window.settings.theme == "dark"
 
 
-def test_html_in_pack_text_is_shown_literally(make_window: Make,
-                                              write_pack: Callable[..., Path],
-                                              base_pack: Callable[..., dict[str, Any]]) -> None:
-    quotes = [{"id": "q-html", "actor": "alpha",
-               "text": "<b>not bold</b> & <i>not italic</i> <a href='x'>link</a>"}]
+def test_html_in_pack_text_is_shown_literally(
+    make_window: Make, write_pack: Callable[..., Path], base_pack: Callable[..., dict[str, Any]]
+) -> None:
+    quotes = [
+        {
+            "id": "q-html",
+            "actor": "alpha",
+            "text": "<b>not bold</b> & <i>not italic</i> <a href='x'>link</a>",
+        }
+    ]
     actors = base_pack()["actors"]
     actors[0] = {**actors[0], "name": "<h1>Alice</h1>", "role": "<script>alert(1)</script>"}
     path = write_pack(title="<b>Bold</b> &amp; title", quotes=quotes, actors=actors)
@@ -208,8 +236,11 @@ def test_html_in_pack_text_is_shown_literally(make_window: Make,
     summary = window.library.summaries()[0]
     assert summary.title == "<b>Bold</b> &amp; title"
     assert "<h1>Alice</h1>" in window.card_view.accessibleDescription()
-    assert window.library.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole).startswith(
-        "<b>Bold</b>")
+    assert (
+        window.library.list.item(0)
+        .data(Qt.ItemDataRole.AccessibleTextRole)
+        .startswith("<b>Bold</b>")
+    )
 
 
 def test_invalid_pack_shows_problems_and_keeps_the_open_pack(
@@ -217,8 +248,9 @@ def test_invalid_pack_shows_problems_and_keeps_the_open_pack(
 ) -> None:
     window = make_window(write_pack())
     key(qtbot, window, Qt.Key.Key_Right)
-    bad = write_pack("bad/broken.json",
-                     quotes=[{"id": "q1", "actor": "takaichii", "text": "<b>x</b>"}])
+    bad = write_pack(
+        "bad/broken.json", quotes=[{"id": "q1", "actor": "takaichii", "text": "<b>x</b>"}]
+    )
     assert not window.open_path(bad)
     assert window.banner.isVisible()
     text = window.banner.text()
@@ -257,8 +289,10 @@ def test_folder_of_packs_lists_invalid_ones_marked(
     qtbot.waitUntil(lambda: all(s.validated for s in window.library.summaries()), timeout=3000)
     summaries = {s.title: s for s in window.library.summaries()}
     assert set(summaries) == {"Good pack", "Bad pack", "Folder pack"}
-    assert summaries["Bad pack"].problem and "newer than this app supports" in summaries[
-        "Bad pack"].problem
+    assert (
+        summaries["Bad pack"].problem
+        and "newer than this app supports" in summaries["Bad pack"].problem
+    )
     assert summaries["Good pack"].problem is None
     assert summaries["Good pack"].counts["quotes"] == 3
     assert window.current_pack().id == "good"  # type: ignore[union-attr]
@@ -273,19 +307,30 @@ def test_folder_of_packs_lists_invalid_ones_marked(
 def _drop(window: MainWindow, path: Path) -> bool:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPoint(400, 300), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(400, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
         return False
-    drop = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(400, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, drop)
     return drop.isAccepted()
 
 
-def test_dropping_a_pack_file_opens_it(make_window: Make, write_pack: Callable[..., Path],
-                                       tmp_path: Path) -> None:
+def test_dropping_a_pack_file_opens_it(
+    make_window: Make, write_pack: Callable[..., Path], tmp_path: Path
+) -> None:
     window = make_window(write_pack())
     other = write_pack("dropped.json", title="Dropped pack", id="dropped")
     assert _drop(window, other)
@@ -338,8 +383,9 @@ def test_bad_pack_at_start_shows_problems_not_a_crash(
     assert window.library.summaries()[0].problem
 
 
-def test_recent_packs_and_settings_persist(make_window: Make, write_pack: Callable[..., Path],
-                                           settings_store: object) -> None:
+def test_recent_packs_and_settings_persist(
+    make_window: Make, write_pack: Callable[..., Path], settings_store: object
+) -> None:
     path = write_pack()
     window = make_window(path)
     window.study_actions["zoom_in"].trigger()
@@ -353,8 +399,12 @@ def test_folder_whose_first_pack_is_invalid_opens_the_next_at_start(
 ) -> None:
     from briefing_app.ui.settings import Settings
 
-    write_pack("lib/a.json", id="a", title="First, broken",
-               quotes=[{"id": "q1", "actor": "nobody", "text": "x"}])
+    write_pack(
+        "lib/a.json",
+        id="a",
+        title="First, broken",
+        quotes=[{"id": "q1", "actor": "nobody", "text": "x"}],
+    )
     write_pack("lib/b.json", id="b", title="Second, fine")
     window = MainWindow(Settings(reduce_motion=True), None)
     qtbot.addWidget(window)
@@ -395,9 +445,7 @@ def test_position_says_checking_until_validated(
     assert window.position_label.text() == "Card 1 of 10"
 
 
-def test_fixing_a_bad_pack_on_disk_opens_it(
-    qtbot: QtBot, write_pack: Callable[..., Path]
-) -> None:
+def test_fixing_a_bad_pack_on_disk_opens_it(qtbot: QtBot, write_pack: Callable[..., Path]) -> None:
     from briefing_app.ui.settings import Settings
 
     path = write_pack(quotes=[{"id": "q1", "actor": "nobody", "text": "hello"}])
@@ -413,7 +461,8 @@ def test_fixing_a_bad_pack_on_disk_opens_it(
 
 
 def test_closing_the_help_overlay_gives_focus_back_to_the_card(
-        qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]) -> None:
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
     # Found in a real X11 window: F1 then Esc left focus in the search field (next in
     # the focus chain), so Right, Space and 3 went into the search instead of the card.
     window = make_window(write_pack())

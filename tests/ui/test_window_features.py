@@ -39,15 +39,18 @@ def study(
     return window, features
 
 
-def press(qtbot: QtBot, window: MainWindow, key: Qt.Key,
-          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def press(
+    qtbot: QtBot,
+    window: MainWindow,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     target = QApplication.focusWidget() or window
     qtbot.keyClick(target, key, modifier)
 
 
 def go_to_first_actor(qtbot: QtBot, window: MainWindow) -> None:
-    while window.current_card() is not None and \
-            window.current_card().category is Category.TITLE:  # type: ignore[union-attr]
+    while window.current_card() is not None and window.current_card().category is Category.TITLE:  # type: ignore[union-attr]
         press(qtbot, window, Qt.Key.Key_Right)
 
 
@@ -242,8 +245,15 @@ def test_feature_keys_are_listed_in_the_help_overlay(
 ) -> None:
     window, _features = study
     names = {a.objectName() for a in window.all_actions()}
-    assert {"action_quiz", "action_present", "action_due", "action_undo_rating",
-            "action_stats", "action_export", "action_rate_good"} <= names
+    assert {
+        "action_quiz",
+        "action_present",
+        "action_due",
+        "action_undo_rating",
+        "action_stats",
+        "action_export",
+        "action_rate_good",
+    } <= names
 
 
 def test_a_damaged_progress_file_is_reported_in_the_window(
@@ -281,8 +291,11 @@ def test_the_open_button_keeps_its_short_label_after_the_quiz(
     from PySide6.QtWidgets import QToolButton
 
     window, features = study
-    button = next(b for b in window.toolbar.findChildren(QToolButton)
-                  if b.defaultAction() is window.study_actions["open"])
+    button = next(
+        b
+        for b in window.toolbar.findChildren(QToolButton)
+        if b.defaultAction() is window.study_actions["open"]
+    )
     assert button.text() == "Open"
     press(qtbot, window, Qt.Key.Key_Q)
     quiz = features.quiz

@@ -192,8 +192,11 @@ class AudienceView(QuietClose, QWidget):
         painter.drawRoundedRect(track, h / 2, h / 2)
         done = QRectF(track)
         done.setWidth(track.width() * (index + 1) / total)
-        painter.setBrush(self._theme.category_color(self._card.category) if self._card
-                         else self._theme.color("accent"))
+        painter.setBrush(
+            self._theme.category_color(self._card.category)
+            if self._card
+            else self._theme.color("accent")
+        )
         painter.drawRoundedRect(done, h / 2, h / 2)
         painter.restore()
 
@@ -261,4 +264,3 @@ class AudienceView(QuietClose, QWidget):
             self.setAccessibleDescription(
                 f"{card.category.label}, {self._face}: " + "\n".join(face.texts())
             )
-

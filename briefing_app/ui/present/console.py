@@ -105,8 +105,10 @@ class PresenterConsole(QuietClose, QWidget):
         self.other_preview = CardPreview(self._theme, self._chrome)
         self.next_caption = caption("")
         self.next_preview = CardPreview(self._theme, self._chrome)
-        for label, preview in ((self.other_caption, self.other_preview),
-                               (self.next_caption, self.next_preview)):
+        for label, preview in (
+            (self.other_caption, self.other_preview),
+            (self.next_caption, self.next_preview),
+        ):
             col = QVBoxLayout()
             col.setSpacing(8)
             col.addWidget(label)
@@ -171,9 +173,7 @@ class PresenterConsole(QuietClose, QWidget):
         self.other_caption.setText(f"OTHER SIDE \u00b7 {other.upper()}")
         self.other_preview.show_card(card, other, empty="")
         nxt = talk.next_card
-        self.next_caption.setText(
-            f"NEXT \u00b7 {talk.index + 2:,} of {total:,}" if nxt else "NEXT"
-        )
+        self.next_caption.setText(f"NEXT \u00b7 {talk.index + 2:,} of {total:,}" if nxt else "NEXT")
         self.next_preview.show_card(nxt, FRONT, empty="End of the talk")
         self.notes.show_notes(talk, card)
         self.card_list.select_row(talk.index if card is not None else -1)

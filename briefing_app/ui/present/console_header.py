@@ -51,8 +51,10 @@ class ConsoleHeader(QHBoxLayout):
         self.addLayout(middle, 1)
         self.elapsed_label = plain("0:00", "clock", wrap=False)
         self.card_time_label = plain("0:00", "cardClock", wrap=False)
-        for title, label in (("ELAPSED", self.elapsed_label),
-                             ("ON THIS CARD", self.card_time_label)):
+        for title, label in (
+            ("ELAPSED", self.elapsed_label),
+            ("ON THIS CARD", self.card_time_label),
+        ):
             box = QVBoxLayout()
             box.setSpacing(0)
             box.addWidget(caption(title), 0, Qt.AlignmentFlag.AlignRight)

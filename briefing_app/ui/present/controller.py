@@ -46,9 +46,27 @@ WHITE_KEYS = frozenset({_K.Key_W, _K.Key_Comma})
 ENTER_KEYS = frozenset({_K.Key_Return, _K.Key_Enter})
 DIGIT_KEYS = {getattr(_K, f"Key_{d}"): d for d in range(10)}
 OUR_KEYS = (
-    FORWARD_KEYS | BACK_KEYS | BLACK_KEYS | WHITE_KEYS | ENTER_KEYS | frozenset(DIGIT_KEYS)
-    | frozenset({_K.Key_G, _K.Key_N, _K.Key_P, _K.Key_S, _K.Key_Home, _K.Key_End,
-                 _K.Key_Backspace, _K.Key_Escape, _K.Key_Tab, _K.Key_Backtab, _K.Key_F5})
+    FORWARD_KEYS
+    | BACK_KEYS
+    | BLACK_KEYS
+    | WHITE_KEYS
+    | ENTER_KEYS
+    | frozenset(DIGIT_KEYS)
+    | frozenset(
+        {
+            _K.Key_G,
+            _K.Key_N,
+            _K.Key_P,
+            _K.Key_S,
+            _K.Key_Home,
+            _K.Key_End,
+            _K.Key_Backspace,
+            _K.Key_Escape,
+            _K.Key_Tab,
+            _K.Key_Backtab,
+            _K.Key_F5,
+        }
+    )
 )
 _IGNORED_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -153,9 +171,11 @@ class PresentationController(QObject):
         self._rescreen.stop()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            for signal, slot in ((app.screenAdded, self._on_screen_added),
-                                 (app.screenRemoved, self._on_screen_removed),
-                                 (app.primaryScreenChanged, self._on_screen_added)):
+            for signal, slot in (
+                (app.screenAdded, self._on_screen_added),
+                (app.screenRemoved, self._on_screen_removed),
+                (app.primaryScreenChanged, self._on_screen_added),
+            ):
                 with contextlib.suppress(RuntimeError, TypeError):
                     signal.disconnect(slot)
         self.audience.close_quietly()
@@ -225,7 +245,8 @@ class PresentationController(QObject):
         self._single = console_screen is None
         if console_screen is None:
             shown, hidden = (
-                (self.audience, self.console) if self._front == AUDIENCE
+                (self.audience, self.console)
+                if self._front == AUDIENCE
                 else (self.console, self.audience)
             )
             hidden.hide()

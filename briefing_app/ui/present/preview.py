@@ -38,8 +38,9 @@ class CardPreview(QWidget):
     def face(self) -> str:
         return self._face
 
-    def show_card(self, card: Card | None, face: str, fill: str = CARD, live: bool = False,
-                  empty: str = "") -> None:
+    def show_card(
+        self, card: Card | None, face: str, fill: str = CARD, live: bool = False, empty: str = ""
+    ) -> None:
         self._card, self._face, self._fill, self._live, self._empty = card, face, fill, live, empty
         self.update()
 
