@@ -167,8 +167,8 @@ def next_card(samples: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from briefing_app.ui.main_window import MainWindow
     from briefing_app.ui.settings import Settings, SettingsStore
+    from briefing_app.ui.study.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

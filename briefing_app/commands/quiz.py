@@ -134,7 +134,7 @@ def _run_window(
         print(f"{PROG}: no display for the quiz window; add --text to quiz here", file=err)
         return 1
     try:
-        from ..ui.quiz_view import run_quiz_window
+        from ..ui.quiz.view import run_quiz_window
     except ImportError as exc:
         print(f"{PROG}: the window cannot start ({exc}); use --text", file=err)
         return 1

@@ -56,7 +56,7 @@ def run_render(path: str, output: str, size: str, theme: str) -> int:
         return 2
     from ..core.discovery import find_packs, is_pack_folder
     from ..core.errors import PackError
-    from ..ui.pack_loading import load_full
+    from ..core.loaded_pack import load_full
 
     source = Path(path)
     if source.is_dir() and not is_pack_folder(source):
@@ -90,8 +90,8 @@ def run_render(path: str, output: str, size: str, theme: str) -> int:
     if QGuiApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless by design, display or not
 
-    from ..ui.card_painter import render_card_image
-    from ..ui.theme import theme_named
+    from ..paint.card_painter import render_card_image
+    from ..paint.theme import theme_named
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
     chosen = theme_named(theme)

@@ -115,8 +115,8 @@ def _draw_face_fallback(
 def _window_painter() -> tuple[Callable[..., None] | None, dict[Category, QColor]]:
     """The window's card drawing (``ui.card_painter``) and colours, when available."""
     try:
-        from ..ui.card_painter import paint_card
-        from ..ui.theme import light_theme
+        from ..paint.card_painter import paint_card
+        from ..paint.theme import light_theme
     except ImportError:  # the UI package is optional for this module
         return None, dict(ACCENTS)
     theme = light_theme()

@@ -14,8 +14,8 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
-    from .window_features import StudyFeatures
+    from .study.features import StudyFeatures
+    from .study.main_window import MainWindow
 
 _IMPORTED_AT = time.perf_counter()
 
@@ -39,8 +39,8 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..paths import bundled_briefs_dir
-    from .main_window import MainWindow
     from .settings import SettingsStore
+    from .study.main_window import MainWindow
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -72,7 +72,7 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
 def attach_features(window: MainWindow) -> StudyFeatures:
     """Open the progress store and add the features that use it to ``window``."""
     from ..core.progress import ProgressStore
-    from .window_features import StudyFeatures
+    from .study.features import StudyFeatures
 
     existing = getattr(window, "features", None)
     if isinstance(existing, StudyFeatures):

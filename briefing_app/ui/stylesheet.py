@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.cards import Category
-from .theme import Theme
+from ..paint.theme import Theme
 
 
 def window_stylesheet(t: Theme) -> str:

@@ -17,8 +17,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import Settings, SettingsStore
+from briefing_app.ui.study.main_window import MainWindow
 
 
 def pack_dict(**overrides: Any) -> dict[str, Any]:

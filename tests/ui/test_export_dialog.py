@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
-from briefing_app.ui.export_dialog import FORMATS, ExportDialog
+from briefing_app.ui.export.dialog import FORMATS, ExportDialog
 
 pytestmark = pytest.mark.gui
 

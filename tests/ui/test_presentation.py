@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Card, Category, build_cards
 from briefing_app.core.pack import load_pack
-from briefing_app.ui.card_painter import paint_card, paint_shadow
+from briefing_app.paint.card_painter import paint_card, paint_shadow
+from briefing_app.paint.theme import light_theme
 from briefing_app.ui.present import AudienceView, PresentationController
 from briefing_app.ui.present.audience import audience_card_rect
 from briefing_app.ui.present.console import format_clock
-from briefing_app.ui.theme import light_theme
 
 pytestmark = pytest.mark.gui
 

@@ -20,8 +20,8 @@ from pytestqt.qtbot import QtBot
 from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
 from briefing_app.core.quiz import QuestionKind
-from briefing_app.ui.quiz_view import QuizView
-from briefing_app.ui.theme import dark_theme
+from briefing_app.paint.theme import dark_theme
+from briefing_app.ui.quiz.view import QuizView
 
 pytestmark = pytest.mark.gui
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Category
-from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.study.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -420,7 +420,7 @@ def test_folder_whose_first_pack_is_invalid_opens_the_next_at_start(
 def test_theme_follows_the_system_unless_overridden(
     qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
 ) -> None:
-    from briefing_app.ui.theme import system_theme_name
+    from briefing_app.paint.theme import system_theme_name
 
     window = make_window(write_pack(), theme="system")
     assert window.theme().name == system_theme_name()

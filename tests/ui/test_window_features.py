@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Category
 from briefing_app.core.progress import ProgressStore
-from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.quiz_view import QuizView
-from briefing_app.ui.stats_view import StatsView
-from briefing_app.ui.window_features import StudyFeatures
+from briefing_app.ui.quiz.view import QuizView
+from briefing_app.ui.stats.view import StatsView
+from briefing_app.ui.study.features import StudyFeatures
+from briefing_app.ui.study.main_window import MainWindow
 
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 

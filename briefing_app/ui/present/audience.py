@@ -25,9 +25,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from ...core.cards import Card
-from ..card_painter import paint_card, paint_message, paint_shadow
-from ..card_turn import CardTurn
-from ..theme import Theme
+from ...paint.card_painter import paint_card, paint_message, paint_shadow
+from ...paint.card_turn import CardTurn
+from ...paint.theme import Theme
 from .quiet_close import QuietClose
 
 CARD = "card"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from ...core.cards import Card
-from ..theme import Theme, icon_image
+from ...paint.theme import Theme, icon_image
 
 
 class CardList(QListWidget):

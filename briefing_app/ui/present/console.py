@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.cards import Card
 from ...core.talk import BACK, FRONT, ScreenState, Talk
-from ..theme import Theme, dark_theme
+from ...paint.theme import Theme, dark_theme
 from .audience import BLACK, CARD, WHITE
 from .card_list import CardList
 from .console_header import ConsoleHeader, format_clock

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from ..theme import Theme
+from ...paint.theme import Theme
 
 
 def console_stylesheet(c: Theme) -> str:

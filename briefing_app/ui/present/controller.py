@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.cards import Card
 from ...core.talk import Talk
-from ..theme import Theme
+from ...paint.theme import Theme
 from .audience import AUDIENCE_TEXT_SCALE, AudienceView
 from .console import PresenterConsole, fill_for
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core.cards import Card
 from ...core.talk import FRONT
-from ..card_painter import paint_card
-from ..theme import Theme
+from ...paint.card_painter import paint_card
+from ...paint.theme import Theme
 from .audience import BLACK, CARD
 
 CARD_ASPECT = 16 / 9

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cards import Category
-from ..core.models import Pack
-from ..core.pack_stats import PackStats
-from ..core.progress import ProgressStore
+from ...core.cards import Category
+from ...core.models import Pack
+from ...core.pack_stats import PackStats
+from ...core.progress import ProgressStore
+from ...paint.theme import Theme, dark_theme, light_theme
 from .charts import BarList, BarRow, Column, ColumnChart, StatTile
-from .theme import Theme, dark_theme, light_theme
 
 MAX_ACTORS = 8
 NARROW_WIDTH = 860  # below this the headline tiles go two by two

@@ -19,8 +19,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.cards import Card
-from .card_painter import (
+from ...core.cards import Card
+from ...paint.card_painter import (
     BACK,
     FRONT,
     FaceLayout,
@@ -31,8 +31,8 @@ from .card_painter import (
     paint_message,
     paint_shadow,
 )
-from .card_turn import CardTurn
-from .theme import Theme
+from ...paint.card_turn import CardTurn
+from ...paint.theme import Theme
 
 FLIP_MS = 300
 _CACHE_SIZE = 24

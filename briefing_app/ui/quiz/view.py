@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Pack
-from ..core.quiz import (
+from ...core.models import Pack
+from ...core.quiz import (
     AnswerRecorder,
     Priorities,
     Question,
@@ -38,9 +38,9 @@ from ..core.quiz import (
     check_choice,
     check_typed,
 )
-from .quiz_pages import EndPage, QuestionPage, SetupPage
-from .quiz_widgets import quiz_stylesheet, restyle
-from .theme import Theme, dark_theme, light_theme
+from ...paint.theme import Theme, dark_theme, light_theme
+from .pages import EndPage, QuestionPage, SetupPage
+from .widgets import quiz_stylesheet, restyle
 
 CHIP_TEXT = {
     QuestionKind.WHO_SAID: "QUOTE",

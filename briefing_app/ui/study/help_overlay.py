@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .theme import Theme
+from ...paint.theme import Theme
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:

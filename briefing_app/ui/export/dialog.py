@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cards import build_cards
-from ..core.models import Pack
-from ..export.atomic import ExportCancelled, ExportError, atomic_write_text
+from ...core.cards import build_cards
+from ...core.models import Pack
+from ...export.atomic import ExportCancelled, ExportError, atomic_write_text
 
 if TYPE_CHECKING:
-    from ..export.pdf import Layout
+    from ...export.pdf import Layout
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ class ExportDialog(QDialog):
 
     def _export(self, fmt: ExportFormat, path: Path) -> str:
         if fmt.key in _PDF_LAYOUTS:
-            from ..export.pdf import export_pdf
+            from ...export.pdf import export_pdf
 
             pages = export_pdf(
                 self.pack,
@@ -241,11 +241,11 @@ class ExportDialog(QDialog):
             return f"{pages} page{'' if pages == 1 else 's'}"
         cards = build_cards(self.pack)
         if fmt.key == "tsv":
-            from ..export.tsv import cards_to_tsv
+            from ...export.tsv import cards_to_tsv
 
             text = cards_to_tsv(self.pack, cards)
         else:
-            from ..export.markdown import pack_to_markdown
+            from ...export.markdown import pack_to_markdown
 
             text = pack_to_markdown(self.pack)
         if self._cancelled():

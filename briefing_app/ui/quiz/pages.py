@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.models import Pack
-from ..core.quiz import Question, QuestionKind, quiz_unavailable_reason
-from .quiz_widgets import MissedRow, OptionCard, plain_label
+from ...core.models import Pack
+from ...core.quiz import Question, QuestionKind, quiz_unavailable_reason
+from .widgets import MissedRow, OptionCard, plain_label
 
 DEFAULT_LENGTH = 10
 CONTENT_WIDTH = 760

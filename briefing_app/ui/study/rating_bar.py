@@ -14,8 +14,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
-from ..core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
-from .theme import Theme, light_theme
+from ...core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
+from ...paint.theme import Theme, light_theme
 
 RATING_KEYS = {
     Qt.Key.Key_1: Rating.Again,

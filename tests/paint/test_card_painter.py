@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage
 
 from briefing_app.core.cards import Card, Category, Detail, Face, Listing
-from briefing_app.ui.card_painter import card_rect, layout_face, render_card_image
-from briefing_app.ui.theme import dark_theme, icon_path, light_theme
+from briefing_app.paint.card_painter import card_rect, layout_face, render_card_image
+from briefing_app.paint.theme import dark_theme, icon_path, light_theme
 
 pytestmark = pytest.mark.gui
 

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 
-from ..core.deck import Deck
-from ..core.discovery import find_packs, is_pack_folder
-from ..core.errors import PackError
-from .quick_pack import (
+from ...core.deck import Deck
+from ...core.discovery import find_packs, is_pack_folder
+from ...core.errors import PackError
+from ...core.quick_pack import (
     PackSummary,
     pack_file,
     quick_summary,
@@ -34,13 +34,13 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QLineEdit, QMenu, QToolButton, QWidget
 
-    from ..core.cards import Category
-    from ..core.models import Pack
+    from ...core.cards import Category
+    from ...core.loaded_pack import LoadedPack
+    from ...core.models import Pack
+    from ..settings import Settings
     from .banner import ErrorBanner
     from .card_view import CardView
     from .library_panel import LibraryPanel
-    from .pack_loading import LoadedPack
-    from .settings import Settings
 
 RELOAD_DELAY_MS = 200
 
@@ -156,7 +156,7 @@ class PackOpening:
                 self._remember(p)
                 return True
         summaries = None if from_library else [quick_summary(t) for t in targets]
-        from .pack_loading import load_full
+        from ...core.loaded_pack import load_full
 
         first_error: PackError | None = None
         for target in targets:
@@ -190,7 +190,7 @@ class PackOpening:
         loaded = self._loaded
         if loaded is None:
             return self.open_path(self._pending) if self._pending else False
-        from .pack_loading import load_full
+        from ...core.loaded_pack import load_full
 
         result = load_full(loaded.path)
         self._watch(loaded.path)
@@ -254,7 +254,7 @@ class PackOpening:
         target, self._pending = self._pending, None
         if target is None or self._loaded is not None:
             return
-        from .pack_loading import load_full
+        from ...core.loaded_pack import load_full
 
         result = load_full(target)
         if isinstance(result, PackError):
@@ -342,7 +342,7 @@ class PackOpening:
         if self._loaded is not None and Path(path) == self._loaded.path:
             self.library.update_pack(self._loaded.summary)
         else:
-            from .pack_loading import load_full
+            from ...core.loaded_pack import load_full
 
             result = load_full(path)
             if isinstance(result, PackError):

@@ -31,16 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cards import Card, Category
-from ..core.deck import Deck
+from ...core.cards import Card, Category
+from ...core.deck import Deck
+from ...paint.theme import Theme, system_theme_name, theme_named
+from ..settings import Settings, SettingsStore
+from ..stylesheet import window_stylesheet
 from .actions import make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
-from .settings import Settings, SettingsStore
-from .stylesheet import window_stylesheet
-from .theme import Theme, system_theme_name, theme_named
-from .window_chrome import build_central, build_menus, build_toolbar, paint_chip_icons
-from .window_loading import PackOpening
+from .chrome import build_central, build_menus, build_toolbar, paint_chip_icons
+from .pack_loader import PackOpening
 
 if TYPE_CHECKING:
     from .help_overlay import HelpOverlay

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cards import STUDY_CATEGORIES
-from .quick_pack import COUNT_KEYS, PackSummary
-from .theme import Theme
+from ...core.cards import STUDY_CATEGORIES
+from ...core.quick_pack import COUNT_KEYS, PackSummary
+from ...paint.theme import Theme
 
 ROLE = Qt.ItemDataRole.UserRole + 1
 

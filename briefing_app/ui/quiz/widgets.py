@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ..core.cards import Category
-from .theme import Theme
+from ...core.cards import Category
+from ...paint.theme import Theme
 
 # Theme has no colour for "right"; these greens read well on each background.
 SUCCESS = {"light": "#1B7F4B", "dark": "#4ADE80"}

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.cards import Card
-from ..core.errors import PackError, Problem
+from .cards import Card
+from .errors import PackError, Problem
 from .quick_pack import PackSummary
 
 if TYPE_CHECKING:
-    from ..core.models import Pack
+    from .models import Pack
 
 
 @dataclass
@@ -30,8 +30,8 @@ class LoadedPack:
 
 def load_full(path: Path) -> LoadedPack | PackError:
     """Validate the pack at ``path`` and build its cards, or say what is wrong."""
-    from ..core.cards import build_cards, title_card
-    from ..core.pack import load_pack
+    from .cards import build_cards, title_card
+    from .pack import load_pack
 
     try:
         pack = load_pack(path)

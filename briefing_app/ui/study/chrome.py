@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cards import STUDY_CATEGORIES, Category
+from ...core.cards import STUDY_CATEGORIES, Category
+from ...paint.theme import icon_image
 from .actions import ACTION_SPECS
-from .theme import icon_image
 
 if TYPE_CHECKING:
     from .main_window import MainWindow

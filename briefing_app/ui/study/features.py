@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cards import Category
-from ..core.progress import ProgressError, ProgressStore, due_filter
-from ..core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
+from ...core.cards import Category
+from ...core.progress import ProgressError, ProgressStore, due_filter
+from ...core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
 from .rating_bar import RatingBar
 
 if TYPE_CHECKING:
+    from ..present import PresentationController
+    from ..quiz.view import QuizView
     from .main_window import MainWindow
-    from .present import PresentationController
-    from .quiz_view import QuizView
 
 Clock = Callable[[], datetime]
 MODE_BUTTONS_MIN_WIDTH = 1000
@@ -286,7 +286,7 @@ class StudyFeatures(QObject):
             return
         if self.quiz is not None:
             return
-        from .quiz_view import QuizView
+        from ..quiz.view import QuizView
 
         self.quiz = QuizView(pack, self.store, theme=self.window.theme())
         self.quiz.quiz_closed.connect(self.close_quiz)
@@ -337,7 +337,7 @@ class StudyFeatures(QObject):
         if pack is None or self.store is None:
             self.window.statusBar().showMessage("Open a valid pack to see its statistics", 4000)
             return
-        from .stats_view import StatsView
+        from ..stats.view import StatsView
 
         dialog = QDialog(self.window)
         dialog.setWindowTitle(f"Statistics \u2014 {pack.title}")
@@ -354,7 +354,7 @@ class StudyFeatures(QObject):
         if not cards:
             self.window.statusBar().showMessage("No cards to present", 4000)
             return
-        from .present import PresentationController
+        from ..present import PresentationController
 
         talk = PresentationController(
             cards=cards,
@@ -378,7 +378,7 @@ class StudyFeatures(QObject):
         if pack is None:
             self.window.statusBar().showMessage("Open a valid pack to export it", 4000)
             return
-        from .export_dialog import ExportDialog
+        from ..export.dialog import ExportDialog
 
         dialog = ExportDialog(pack, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

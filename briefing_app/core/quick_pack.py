@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.cards import Card, Category, Detail, Face, Listing
+from .cards import Card, Category, Detail, Face, Listing
 
 COUNT_KEYS = ("actors", "quotes", "measures", "implications")
 
