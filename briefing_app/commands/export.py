@@ -7,7 +7,6 @@ exit status 1 (2 for options that do not go together); never a traceback.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,21 +35,6 @@ def run(args: argparse.Namespace) -> int:
 def _fail(message: str, status: int = 1) -> int:
     print(message, file=sys.stderr)
     return status
-
-
-def ensure_gui_application() -> object:
-    """A ``QGuiApplication`` for fonts and the PDF writer; offscreen without a display."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is not None:
-        return app
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if headless and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication(["briefing-app"])
 
 
 def pdf_layout(args: argparse.Namespace) -> Layout:
@@ -82,6 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         if args.to == "pdf":
             from ..export.pdf import export_pdf
+            from ..paint.headless import ensure_gui_application
 
             ensure_gui_application()
             pages = export_pdf(pack, out, pdf_layout(args))

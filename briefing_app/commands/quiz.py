@@ -11,7 +11,6 @@ Exit codes: 0 after a quiz, 1 when the pack is bad or has no quiz, 2 usage.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -125,12 +124,9 @@ def _run_window(
     recorder: AnswerRecorder | None,
     err: TextIO,
 ) -> int:
-    headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY")
-        or os.environ.get("WAYLAND_DISPLAY")
-        or os.environ.get("QT_QPA_PLATFORM")
-    )
-    if headless:
+    from ..paint.headless import no_display
+
+    if no_display():
         print(f"{PROG}: no display for the quiz window; add --text to quiz here", file=err)
         return 1
     try:

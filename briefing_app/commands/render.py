@@ -85,15 +85,12 @@ def run_render(path: str, output: str, size: str, theme: str) -> int:
         return 1
 
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless by design, display or not
 
     from ..paint.card_painter import render_card_image
+    from ..paint.headless import ensure_gui_application
     from ..paint.theme import theme_named
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841 - fonts need it
+    ensure_gui_application()  # fonts need it
     chosen = theme_named(theme)
     written = 0
     for pack in loaded:

@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPd
 from ..core.cards import Card, build_cards
 from ..core.models import Pack
 from .atomic import ExportCancelled, ExportError, atomic_write_bytes
-from .pdf_cards import CARDS_PER_PAGE, _card_grid, _one_card, _window_painter
+from .pdf_cards import CARDS_PER_PAGE, _card_grid, _one_card, print_painter
 from .pdf_cover import _cover
 from .pdf_exam import _exam_page, _key_page, _plan_exam
 from .pdf_frame import Layout, Page, _Doc, _footer
@@ -98,7 +98,7 @@ def render_pdf(
     )
     writer.setTitle(pack.title if layout != "exam" else f"{pack.title}: who said it?")
     writer.setCreator("Briefing App")
-    doc = _Doc(writer, pack, *_window_painter())  # looked up here, so tests can swap it
+    doc = _Doc(writer, pack, *print_painter())
     pages = plan_pages(doc, cards, layout)
     total = len(pages)
     painter = QPainter()

@@ -34,7 +34,7 @@ class _Doc:
         self,
         writer: QPdfWriter,
         pack: Pack,
-        paint_card: Callable[..., None] | None,
+        paint_card: Callable[..., None],
         accents: dict[Category, QColor],
     ) -> None:
         self.device = writer

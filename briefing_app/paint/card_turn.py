@@ -7,10 +7,10 @@ the same in both and neither re-lays out text during the animation.
 from __future__ import annotations
 
 import math
+from typing import Protocol
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QPainter, QPixmap, QTransform
-from PySide6.QtWidgets import QWidget
 
 from ..core.cards import Card
 from .card_painter import paint_card, paint_shadow
@@ -19,11 +19,17 @@ from .theme import Theme
 FacePixmaps = tuple[QPixmap, QPixmap]
 
 
+class TurnSurface(Protocol):
+    """What a turning card is drawn on: a widget, seen only through these two calls."""
+
+    def update(self) -> None: ...
+    def devicePixelRatioF(self) -> float: ...
+
+
 def face_pixmap(
-    widget: QWidget, card: Card, face: str, inner: QRectF, theme: Theme, text_scale: float
+    ratio: float, card: Card, face: str, inner: QRectF, theme: Theme, text_scale: float
 ) -> QPixmap:
-    """One face drawn at the widget's pixel ratio, ready to be transformed."""
-    ratio = widget.devicePixelRatioF()
+    """One face drawn at the surface's pixel ratio, ready to be transformed."""
     pixmap = QPixmap(max(1, round(inner.width() * ratio)), max(1, round(inner.height() * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -34,7 +40,7 @@ def face_pixmap(
 
 
 def turn_pixmaps(
-    widget: QWidget,
+    ratio: float,
     card: Card,
     old: str,
     new: str,
@@ -44,8 +50,8 @@ def turn_pixmaps(
 ) -> FacePixmaps:
     """The face turning away and the face turning in."""
     return (
-        face_pixmap(widget, card, old, inner, theme, text_scale),
-        face_pixmap(widget, card, new, inner, theme, text_scale),
+        face_pixmap(ratio, card, old, inner, theme, text_scale),
+        face_pixmap(ratio, card, new, inner, theme, text_scale),
     )
 
 
@@ -72,21 +78,21 @@ def paint_turn(
 
 
 class CardTurn:
-    """A widget's flip animation: 0 to 180 degrees, both faces drawn once at the start.
+    """A surface's flip animation: 0 to 180 degrees, both faces drawn once at the start.
 
     The owner calls ``start`` to turn, ``stop`` when the card changes, and
     ``paint`` from its ``paintEvent`` while ``running``; each step repaints it.
     """
 
-    def __init__(self, widget: QWidget, duration_ms: int) -> None:
-        self._widget = widget
+    def __init__(self, surface: TurnSurface, parent: QObject, duration_ms: int) -> None:
+        self._surface = surface
         self._faces: FacePixmaps | None = None
-        self._anim = QVariantAnimation(widget)
+        self._anim = QVariantAnimation(parent)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(180.0)
         self._anim.setDuration(duration_ms)
         self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._anim.valueChanged.connect(lambda _angle: widget.update())
+        self._anim.valueChanged.connect(lambda _angle: surface.update())
         self._anim.finished.connect(self._finished)
 
     @property
@@ -96,7 +102,8 @@ class CardTurn:
     def start(
         self, card: Card, old: str, new: str, inner: QRectF, theme: Theme, text_scale: float
     ) -> None:
-        self._faces = turn_pixmaps(self._widget, card, old, new, inner, theme, text_scale)
+        self._faces = turn_pixmaps(
+            self._surface.devicePixelRatioF(), card, old, new, inner, theme, text_scale)
         self._anim.start()
 
     def stop(self) -> None:
@@ -110,4 +117,4 @@ class CardTurn:
 
     def _finished(self) -> None:
         self._faces = None
-        self._widget.update()
+        self._surface.update()

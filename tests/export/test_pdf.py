@@ -159,20 +159,6 @@ def test_bundled_pack(qapp: object, tmp_path: Path) -> None:
     assert "survival-threatening situation" in text and "ironclad" in text
 
 
-def test_without_the_window_painter(
-    qapp: object, pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The PDF's own face drawing, used when the UI package is not there."""
-    from briefing_app.export import pdf
-
-    monkeypatch.setattr(pdf, "_window_painter", lambda: (None, dict(pdf.ACCENTS)))
-    out = tmp_path / "plain.pdf"
-    pages = export_pdf(pack, out, "one-per-page")
-    texts = _pages(out)
-    assert pages == len(texts) == 1 + len(build_cards(pack))
-    assert "QUOTE · FRONT" in texts[3] and "Stars *are* #1 <b>bold</b>" in texts[3]
-
-
 def test_a_pack_without_cards(qapp: object, tmp_path: Path) -> None:
     data = many_quotes_dict(0)
     data["actors"] = []

@@ -68,7 +68,7 @@ class AudienceView(QuietClose, QWidget):
         self._fill = CARD
         self._position = (0, 0)
         self._overlay = ""
-        self._turn = CardTurn(self, TURN_MS)
+        self._turn = CardTurn(self, self, TURN_MS)
         self._cursor_timer = QTimer(self)
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(cursor_idle_ms)

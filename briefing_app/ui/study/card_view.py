@@ -61,7 +61,7 @@ class CardView(QWidget):
         self._message = ("", "")
         self._painted = False
         self._layouts: OrderedDict[tuple[object, ...], FaceLayout] = OrderedDict()
-        self._turn = CardTurn(self, FLIP_MS)
+        self._turn = CardTurn(self, self, FLIP_MS)
         self._stage: tuple[tuple[object, ...], QPixmap] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
