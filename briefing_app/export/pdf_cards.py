@@ -57,6 +57,8 @@ WINDOW_TEXT_SCALE: dict[tuple[str, str], float] = {
     ("one-per-page", "front"): 1.2,
     ("one-per-page", "back"): 1.4,
 }
+
+
 def _card_grid(doc: _Doc, painter: QPainter, page: Page, total_cards: int) -> None:
     first, last = page.cards[0][0] + 1, page.cards[-1][0] + 1
     shown = f"Card {first}" if first == last else f"Cards {first}\u2013{last}"

@@ -103,7 +103,8 @@ class CardTurn:
         self, card: Card, old: str, new: str, inner: QRectF, theme: Theme, text_scale: float
     ) -> None:
         self._faces = turn_pixmaps(
-            self._surface.devicePixelRatioF(), card, old, new, inner, theme, text_scale)
+            self._surface.devicePixelRatioF(), card, old, new, inner, theme, text_scale
+        )
         self._anim.start()
 
     def stop(self) -> None:

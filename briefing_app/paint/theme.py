@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core.cards import Category
@@ -21,7 +21,6 @@ from ..paths import resources_dir
 
 SANS_FAMILIES = ("Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif")
 SERIF_FAMILIES = ("Georgia", "Noto Serif", "DejaVu Serif", "serif")
-THEME_NAMES = ("light", "dark")
 
 
 @dataclass(frozen=True)
@@ -144,13 +143,26 @@ def theme_named(name: str) -> Theme:
     return dark_theme() if name == "dark" else light_theme()
 
 
-def system_theme_name(app: QGuiApplication | None = None) -> str:
-    """``"dark"`` when the platform asks for a dark colour scheme, else ``"light"``."""
-    app = app or QGuiApplication.instance()  # type: ignore[assignment]
-    if app is None:
+def system_theme_name() -> str:
+    """``"dark"`` when the platform asks for a dark colour scheme or palette, else ``"light"``."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
         return "light"
     scheme = app.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Unknown:
+        return "dark" if palette_is_dark(QGuiApplication.palette()) else "light"
     return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    """The one "is this palette dark?" test: a window colour darker than mid-grey."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def palette_theme(palette: QPalette | None = None) -> Theme:
+    """The light or dark theme, whichever matches ``palette`` (default: the application's)."""
+    dark = palette_is_dark(palette if palette is not None else QGuiApplication.palette())
+    return dark_theme() if dark else light_theme()
 
 
 def icon_path(category: Category | str) -> Path:

@@ -74,9 +74,8 @@ def attach_features(window: MainWindow) -> StudyFeatures:
     from ..core.progress import ProgressStore
     from .study.features import StudyFeatures
 
-    existing = getattr(window, "features", None)
-    if isinstance(existing, StudyFeatures):
-        return existing
+    if window.features is not None:
+        return window.features
     features = StudyFeatures(window, ProgressStore.open_default())
-    window.features = features  # type: ignore[attr-defined]
+    window.attach_features(features)
     return features

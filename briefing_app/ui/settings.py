@@ -7,10 +7,19 @@ pointing at a temporary INI file in tests so nothing touches the user's config.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from PySide6.QtCore import QSettings
 
-THEME_CHOICES = ("system", "light", "dark")
+
+class ThemeChoice(StrEnum):
+    """The user's theme: follow the system, or always light or dark."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
 MAX_RECENT = 8
 MIN_SCALE, MAX_SCALE = 0.6, 2.0
 
@@ -19,7 +28,7 @@ MIN_SCALE, MAX_SCALE = 0.6, 2.0
 class Settings:
     """What the user chose: theme override, motion, text size, recent packs."""
 
-    theme: str = "system"
+    theme: ThemeChoice = ThemeChoice.SYSTEM
     reduce_motion: bool = False
     text_scale: float = 1.0
     recent: list[str] = field(default_factory=list)
@@ -45,7 +54,7 @@ class SettingsStore:
         q = self._q
         s = Settings()
         theme = str(q.value("theme", s.theme))
-        s.theme = theme if theme in THEME_CHOICES else "system"
+        s.theme = ThemeChoice(theme) if theme in tuple(ThemeChoice) else ThemeChoice.SYSTEM
         s.reduce_motion = _bool(q.value("reduce_motion", False))
         try:
             s.text_scale = float(q.value("text_scale", 1.0))  # type: ignore[arg-type]
@@ -62,7 +71,7 @@ class SettingsStore:
 
     def save(self, s: Settings) -> None:
         q = self._q
-        q.setValue("theme", s.theme)
+        q.setValue("theme", str(s.theme))
         q.setValue("reduce_motion", s.reduce_motion)
         q.setValue("text_scale", s.text_scale)
         q.setValue("recent", list(s.recent))

@@ -23,7 +23,8 @@ from briefing_app.core.progress import DB_NAME, ProgressStore
 from briefing_app.core.schedule import Rating, format_interval, preview_intervals, review
 from briefing_app.paint.theme import dark_theme, light_theme
 from briefing_app.ui.stats.charts import nice_ceiling
-from briefing_app.ui.stats.view import StatsView, palette_theme
+from briefing_app.paint.theme import palette_theme
+from briefing_app.ui.stats.view import StatsView
 from briefing_app.ui.study.rating_bar import RatingBar
 
 pytestmark = pytest.mark.gui
@@ -147,10 +148,10 @@ def test_the_theme_follows_the_palette(qtbot: QtBot) -> None:
     palette = parent.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor("#101010"))
     parent.setPalette(palette)
-    assert palette_theme(parent).is_dark
+    assert palette_theme(parent.palette()).is_dark
     palette.setColor(QPalette.ColorRole.Window, QColor("#f0f0f0"))
     parent.setPalette(palette)
-    assert not palette_theme(parent).is_dark
+    assert not palette_theme(parent.palette()).is_dark
 
 
 def test_axis_tops_are_round_numbers() -> None:

@@ -197,6 +197,27 @@ def test_q_opens_the_quiz_and_esc_comes_back(
     assert window.current_card() != before
 
 
+def test_ctrl_t_during_a_quiz_turns_the_quiz_dark_too(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
+) -> None:
+    # Reproduced before the theme became a broadcast: the window went dark, the quiz stayed light.
+    window, _features = study
+    window.set_theme_choice("light")
+    window.resize(1000, 700)
+    press(qtbot, window, Qt.Key.Key_Q)
+    quiz = window.centralWidget()
+    assert isinstance(quiz, QuizView)
+
+    def background_lightness() -> int:
+        return quiz.grab().toImage().pixelColor(4, 4).lightness()
+
+    light = background_lightness()
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.theme().is_dark
+    dark = background_lightness()
+    assert light > 200 and dark < 80, (light, dark)
+
+
 def test_statistics_open_for_the_pack(
     qtbot: QtBot, study: tuple[MainWindow, StudyFeatures], store: ProgressStore
 ) -> None:

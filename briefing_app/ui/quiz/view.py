@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QPushButton,
@@ -38,7 +38,7 @@ from ...core.quiz import (
     check_choice,
     check_typed,
 )
-from ...paint.theme import Theme, dark_theme, light_theme
+from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
 from .widgets import quiz_stylesheet, restyle
 
@@ -56,11 +56,6 @@ class Stage(Enum):
     ASKING = "asking"
     ANSWERED = "answered"
     DONE = "done"
-
-
-def palette_is_dark(widget: QWidget | None) -> bool:
-    palette = widget.palette() if widget is not None else QApplication.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 class QuizView(QWidget):
@@ -95,7 +90,7 @@ class QuizView(QWidget):
             priorities = recorder
         self.priorities = priorities
         self.seed = seed
-        self.theme = theme or (dark_theme() if palette_is_dark(parent) else light_theme())
+        self.theme = theme or palette_theme(parent.palette() if parent is not None else None)
         self.session: Session | None = None
         self.index = 0
         self.right = 0
@@ -157,6 +152,11 @@ class QuizView(QWidget):
         self.pages.setCurrentWidget(self.setup_page)
 
     # --- building ----------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        """Restyle in ``theme``: the window broadcasts Ctrl+T and the system's switch."""
+        self.theme = theme
+        self.setStyleSheet(quiz_stylesheet(theme))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -26,7 +25,7 @@ from ...core.cards import Category
 from ...core.models import Pack
 from ...core.pack_stats import PackStats
 from ...core.progress import ProgressStore
-from ...paint.theme import Theme, dark_theme, light_theme
+from ...paint.theme import Theme, palette_theme
 from .charts import BarList, BarRow, Column, ColumnChart, StatTile
 
 MAX_ACTORS = 8
@@ -36,13 +35,6 @@ NowProvider = Callable[[], datetime]
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
-
-
-def palette_theme(widget: QWidget | None = None) -> Theme:
-    """The light or dark theme, whichever matches the palette in use."""
-    palette = widget.palette() if widget is not None else QApplication.palette()
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    return dark_theme() if dark else light_theme()
 
 
 def category_counts(pack: Pack) -> dict[str, int]:
@@ -82,8 +74,22 @@ class StatsView(QWidget):
         self.pack = pack
         self.store = store
         self.now_provider = now_provider or _local_now
-        self.theme = theme or palette_theme(parent)
+        self.theme = theme or palette_theme(parent.palette() if parent is not None else None)
         self.stats: PackStats | None = None
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._build()
+        self.refresh()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw everything in ``theme`` (the window broadcasts its theme changes)."""
+        if theme == self.theme:
+            return
+        self.theme = theme
+        old = self._scroll
+        self._outer.removeWidget(old)
+        old.deleteLater()
+        self._tile_columns = 0
         self._build()
         self.refresh()
 
@@ -91,12 +97,10 @@ class StatsView(QWidget):
 
     def _build(self) -> None:
         t = self.theme
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
+        self._outer.addWidget(scroll)
         self.content = QWidget()
         self.content.setObjectName("statsContent")
         scroll.setWidget(self.content)
@@ -191,10 +195,6 @@ class StatsView(QWidget):
             label.setPalette(palette)
 
     # -- data ---------------------------------------------------------------------
-
-    def set_pack(self, pack: Pack) -> None:
-        self.pack = pack
-        self.refresh()
 
     def refresh(self) -> PackStats:
         """Re-read the store and redraw; returns what is shown."""

@@ -1,22 +1,23 @@
-"""Building the main window's chrome: toolbar, central layout, menus, chip icons.
+"""The study window's chrome: toolbar, navigation row, central layout and menus.
 
-Functions that take the window and attach widgets to it, so ``main_window``
-keeps behaviour and this file keeps layout. Names on the window (``toolbar``,
-``chips``, ``search``, ``position_label``...) are part of its public surface.
+Builders that make widgets and return them in small records; the window keeps
+the records and wires behaviour. Nothing here touches the window's fields.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QActionGroup, QIcon, QPixmap
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -27,32 +28,65 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.cards import STUDY_CATEGORIES, Category
-from ...paint.theme import icon_image
+from ...paint.theme import Theme, icon_image
+from ..settings import ThemeChoice
 from .actions import ACTION_SPECS
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+@dataclass
+class StudyToolbar:
+    """Open, the category chips with their counts, search, Shuffle."""
+
+    bar: QToolBar
+    chips: dict[Category | None, QToolButton]
+    chip_group: QButtonGroup
+    search: QLineEdit
+    tail: QAction  # actions other views add go before this one
+    wide_only: list[QAction]  # hidden in a narrow window
 
 
-def build_toolbar(w: MainWindow) -> None:
-    """The study toolbar: Open, category chips with counts, search, Shuffle."""
+@dataclass
+class NavRow:
+    """The row under the card: previous/next, the position, study mode buttons, a hint."""
+
+    widget: QWidget
+    layout: QHBoxLayout
+    prev_button: QPushButton
+    next_button: QPushButton
+    position_label: QLabel
+    hint_label: QLabel
+
+
+@dataclass
+class Menus:
+    """The menu bar's menus by key, Open Recent and the theme choices."""
+
+    by_name: dict[str, QMenu]
+    recent: QMenu
+    theme_actions: dict[ThemeChoice, QAction] = field(default_factory=dict)
+
+
+def build_toolbar(
+    actions: dict[str, QAction],
+    on_category: Callable[[Category | None], None],
+    owner: QObject,
+) -> StudyToolbar:
+    """The study toolbar; chips call ``on_category``."""
     bar = QToolBar("Study")
     bar.setObjectName("studyToolbar")
     bar.setMovable(False)
     bar.setFloatable(False)
     bar.toggleViewAction().setEnabled(False)
-    w.toolbar = bar
-    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     open_button = QToolButton()
     # The short label lives on the action: a button with a default action takes its text
     # back from the action whenever the action changes (the quiz disables it, then not).
-    w.study_actions["open"].setIconText("Open")
-    open_button.setDefaultAction(w.study_actions["open"])
+    actions["open"].setIconText("Open")
+    open_button.setDefaultAction(actions["open"])
     open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    w._wide_only = [bar.addWidget(open_button), bar.addSeparator()]
-    w.chip_group = QButtonGroup(w)
-    w.chip_group.setExclusive(True)
-    w.chips = {}
+    wide_only = [bar.addWidget(open_button), bar.addSeparator()]
+    group = QButtonGroup(owner)
+    group.setExclusive(True)
+    chips: dict[Category | None, QToolButton] = {}
     for cat in (None, *STUDY_CATEGORIES):
         chip = QToolButton()
         chip.setObjectName(f"chip_{cat.value if cat else 'all'}")
@@ -60,27 +94,59 @@ def build_toolbar(w: MainWindow) -> None:
         chip.setCheckable(True)
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        chip.clicked.connect(lambda _c=False, c=cat: w.set_category(c))
-        w.chip_group.addButton(chip)
-        w.chips[cat] = chip
+        chip.clicked.connect(lambda _c=False, c=cat: on_category(c))
+        group.addButton(chip)
+        chips[cat] = chip
         bar.addWidget(chip)
-    w.chips[None].setChecked(True)
+    chips[None].setChecked(True)
     spacer = QWidget()
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     bar.addWidget(spacer)
-    w.search = QLineEdit()
-    w.search.setObjectName("search")
-    w.search.setPlaceholderText("Search cards  (Ctrl+F)")
-    w.search.setClearButtonEnabled(True)
-    w.search.textChanged.connect(w._search_changed)
-    w.search.installEventFilter(w)
-    bar.addWidget(w.search)
-    bar.addAction(w.study_actions["shuffle"])
-    w._toolbar_tail = w.study_actions["shuffle"]
+    search = QLineEdit()
+    search.setObjectName("search")
+    search.setPlaceholderText("Search cards  (Ctrl+F)")
+    search.setClearButtonEnabled(True)
+    bar.addWidget(search)
+    bar.addAction(actions["shuffle"])
+    return StudyToolbar(bar, chips, group, search, actions["shuffle"], wide_only)
 
 
-def build_central(w: MainWindow) -> None:
-    """Library beside the card, error banner above it, navigation row below."""
+def build_nav_row(actions: dict[str, QAction]) -> NavRow:
+    """Previous and next buttons around the position, the hint at the right."""
+    nav = QWidget()
+    nav.setObjectName("navBar")
+    row = QHBoxLayout(nav)
+    row.setContentsMargins(28, 4, 28, 14)
+    prev_button = QPushButton("\u2039")
+    next_button = QPushButton("\u203a")
+    for b, name, tip in (
+        (prev_button, "previous", "Previous card (Left)"),
+        (next_button, "next", "Next card (Right)"),
+    ):
+        b.setObjectName("navButton")
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.clicked.connect(actions[name].trigger)
+    position = QLabel()
+    position.setObjectName("position")
+    position.setTextFormat(Qt.TextFormat.PlainText)
+    hint = QLabel("Space or click to flip  \u00b7  \u2190 \u2192 to move  \u00b7  F1 for shortcuts")
+    hint.setObjectName("hint")
+    hint.setTextFormat(Qt.TextFormat.PlainText)
+    row.addWidget(prev_button)
+    row.addSpacing(10)
+    row.addWidget(position)
+    row.addSpacing(10)
+    row.addWidget(next_button)
+    row.addStretch(1)
+    row.addWidget(hint)
+    return NavRow(nav, row, prev_button, next_button, position, hint)
+
+
+def build_central(
+    library_slot: QWidget, banner: QWidget, card: QWidget, nav: QWidget
+) -> tuple[QSplitter, QVBoxLayout]:
+    """Library beside the card column (banner, card, nav); the splitter and the column."""
     right = QWidget()
     right.setObjectName("central")
     col = QVBoxLayout(right)
@@ -88,81 +154,58 @@ def build_central(w: MainWindow) -> None:
     col.setSpacing(0)
     banner_box = QHBoxLayout()
     banner_box.setContentsMargins(24, 12, 24, 0)
-    banner_box.addWidget(w.banner)
+    banner_box.addWidget(banner)
     col.addLayout(banner_box)
-    col.addWidget(w.card_view, 1)
-    nav = QWidget()
-    nav.setObjectName("navBar")
-    row = QHBoxLayout(nav)
-    row.setContentsMargins(28, 4, 28, 14)
-    w.prev_button = QPushButton("\u2039")
-    w.next_button = QPushButton("\u203a")
-    for b, name, tip in (
-        (w.prev_button, "previous", "Previous card (Left)"),
-        (w.next_button, "next", "Next card (Right)"),
-    ):
-        b.setObjectName("navButton")
-        b.setToolTip(tip)
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        b.clicked.connect(w.study_actions[name].trigger)
-    w.position_label = QLabel()
-    w.position_label.setObjectName("position")
-    w.position_label.setTextFormat(Qt.TextFormat.PlainText)
-    w.hint_label = QLabel(
-        "Space or click to flip  \u00b7  \u2190 \u2192 to move  \u00b7  F1 for shortcuts"
-    )
-    w.hint_label.setObjectName("hint")
-    w.hint_label.setTextFormat(Qt.TextFormat.PlainText)
-    row.addWidget(w.prev_button)
-    row.addSpacing(10)
-    row.addWidget(w.position_label)
-    row.addSpacing(10)
-    row.addWidget(w.next_button)
-    row.addStretch(1)
-    row.addWidget(w.hint_label)
+    col.addWidget(card, 1)
     col.addWidget(nav)
     split = QSplitter(Qt.Orientation.Horizontal)
     split.setChildrenCollapsible(False)
-    split.addWidget(w._library_slot)
+    split.addWidget(library_slot)
     split.addWidget(right)
     split.setStretchFactor(1, 1)
     split.setSizes([280, 1000])
-    w._split = split
-    w.setCentralWidget(split)
-    w.card_view.setFocus()
+    return split, col
 
 
-def build_menus(w: MainWindow) -> None:
+def build_menus(
+    menubar: QMenuBar,
+    actions: dict[str, QAction],
+    theme_choice: ThemeChoice,
+    on_theme: Callable[[ThemeChoice], None],
+    owner: QObject,
+) -> Menus:
     """File, Go, View and Help menus from the action specs, plus the theme choice."""
-    bar = w.menuBar()
     titles = {"file": "&File", "go": "&Go", "view": "&View", "help": "&Help"}
-    for key, title in titles.items():
-        w._menus[key] = bar.addMenu(title)
-    w.recent_menu = QMenu("Open &Recent", w)
+    by_name = {key: menubar.addMenu(title) for key, title in titles.items()}
+    recent = QMenu("Open &Recent", menubar)
     for name, (_t, _k, menu) in ACTION_SPECS.items():
         target = "go" if menu == "filter" else menu
         if name == "quit":
-            w._menus["file"].addMenu(w.recent_menu)
-            w._menus["file"].addSeparator()
+            by_name["file"].addMenu(recent)
+            by_name["file"].addSeparator()
         if name == "filter_all":
-            w._menus["go"].addSeparator()
-        w._menus[target].addAction(w.study_actions[name])
-    theme_menu = w._menus["view"].addMenu("T&heme")
-    group = QActionGroup(w)
-    w.theme_actions = {}
-    for choice, label in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+            by_name["go"].addSeparator()
+        by_name[target].addAction(actions[name])
+    menus = Menus(by_name, recent)
+    theme_menu = by_name["view"].addMenu("T&heme")
+    group = QActionGroup(owner)
+    for choice, label in (
+        (ThemeChoice.SYSTEM, "Follow the system"),
+        (ThemeChoice.LIGHT, "Light"),
+        (ThemeChoice.DARK, "Dark"),
+    ):
         a = theme_menu.addAction(label)
         a.setCheckable(True)
-        a.setChecked(w.settings.theme == choice)
-        a.triggered.connect(lambda _c=False, ch=choice: w.set_theme_choice(ch))
+        a.setChecked(theme_choice == choice)
+        a.triggered.connect(lambda _c=False, ch=choice: on_theme(ch))
         group.addAction(a)
-        w.theme_actions[choice] = a
+        menus.theme_actions[choice] = a
+    return menus
 
 
-def paint_chip_icons(w: MainWindow) -> None:
+def paint_chip_icons(chips: dict[Category | None, QToolButton], t: Theme) -> None:
     """Category icons on the chips, in the category colour (or ink when checked)."""
-    t = w._theme
-    for cat, chip in w.chips.items():
+    for cat, chip in chips.items():
         icon = QIcon()
         key = cat or Category.TITLE
         off = t.category_colors[key] if cat else t.muted

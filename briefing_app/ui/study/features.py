@@ -19,17 +19,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QDialog,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...core.cards import Category
 from ...core.progress import ProgressError, ProgressStore, due_filter
 from ...core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
+from ...paint.theme import Theme
 from .rating_bar import RatingBar
 
 if TYPE_CHECKING:
@@ -73,7 +71,6 @@ class StudyFeatures(QObject):
         self.presentation: PresentationController | None = None
         self.dialogs: list[QDialog] = []
         self._undo: list[tuple[str, str, int]] = []  # (pack id, card id, review id)
-        self._saved_central: QWidget | None = None
         self._disabled: list[QAction] = []
         self.actions: dict[str, QAction] = {}
         self.mode_buttons: dict[str, QToolButton] = {}
@@ -81,8 +78,9 @@ class StudyFeatures(QObject):
         self.rating_bar = RatingBar(theme=window.theme())
         self.rating_bar.hide()
         self.rating_bar.rating_chosen.connect(self.rate)
-        self._place_rating_bar()
-        window.hint_label.setText("Space flips  \u00b7  1\u20134 rate  \u00b7  F1 shortcuts")
+        window.add_below_card(self.rating_bar)
+        window.theme_changed.connect(self._follow_theme)
+        window.set_hint("Space flips  \u00b7  1\u20134 rate  \u00b7  F1 shortcuts")
         window.card_view.card_flipped.connect(self._on_flipped)
         window.card_view.card_changed.connect(lambda _card: self.rating_bar.hide())
         window.pack_opened.connect(lambda _loaded: self._on_pack_opened())
@@ -126,23 +124,7 @@ class StudyFeatures(QObject):
             self.actions[f"rate_{label.lower()}"] = action
 
     def _add_mode_button(self, action: QAction, key: str) -> None:
-        """Study modes sit in the row under the card, where the eye already is."""
-        hint = self.window.hint_label
-        holder = hint.parentWidget()
-        row = holder.layout() if holder is not None else None
-        if not isinstance(row, QBoxLayout):
-            self.window.toolbar.addAction(action)
-            return
-        button = QToolButton()
-        button.setObjectName("modeButton")
-        button.setDefaultAction(action)
-        button.setText(action.text().replace("&", "").rstrip("\u2026"))
-        button.setToolTip(f"{button.text()} ({key})")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        row.insertWidget(row.indexOf(hint), button)
-        row.insertSpacing(row.indexOf(hint), 6)
+        button = self.window.add_mode_button(action, key)
         self.mode_buttons[action.objectName().removeprefix("action_")] = button
 
     def _fit_mode_buttons(self) -> None:
@@ -155,21 +137,20 @@ class StudyFeatures(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Resize:
             self._fit_mode_buttons()
-        elif watched is self.window and event.type() == QEvent.Type.StyleChange:
-            # apply_theme restyles the window (Ctrl+T, View > Theme, the system's switch):
-            # a rating bar showing at that moment must not stay in the old colours.
-            theme = self.window.theme()
-            if self.rating_bar.theme != theme:
-                self.rating_bar.set_theme(theme)
         return False
 
-    def _place_rating_bar(self) -> None:
-        """Under the card, above the navigation row."""
-        holder = self.window.card_view.parentWidget()
-        layout = holder.layout() if holder is not None else None
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(layout.indexOf(self.window.card_view) + 1, self.rating_bar)
-            layout.setAlignment(self.rating_bar, Qt.AlignmentFlag.AlignHCenter)
+    def _follow_theme(self, theme: Theme) -> None:
+        """Every view this object opened follows the window's theme, the quiz included."""
+        self.rating_bar.set_theme(theme)
+        if self.quiz is not None:
+            self.quiz.set_theme(theme)
+        if not self.dialogs:
+            return
+        from ..stats.view import StatsView
+
+        for dialog in self.dialogs:
+            for view in dialog.findChildren(StatsView):
+                view.set_theme(theme)
 
     # --- rating ------------------------------------------------------------------------
 
@@ -291,17 +272,14 @@ class StudyFeatures(QObject):
         self.quiz = QuizView(pack, self.store, theme=self.window.theme())
         self.quiz.quiz_closed.connect(self.close_quiz)
         self._suspend_study_keys(True)
-        self._saved_central = self.window.takeCentralWidget()
-        self.window.setCentralWidget(self.quiz)
+        self.window.enter_view(self.quiz)
         self.quiz.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quiz_opened.emit()
 
     def close_quiz(self) -> None:
-        if self.quiz is None or self._saved_central is None:
+        if self.quiz is None:
             return
-        quiz = self.window.takeCentralWidget()
-        self.window.setCentralWidget(self._saved_central)
-        self._saved_central = None
+        quiz = self.window.leave_view()
         if quiz is not None:
             quiz.deleteLater()
         self.quiz = None
@@ -391,7 +369,3 @@ class StudyFeatures(QObject):
         dialog.finished.connect(
             lambda _r, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None
         )
-
-    def next_interval_text(self, rating: Rating) -> str:
-        """The interval shown on a rating button (for tests and screen readers)."""
-        return self.rating_bar.intervals.get(rating, "")

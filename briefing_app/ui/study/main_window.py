@@ -1,50 +1,67 @@
 """The study window: library at the side, filters and search above, the flip card in the middle.
 
-Signals:
-    pack_opened(object)   a ``LoadedPack`` was shown (open, library pick or reload)
+Composed, not mixed in: the chrome comes from ``chrome`` builders, loading from a
+``PackLoader`` the window owns, and the features that need the progress store
+(``features.StudyFeatures``) attach through explicit slots: ``register_action``,
+``add_mode_button``, ``add_below_card``, ``set_hint``, ``enter_view``/``leave_view``.
 
-Extension points for other views: ``current_pack()``, ``current_card()``,
-``visible_cards()``, ``deck``, ``card_view`` (its ``card_flipped`` and
-``card_changed`` signals), ``toolbar``, ``menu(name)`` and ``register_action``.
-Loading, file watching and drag and drop live in ``PackOpening`` (a mixin in
-``window_loading.py``) so this file stays about layout and navigation.
+Signals:
+    pack_opened(object)    a ``LoadedPack`` was shown (open, library pick or reload)
+    theme_changed(object)  the ``Theme`` every view follows (Ctrl+T, View > Theme, the system)
 """
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
-    QSplitter,
+    QSizePolicy,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from ...core.cards import Card, Category
 from ...core.deck import Deck
 from ...paint.theme import Theme, system_theme_name, theme_named
-from ..settings import Settings, SettingsStore
+from ..settings import Settings, SettingsStore, ThemeChoice
 from ..stylesheet import window_stylesheet
 from .actions import make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
-from .chrome import build_central, build_menus, build_toolbar, paint_chip_icons
-from .pack_loader import PackOpening
+from .chrome import build_central, build_menus, build_nav_row, build_toolbar, paint_chip_icons
+from .pack_loader import PackLoader
 
 if TYPE_CHECKING:
+    from ...core.loaded_pack import LoadedPack
+    from ...core.models import Pack
+    from ...core.quick_pack import PackSummary
+    from .features import StudyFeatures
     from .help_overlay import HelpOverlay
     from .library_panel import LibraryPanel
+
+logger = logging.getLogger(__name__)
 
 PLURALS = {
     None: "All",
@@ -55,27 +72,26 @@ PLURALS = {
 }
 SEARCH_DELAY_MS = 150
 COMPACT_WIDTH = 1100  # below this, chips show only icon and count
+TITLE_SUFFIX = " \u2014 Briefing App"
 
 
-class MainWindow(PackOpening, QMainWindow):
+def _dropped_path(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.is_dir() or path.suffix.lower() == ".json":
+                return path
+    return None
+
+
+class MainWindow(QMainWindow):
     """The main window; pass settings (and a store to persist them) in."""
 
     pack_opened = Signal(object)
-
-    # Widgets built by ``window_chrome``; listed here so their types are known.
-    toolbar: QToolBar
-    chips: dict[Category | None, QToolButton]
-    chip_group: QButtonGroup
-    search: QLineEdit
-    prev_button: QPushButton
-    next_button: QPushButton
-    position_label: QLabel
-    hint_label: QLabel
-    recent_menu: QMenu
-    theme_actions: dict[str, QAction]
-    _split: QSplitter
-    _toolbar_tail: QAction
-    _wide_only: list[QAction]
+    theme_changed = Signal(object)
 
     def __init__(
         self,
@@ -86,12 +102,13 @@ class MainWindow(PackOpening, QMainWindow):
         rng: random.Random | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        QMainWindow.__init__(self, parent)
+        super().__init__(parent)
         self.settings = settings or Settings()
         self._store = store
         self._rng = rng or random.Random()
         self.deck = Deck([], self._rng)
         self._theme = self._resolve_theme()
+        self.features: StudyFeatures | None = None
         self.setWindowTitle("Briefing App")
         self.resize(1280, 800)
         self.setMinimumSize(720, 480)
@@ -112,10 +129,7 @@ class MainWindow(PackOpening, QMainWindow):
         self.banner = ErrorBanner()
         self.study_actions = make_actions(self, self._handlers())
         self._extra_actions: list[QAction] = []
-        self._menus: dict[str, QMenu] = {}
-        build_toolbar(self)
-        build_central(self)
-        build_menus(self)
+        self._build_chrome()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -126,14 +140,89 @@ class MainWindow(PackOpening, QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
         self.setAcceptDrops(True)
         self._chrome_ready = False
-        self.init_loading(validate_after_paint)
+        self.loader = PackLoader(
+            self.settings,
+            self.save_settings,
+            validate_after_paint=validate_after_paint,
+            parent=self,
+        )
+        self._connect_loader()
+        self.card_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
+        self.theme_changed.connect(self._restyle)
+        self._rebuild_recent(self.settings.recent)
         self.apply_theme()
         self._refresh_controls()
 
-    # --- public API -----------------------------------------------------------------
+    def _build_chrome(self) -> None:
+        self._toolbar = build_toolbar(self.study_actions, self.set_category, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._toolbar.bar)
+        self._toolbar.search.textChanged.connect(self._search_changed)
+        self._toolbar.search.installEventFilter(self)
+        self._nav = build_nav_row(self.study_actions)
+        self._split, self._column = build_central(
+            self._library_slot, self.banner, self.card_view, self._nav.widget
+        )
+        self.setCentralWidget(self._split)
+        self.card_view.setFocus()
+        self._menus = build_menus(
+            self.menuBar(), self.study_actions, self.settings.theme, self.set_theme_choice, self
+        )
+
+    def _connect_loader(self) -> None:
+        loader = self.loader
+        loader.preview_shown.connect(self._show_preview)
+        loader.pack_loaded.connect(self._show_loaded)
+        loader.pack_reloaded.connect(self._show_reloaded)
+        loader.load_failed.connect(self._load_failed)
+        loader.preview_failed.connect(self._show_no_pack)
+        loader.library_listed.connect(lambda label, lines: self.library.set_packs(label, lines))
+        loader.library_entry.connect(self._library_entry)
+        loader.recent_changed.connect(self._rebuild_recent)
+
+    # --- the window's surface for tests and other views -----------------------------------
+
+    @property
+    def toolbar(self) -> QToolBar:
+        return self._toolbar.bar
+
+    @property
+    def chips(self) -> dict[Category | None, QToolButton]:
+        return self._toolbar.chips
+
+    @property
+    def search(self) -> QLineEdit:
+        return self._toolbar.search
+
+    @property
+    def position_label(self) -> QLabel:
+        return self._nav.position_label
+
+    @property
+    def hint_label(self) -> QLabel:
+        return self._nav.hint_label
+
+    @property
+    def prev_button(self) -> QPushButton:
+        return self._nav.prev_button
+
+    @property
+    def next_button(self) -> QPushButton:
+        return self._nav.next_button
+
+    @property
+    def recent_menu(self) -> QMenu:
+        return self._menus.recent
+
+    @property
+    def theme_actions(self) -> dict[ThemeChoice, QAction]:
+        return self._menus.theme_actions
 
     def current_card(self) -> Card | None:
         return self.deck.current
+
+    def current_pack(self) -> Pack | None:
+        """The validated pack shown (None before validation finishes or if none is open)."""
+        return self.loader.loaded.pack if self.loader.loaded else None
 
     def visible_cards(self) -> list[Card]:
         return self.deck.visible
@@ -143,19 +232,61 @@ class MainWindow(PackOpening, QMainWindow):
 
     def menu(self, name: str) -> QMenu:
         """The ``file``, ``go``, ``view`` or ``help`` menu, to add entries to."""
-        return self._menus[name]
+        return self._menus.by_name[name]
 
     def register_action(self, action: QAction, menu: str = "go", toolbar: bool = False) -> None:
         """Add another view's action: its shortcut works and the help overlay lists it."""
         self.addAction(action)
         self._extra_actions.append(action)
-        if menu in self._menus:
-            self._menus[menu].addAction(action)
+        if menu in self._menus.by_name:
+            self._menus.by_name[menu].addAction(action)
         if toolbar:
-            self.toolbar.insertAction(self._toolbar_tail, action)
+            self._toolbar.bar.insertAction(self._toolbar.tail, action)
 
     def all_actions(self) -> list[QAction]:
         return list(self.study_actions.values()) + self._extra_actions
+
+    def add_mode_button(self, action: QAction, key: str) -> QToolButton:
+        """A study mode's button in the row under the card, where the eye already is."""
+        button = QToolButton()
+        button.setObjectName("modeButton")
+        button.setDefaultAction(action)
+        button.setText(action.text().replace("&", "").rstrip("\u2026"))
+        button.setToolTip(f"{button.text()} ({key})")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        row = self._nav.layout
+        hint_at = row.indexOf(self._nav.hint_label)
+        row.insertWidget(hint_at, button)
+        row.insertSpacing(hint_at + 1, 6)
+        return button
+
+    def add_below_card(self, widget: QWidget) -> None:
+        """A bar under the card, above the navigation row (the rating bar)."""
+        column: QVBoxLayout = self._column
+        column.insertWidget(column.indexOf(self.card_view) + 1, widget)
+        column.setAlignment(widget, Qt.AlignmentFlag.AlignHCenter)
+
+    def set_hint(self, text: str) -> None:
+        self._nav.hint_label.setText(text)
+
+    def enter_view(self, view: QWidget) -> None:
+        """Show ``view`` (the quiz) in place of the study area until ``leave_view``."""
+        self._split.hide()
+        self.takeCentralWidget()
+        self.setCentralWidget(view)
+
+    def leave_view(self) -> QWidget | None:
+        """Put the study area back; the view that was shown, for the caller to delete."""
+        view = self.takeCentralWidget()
+        self.setCentralWidget(self._split)
+        self._split.show()
+        return view
+
+    def attach_features(self, features: StudyFeatures) -> None:
+        """The features built on the progress store (set once, right after the first paint)."""
+        self.features = features
 
     @property
     def library(self) -> LibraryPanel:
@@ -189,6 +320,101 @@ class MainWindow(PackOpening, QMainWindow):
             self.card_view.setFocus()
         else:
             self.help_overlay.show_for(self.all_actions())
+
+    # --- opening packs ------------------------------------------------------------------
+
+    def open_path(
+        self, path: str | Path, *, fast: bool = False, from_library: bool = False
+    ) -> bool:
+        """Open a pack file, a pack folder or a folder of packs; False (and a message) if not."""
+        return self.loader.open_path(path, fast=fast, from_library=from_library)
+
+    def reload(self) -> bool:
+        """Load the shown pack again from disk, keeping the current card and view."""
+        return self.loader.reload()
+
+    def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a briefing pack", "", "Briefing packs (*.json);;All files (*)"
+        )
+        if path:
+            self.open_path(path)
+
+    def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path = QFileDialog.getExistingDirectory(self, "Open a pack folder or a folder of packs")
+        if path:
+            self.open_path(path)
+
+    def show_error(self, title: str, problems: list[str]) -> None:
+        self.banner.show_problems(title, problems)
+
+    def _after_first_paint(self) -> None:
+        self.finish_chrome()
+        self.loader.after_first_paint()
+
+    def _show_preview(self, title_card: Card, title: str) -> None:
+        self.deck = Deck([title_card], self._rng)
+        self.setWindowTitle(title + TITLE_SUFFIX)
+        self.show_current()
+
+    def _show_loaded(self, result: LoadedPack, keep_position: bool) -> None:
+        keep = self.deck.current.id if keep_position and self.deck.current else None
+        self.deck = Deck(result.cards, self._rng)
+        if self.study_actions["shuffle"].isChecked():
+            self.study_actions["shuffle"].setChecked(False)
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.chips[None].setChecked(True)
+        if keep:
+            self.deck.go_to_id(keep)
+        self.banner.hide()
+        self.library.update_pack(result.summary)
+        self.library.select_path(result.path)
+        self.setWindowTitle(result.pack.title + TITLE_SUFFIX)
+        self.show_current(self.card_view.face() if keep else "front")
+        self.card_view.setFocus()
+        self.pack_opened.emit(result)
+
+    def _show_reloaded(self, result: LoadedPack) -> None:
+        face = self.card_view.face()
+        before = self.deck.current
+        self.deck.replace_cards(result.cards)
+        after = self.deck.current
+        same = before is not None and after is not None and before.id == after.id
+        self.banner.hide()
+        self.setWindowTitle(result.pack.title + TITLE_SUFFIX)
+        self.show_current(face if same else "front")
+        self.pack_opened.emit(result)
+
+    def _show_no_pack(self) -> None:
+        self.deck = Deck([], self._rng)
+        self.card_view.set_message(
+            "This pack has problems",
+            "See the list above; fix the file and it reloads, or open another pack (Ctrl+O).",
+        )
+        self.show_current()
+
+    def _load_failed(self, title: str, problems: list[str]) -> None:
+        self.show_error(title, problems)
+        if self.loader.loaded is not None and self._library is not None:
+            self._library.select_path(self.loader.loaded.path)
+
+    def _library_entry(self, summary: PackSummary) -> None:
+        self.library.update_pack(summary)
+
+    def _rebuild_recent(self, entries: list[str]) -> None:
+        menu = self._menus.recent
+        menu.clear()
+        for entry in entries:
+            action = menu.addAction(entry.replace("&", "&&"))  # a literal '&', no mnemonic
+            action.triggered.connect(lambda _c=False, e=entry: self.open_path(e))
+        menu.setEnabled(bool(entries))
 
     # --- building ---------------------------------------------------------------------
 
@@ -240,19 +466,22 @@ class MainWindow(PackOpening, QMainWindow):
 
     def _resolve_theme(self) -> Theme:
         choice = self.settings.theme
-        return theme_named(system_theme_name() if choice == "system" else choice)
+        return theme_named(system_theme_name() if choice == ThemeChoice.SYSTEM else choice)
 
-    def set_theme_choice(self, choice: str) -> None:
+    def set_theme_choice(self, choice: ThemeChoice | str) -> None:
         """``system``, ``light`` or ``dark``; saved in the settings."""
-        self.settings.theme = choice
-        if choice in getattr(self, "theme_actions", {}):
-            self.theme_actions[choice].setChecked(True)
+        self.settings.theme = ThemeChoice(choice)
+        if self.settings.theme in self._menus.theme_actions:
+            self._menus.theme_actions[self.settings.theme].setChecked(True)
         self.apply_theme()
         self.save_settings()
 
     def apply_theme(self) -> None:
+        """Resolve the theme and broadcast it; every view follows ``theme_changed``."""
         self._theme = self._resolve_theme()
-        t = self._theme
+        self.theme_changed.emit(self._theme)
+
+    def _restyle(self, t: Theme) -> None:
         self.setStyleSheet(window_stylesheet(t))
         self.card_view.set_theme(t)
         if self._library is not None:
@@ -260,17 +489,17 @@ class MainWindow(PackOpening, QMainWindow):
         if self._help is not None:
             self._help.set_theme(t)
         if self._chrome_ready:
-            paint_chip_icons(self)
+            paint_chip_icons(self.chips, t)
 
     def finish_chrome(self) -> None:
         """Details the first frame can do without (chip icons); called after it is painted."""
         if not self._chrome_ready:
             self._chrome_ready = True
-            paint_chip_icons(self)
+            paint_chip_icons(self.chips, self._theme)
             _ = self.library
 
     def _toggle_theme(self) -> None:
-        self.set_theme_choice("light" if self._theme.is_dark else "dark")
+        self.set_theme_choice(ThemeChoice.LIGHT if self._theme.is_dark else ThemeChoice.DARK)
 
     def _scale_text(self, factor: float) -> None:
         if factor == 0:
@@ -312,7 +541,7 @@ class MainWindow(PackOpening, QMainWindow):
 
     def _refresh_controls(self) -> None:
         deck = self.deck
-        if self._pending is not None and self._loaded is None and deck.total:
+        if self.loader.checking and deck.total:
             self.position_label.setText("Checking the pack\u2026")
         else:
             self.position_label.setText(deck.position_text() if deck.total else "")
@@ -356,32 +585,60 @@ class MainWindow(PackOpening, QMainWindow):
         self.deck.set_query(self.search.text())
         self.show_current()
 
-    def eventFilter(self, watched: QObject, event: object) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.search
             and isinstance(event, QKeyEvent)
-            and event.type() == QKeyEvent.Type.KeyPress
+            and event.type() == QEvent.Type.KeyPress
+            and self._search_key(event)
         ):
-            if event.key() == Qt.Key.Key_Escape:
-                self.search.clear()
-                self.card_view.setFocus()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
-                self._apply_search()
-                self.card_view.setFocus()
-                return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def _search_key(self, event: QKeyEvent) -> bool:
+        """Esc clears the search, Enter or Down goes to the cards; True if handled."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.search.clear()
+            self.card_view.setFocus()
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            self._apply_search()
+            self.card_view.setFocus()
+            return True
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         wide = self.width() >= COMPACT_WIDTH
         self.hint_label.setVisible(wide)
-        for action in self._wide_only:
+        for action in self._toolbar.wide_only:
             action.setVisible(wide)
         self._refresh_controls()
         if self._help_shown():
             self.help_overlay.setGeometry(self.rect())
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
+
+    # --- drag and drop ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(path)
