@@ -1,4 +1,4 @@
-"""Loading packs for the window: full validation, cards, and library lines.
+"""A validated pack with its cards and library line, for the window and ``render``.
 
 Imports the validator (pydantic) only when first called, which the window
 does after its first paint. Never raises: a failure is a ``PackError``.
@@ -6,6 +6,7 @@ does after its first paint. Never raises: a failure is a ``PackError``.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING
 from .cards import Card
 from .errors import PackError, Problem
 from .quick_pack import PackSummary
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .models import Pack
@@ -31,14 +34,15 @@ class LoadedPack:
 def load_full(path: Path) -> LoadedPack | PackError:
     """Validate the pack at ``path`` and build its cards, or say what is wrong."""
     from .cards import build_cards, title_card
-    from .pack import load_pack
+    from .pack import load_or_error
 
+    pack = load_or_error(path)
+    if isinstance(pack, PackError):
+        return pack
     try:
-        pack = load_pack(path)
         cards = [title_card(pack), *build_cards(pack)]
-    except PackError as exc:
-        return exc
-    except Exception as exc:
+    except Exception as exc:  # a bug in card building must not take the window down
+        logger.exception("internal error while building the cards of %s", path)
         return PackError([Problem("", f"internal error while loading: {exc!r}")], str(path))
     summary = PackSummary(
         path,
@@ -53,7 +57,3 @@ def load_full(path: Path) -> LoadedPack | PackError:
         validated=True,
     )
     return LoadedPack(path, pack, cards, summary)
-
-
-def problem_lines(error: PackError) -> list[str]:
-    return [str(p) for p in error.problems]

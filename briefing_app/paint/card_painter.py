@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.cards import Card
-from .card_layout import BACK, FRONT, FaceLayout, corner_radius, layout_face, unit
+from .card_layout import BACK, FRONT, Block, FaceLayout, corner_radius, layout_face, unit
 from .theme import Theme, draw_icon
 
 # --- public API ------------------------------------------------------------------
@@ -162,44 +162,56 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
     if layout.avatar is not None:
         _draw_avatar(painter, layout.avatar, card, theme)
     if layout.quote_bar is not None:
-        painter.fillRect(layout.quote_bar, color)
-        mark = QFont()
-        mark.setFamilies(list(theme.serif))
-        mark.setPixelSize(max(8, round(16 * u)))
-        mark.setWeight(QFont.Weight.Bold)
-        painter.setFont(mark)
-        painter.setPen(color)
-        fm = QFontMetricsF(mark)
-        top = layout.blocks[0][1].y() if layout.blocks else layout.content.top()
-        painter.drawText(
-            QPointF(layout.content.left() - 0.8 * u, top + fm.capHeight() * 0.98), "\u201c"
-        )
+        _draw_quote_mark(painter, layout, theme, color)
     for block, pos in layout.blocks:
-        if block.layout is None:
-            continue
-        if block.chip is not None:
-            fm = QFontMetricsF(block.layout.font())
-            pad = fm.height() * 0.55
-            pill = QRectF(pos.x(), pos.y(), block.width + 2 * pad, block.height)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(block.chip)
-            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            painter.setPen(block.color)
-            block.layout.draw(painter, QPointF(pos.x() + pad, pos.y() + fm.height() * 0.3))
-            continue
-        painter.setPen(block.color)
-        if block.bullet:
-            d = block.layout.font().pixelSize() * 0.32
-            first = block.layout.lineAt(0) if block.layout.lineCount() else None
-            cy = pos.y() + (first.ascent() * 0.62 if first else d)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawEllipse(
-                QPointF(pos.x() - block.layout.font().pixelSize() * 0.9, cy), d / 2, d / 2
-            )
-            painter.setPen(block.color)
-        block.layout.draw(painter, pos)
+        _draw_block(painter, block, pos, color)
     painter.restore()
+
+
+def _draw_quote_mark(painter: QPainter, layout: FaceLayout, theme: Theme, color: QColor) -> None:
+    """The quote card's bar and its large opening mark."""
+    assert layout.quote_bar is not None
+    u = layout.u
+    painter.fillRect(layout.quote_bar, color)
+    mark = QFont()
+    mark.setFamilies(list(theme.serif))
+    mark.setPixelSize(max(8, round(16 * u)))
+    mark.setWeight(QFont.Weight.Bold)
+    painter.setFont(mark)
+    painter.setPen(color)
+    fm = QFontMetricsF(mark)
+    top = layout.blocks[0][1].y() if layout.blocks else layout.content.top()
+    painter.drawText(
+        QPointF(layout.content.left() - 0.8 * u, top + fm.capHeight() * 0.98), "\u201c"
+    )
+
+
+def _draw_block(painter: QPainter, block: Block, pos: QPointF, accent: QColor) -> None:
+    """One text block: a pill chip, a bulleted entry, or plain text."""
+    if block.layout is None:
+        return
+    if block.chip is not None:
+        fm = QFontMetricsF(block.layout.font())
+        pad = fm.height() * 0.55
+        pill = QRectF(pos.x(), pos.y(), block.width + 2 * pad, block.height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(block.chip)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(block.color)
+        block.layout.draw(painter, QPointF(pos.x() + pad, pos.y() + fm.height() * 0.3))
+        return
+    painter.setPen(block.color)
+    if block.bullet:
+        d = block.layout.font().pixelSize() * 0.32
+        first = block.layout.lineAt(0) if block.layout.lineCount() else None
+        cy = pos.y() + (first.ascent() * 0.62 if first else d)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(accent)
+        painter.drawEllipse(
+            QPointF(pos.x() - block.layout.font().pixelSize() * 0.9, cy), d / 2, d / 2
+        )
+        painter.setPen(block.color)
+    block.layout.draw(painter, pos)
 
 
 def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor) -> None:

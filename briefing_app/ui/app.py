@@ -39,9 +39,11 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..paths import bundled_briefs_dir
+    from .qt_logging import route_qt_messages
     from .settings import SettingsStore
     from .study.main_window import MainWindow
 
+    route_qt_messages()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Briefing App")

@@ -6,8 +6,10 @@ have imported PySide6 or pydantic for other tests.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,21 +22,50 @@ def _modules_after(statement: str) -> set[str]:
     return set(done.stdout.split())
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "briefing_app.core",
-        "briefing_app.core.pack",
-        "briefing_app.core.cards",
-        "briefing_app.core.models",
-        "briefing_app.core.references",
-        "briefing_app.commands.validate",
-    ],
-)
-def test_core_never_imports_qt(module: str) -> None:
-    loaded = _modules_after(f"import {module}\nfrom briefing_app.core.pack import load_pack")
-    assert module in loaded
+def _package_modules(package: str) -> list[str]:
+    """Every module of a package, found on disk (so a new module is checked without a list)."""
+    root = Path(__file__).resolve().parents[2] / package.replace(".", "/")
+    return sorted(
+        f"{package}.{'.'.join(p.relative_to(root).with_suffix('').parts)}".removesuffix(".__init__")
+        for p in root.rglob("*.py")
+    )
+
+
+def test_every_core_module_stays_free_of_qt() -> None:
+    modules = _package_modules("briefing_app.core")
+    assert len(modules) > 15  # the walk found the package
+    loaded = _modules_after("\n".join(f"import {m}" for m in modules))
+    assert set(modules) <= loaded
     assert not {m for m in loaded if m.split(".")[0] in ("PySide6", "shiboken6")}
+
+
+def test_the_painting_layer_never_imports_widgets() -> None:
+    modules = _package_modules("briefing_app.paint")
+    loaded = _modules_after("\n".join(f"import {m}" for m in modules))
+    assert set(modules) <= loaded
+    assert "PySide6.QtGui" in loaded
+    assert "PySide6.QtWidgets" not in loaded
+
+
+@pytest.mark.parametrize("package", ["briefing_app.export", "briefing_app.commands"])
+def test_export_and_commands_never_import_the_window_package(package: str) -> None:
+    """The layers point one way: core <- paint <- ui/export/commands (but the quiz window)."""
+    offenders = []
+    for module in _package_modules(package):
+        path = Path(__file__).resolve().parents[2] / (module.replace(".", "/") + ".py")
+        if not path.exists():
+            path = path.with_suffix("") / "__init__.py"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"\s*from \.\.(ui)\b|\s*(from|import) briefing_app\.ui\b", line):
+                if module == "briefing_app.commands.quiz" and "quiz.view" in line:
+                    continue  # the one command that opens a window
+                offenders.append(f"{module}: {line.strip()}")
+    assert offenders == []
+
+
+def test_commands_import_only_what_they_run() -> None:
+    loaded = _modules_after("from briefing_app.cli import main\nmain(['schema'])")
+    assert "PySide6" not in loaded and "briefing_app.commands.render" not in loaded
 
 
 def test_loading_a_pack_never_imports_qt() -> None:

@@ -21,9 +21,8 @@ from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
 from briefing_app.core.progress import DB_NAME, ProgressStore
 from briefing_app.core.schedule import Rating, format_interval, preview_intervals, review
-from briefing_app.paint.theme import dark_theme, light_theme
+from briefing_app.paint.theme import dark_theme, light_theme, palette_theme
 from briefing_app.ui.stats.charts import nice_ceiling
-from briefing_app.paint.theme import palette_theme
 from briefing_app.ui.stats.view import StatsView
 from briefing_app.ui.study.rating_bar import RatingBar
 

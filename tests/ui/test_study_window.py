@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -88,14 +88,23 @@ def test_flip_is_animated_and_draws_both_faces(
 ) -> None:
     window = make_window(write_pack(), reduce_motion=False)
     view = window.card_view
+    front = view.grab().toImage()
     key(qtbot, window, Qt.Key.Key_Space)
     assert view.is_turning()
     assert view.face() == "back"
-    qtbot.wait(90)
-    early = view.grab().toImage()  # mid-turn: painted without error
-    assert not early.isNull()
+    frames: list[QImage] = []
+
+    def a_new_frame() -> bool:
+        image = view.grab().toImage()
+        if view.is_turning() and image != front:
+            frames.append(image)
+        return bool(frames) or not view.is_turning()
+
+    qtbot.waitUntil(a_new_frame, timeout=2000)
     qtbot.waitUntil(lambda: not view.is_turning(), timeout=2000)
-    view.repaint()
+    back = view.grab().toImage()
+    assert frames, "no frame was painted mid-turn"
+    assert frames[0] != back and back != front  # a real in-between frame, then the back
 
 
 def test_reduce_motion_flips_at_once(

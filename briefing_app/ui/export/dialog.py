@@ -10,6 +10,7 @@ written, ``export_failed(message: str)`` when it could not be (not on cancel).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +50,8 @@ class ExportFormat:
     def extension(self) -> str:
         return "." + self.suffix.rsplit(".", 1)[1]
 
+
+logger = logging.getLogger(__name__)
 
 FORMATS = (
     ExportFormat("pdf", "PDF handout (cover, 3 cards a page)", ".pdf", "PDF files (*.pdf)"),
@@ -211,6 +214,7 @@ class ExportDialog(QDialog):
             self.export_failed.emit(str(exc))
             return False
         except Exception as exc:  # never let an export take the window down
+            logger.exception("export to %s failed", path)
             message = f"The export failed: {exc!r}"
             self._show_error(message)
             self.export_failed.emit(message)

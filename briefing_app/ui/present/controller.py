@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QScreen
@@ -327,47 +327,44 @@ class PresentationController(QObject):
         if not self._is_ours(event):
             return False
         key = event.key()
-        t = self._talk
         if key in DIGIT_KEYS:
-            t.type_digit(DIGIT_KEYS[key])
-        elif key == _K.Key_G:
-            t.start_jump()
-        elif key in ENTER_KEYS:
-            t.commit_jump()
-        elif key == _K.Key_Backspace:
-            if t.jump_buffer is not None:
-                t.erase_digit()
-            else:
-                t.step_back()
-        elif key == _K.Key_Escape:
-            if not t.cancel_jump():
-                self.end()
-                return True
-        elif key in FORWARD_KEYS:
-            t.flip_or_next()
-        elif key in BACK_KEYS:
-            t.step_back()
-        elif key == _K.Key_N:
-            t.next()
-        elif key == _K.Key_P:
-            t.previous()
-        elif key == _K.Key_Home:
-            t.first()
-        elif key == _K.Key_End:
-            t.last()
-        elif key in BLACK_KEYS:
-            t.toggle_black()
-        elif key in WHITE_KEYS:
-            t.toggle_white()
+            self._talk.type_digit(DIGIT_KEYS[key])
         elif key in (_K.Key_Tab, _K.Key_Backtab):
             self.toggle_window()
             return True
         elif key == _K.Key_S:
             self.swap_screens()
             return True
+        elif key == _K.Key_Escape:
+            if not self._talk.cancel_jump():
+                self.end()
+                return True
+        else:
+            action = self._talk_action(key)
+            if action is not None:
+                action()
         # F5 (a clicker's "start" button) is taken and ignored: the talk is running.
         self._sync()
         return True
+
+    def _talk_action(self, key: int) -> Callable[[], object] | None:
+        """What a key does to the talk (move, flip, blank, jump), or None."""
+        t = self._talk
+        if key == _K.Key_Backspace:
+            return t.erase_digit if t.jump_buffer is not None else t.step_back
+        groups: tuple[tuple[Collection[int], Callable[[], object]], ...] = (
+            ((_K.Key_G,), t.start_jump),
+            (ENTER_KEYS, t.commit_jump),
+            (FORWARD_KEYS, t.flip_or_next),
+            (BACK_KEYS, t.step_back),
+            ((_K.Key_N,), t.next),
+            ((_K.Key_P,), t.previous),
+            ((_K.Key_Home,), t.first),
+            ((_K.Key_End,), t.last),
+            (BLACK_KEYS, t.toggle_black),
+            (WHITE_KEYS, t.toggle_white),
+        )
+        return next((action for keys, action in groups if key in keys), None)
 
     # --- showing -----------------------------------------------------------------------
 

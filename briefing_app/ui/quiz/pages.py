@@ -91,6 +91,27 @@ class SetupPage(QuizPage):
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(28, 22, 28, 24)
         inner.setSpacing(6)
+        self._kind_section(inner)
+        inner.addSpacing(10)
+        inner.addWidget(plain_label("LENGTH", "section"))
+        inner.addLayout(self._length_row())
+        inner.addSpacing(10)
+        self._answer_section(inner)
+        col.addWidget(panel)
+        self.problem = plain_label("", "problem")
+        if len(self.reasons) == len(QuestionKind):
+            self._explain_no_quiz()
+        self.problem.setVisible(bool(self.problem.text()))
+        col.addWidget(self.problem)
+        col.addLayout(self._start_row())
+        col.addStretch(2)
+        self.update_length_limit()
+        self.length_box.setValue(min(DEFAULT_LENGTH, self.length_box.maximum()))
+        self._update_suffix(self.length_box.value())
+
+    def _kind_section(self, inner: QVBoxLayout) -> None:
+        """A checkbox per question kind, with the reason a kind cannot be asked."""
+        pack = self.pack
         inner.addWidget(plain_label("QUESTIONS", "section"))
         self.kind_boxes: dict[QuestionKind, QCheckBox] = {}
         self.reasons: dict[QuestionKind, str] = {}
@@ -108,10 +129,8 @@ class SetupPage(QuizPage):
                 self.reasons[kind] = reason
                 self.reason_labels.append(plain_label(_sentence(reason), "reason"))
                 inner.addWidget(self.reason_labels[-1])
-        inner.addSpacing(10)
-        inner.addWidget(plain_label("LENGTH", "section"))
-        inner.addLayout(self._length_row())
-        inner.addSpacing(10)
+
+    def _answer_section(self, inner: QVBoxLayout) -> None:
         inner.addWidget(plain_label("ANSWERS", "section"))
         self.choice_radio = QRadioButton("Choose from up to four  ·  keys 1–4")
         self.typed_radio = QRadioButton("Type the name  ·  aliases and small typos are fine")
@@ -121,18 +140,17 @@ class SetupPage(QuizPage):
         group.addButton(self.typed_radio)
         inner.addWidget(self.choice_radio)
         inner.addWidget(self.typed_radio)
-        col.addWidget(panel)
-        self.problem = plain_label("", "problem")
-        if len(self.reasons) == len(QuestionKind):
-            # One message instead of three notes under three dead checkboxes.
-            reasons = " ".join(_sentence(r) for r in dict.fromkeys(self.reasons.values()))
-            self.problem.setText(f"This pack has no quiz. {reasons}")
-            for label in self.reason_labels:
-                label.hide()
-            for widget in (self.length_box, self.choice_radio, self.typed_radio):
-                widget.setEnabled(False)
-        self.problem.setVisible(bool(self.problem.text()))
-        col.addWidget(self.problem)
+
+    def _explain_no_quiz(self) -> None:
+        """One message instead of three notes under three dead checkboxes."""
+        reasons = " ".join(_sentence(r) for r in dict.fromkeys(self.reasons.values()))
+        self.problem.setText(f"This pack has no quiz. {reasons}")
+        for label in self.reason_labels:
+            label.hide()
+        for widget in (self.length_box, self.choice_radio, self.typed_radio):
+            widget.setEnabled(False)
+
+    def _start_row(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.addWidget(plain_label("Enter starts  ·  Esc leaves", "hint", wrap=False))
         buttons.addStretch(1)
@@ -140,11 +158,7 @@ class SetupPage(QuizPage):
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(self.start_requested.emit)
         buttons.addWidget(self.start_button)
-        col.addLayout(buttons)
-        col.addStretch(2)
-        self.update_length_limit()
-        self.length_box.setValue(min(DEFAULT_LENGTH, self.length_box.maximum()))
-        self._update_suffix(self.length_box.value())
+        return buttons
 
     def _length_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -230,6 +244,12 @@ class QuestionPage(QuizPage):
         self.typed_edit.setPlaceholderText("Type a name, then press Enter")
         self.typed_edit.setAccessibleName("Your answer")
         col.addWidget(self.typed_edit)
+        col.addWidget(self._feedback_panel())
+        col.addStretch(1)
+        col.addLayout(self._action_row())
+
+    def _feedback_panel(self) -> QFrame:
+        """Right or wrong, the answer, its context, date and source."""
         self.feedback = QFrame()
         self.feedback.setObjectName("feedback")
         fb = QVBoxLayout(self.feedback)
@@ -248,8 +268,9 @@ class QuestionPage(QuizPage):
             self.meta_label,
         ):
             fb.addWidget(label)
-        col.addWidget(self.feedback)
-        col.addStretch(1)
+        return self.feedback
+
+    def _action_row(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         self.hint_label = plain_label("", "hint", wrap=False)
         bottom.addWidget(self.hint_label)
@@ -259,7 +280,7 @@ class QuestionPage(QuizPage):
         self.action_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.action_button.clicked.connect(self.acted.emit)
         bottom.addWidget(self.action_button)
-        col.addLayout(bottom)
+        return bottom
 
 
 class EndPage(QuizPage):

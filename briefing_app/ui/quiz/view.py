@@ -12,6 +12,7 @@ Signals: ``answer_given(item_id, correct)``, ``quiz_finished(right, total)``,
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from enum import Enum
@@ -41,6 +42,8 @@ from ...core.quiz import (
 from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
 from .widgets import quiz_stylesheet, restyle
+
+logger = logging.getLogger(__name__)
 
 CHIP_TEXT = {
     QuestionKind.WHO_SAID: "QUOTE",
@@ -120,7 +123,13 @@ class QuizView(QWidget):
         self.end_page.new_button.clicked.connect(self.show_setup)
         self.end_page.retry_button.clicked.connect(self.retry_missed)
         self.pages.addWidget(self.end_page)
-        # The pages' controls, by name, for the window and the tests.
+        self._name_controls()
+        self.pages.setCurrentWidget(self.setup_page)
+
+    # --- building ----------------------------------------------------------
+
+    def _name_controls(self) -> None:
+        """The pages' controls, by name, for the window and the tests."""
         self.kind_boxes = self.setup_page.kind_boxes
         self.length_box = self.setup_page.length_box
         self.choice_radio = self.setup_page.choice_radio
@@ -149,9 +158,6 @@ class QuizView(QWidget):
         self.meta_label = qp.meta_label
         self.hint_label = qp.hint_label
         self.action_button = qp.action_button
-        self.pages.setCurrentWidget(self.setup_page)
-
-    # --- building ----------------------------------------------------------
 
     def set_theme(self, theme: Theme) -> None:
         """Restyle in ``theme``: the window broadcasts Ctrl+T and the system's switch."""
@@ -325,6 +331,7 @@ class QuizView(QWidget):
                     self.pack.id, q.item_id, q.kind.value, correct, datetime.now(UTC)
                 )
             except Exception as exc:  # a full disk must not end the quiz
+                logger.exception("the answer to %s could not be saved", q.item_id)
                 self.record_error = str(exc)
                 note = (note + "  " if note else "") + "(This answer could not be saved.)"
         self._show_feedback(q, correct, note)

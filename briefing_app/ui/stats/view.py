@@ -96,7 +96,6 @@ class StatsView(QWidget):
     # -- building ---------------------------------------------------------------
 
     def _build(self) -> None:
-        t = self.theme
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -110,6 +109,13 @@ class StatsView(QWidget):
         layout.setContentsMargins(28, 24, 28, 28)
         layout.setSpacing(16)
 
+        layout.addLayout(self._header())
+        layout.addLayout(self._tile_grid())
+        layout.addLayout(self._chart_grid())
+        layout.addStretch(1)
+        self._apply_background()
+
+    def _header(self) -> QVBoxLayout:
         self.title_label = self._label(22, bold=True)
         self.title_label.setWordWrap(True)
         self.subtitle_label = self._label(13.5, muted=True)
@@ -120,8 +126,10 @@ class StatsView(QWidget):
         header.addWidget(self.title_label)
         header.addWidget(self.subtitle_label)
         header.addWidget(self.warning_label)
-        layout.addLayout(header)
+        return header
 
+    def _tile_grid(self) -> QGridLayout:
+        t = self.theme
         cats = t.category_colors
         self.seen_tile = StatTile(t, "Cards seen", cats[Category.IMPLICATION])
         self.quiz_tile = StatTile(t, "Quiz accuracy", cats[Category.QUOTE])
@@ -131,8 +139,11 @@ class StatsView(QWidget):
         self._tiles.setSpacing(16)
         self._tile_columns = 0
         self._place_tiles(4)
-        layout.addLayout(self._tiles)
+        return self._tiles
 
+    def _chart_grid(self) -> QGridLayout:
+        t = self.theme
+        cats = t.category_colors
         self.per_day_chart = ColumnChart(
             t,
             "Reviews per day, last 30 days",
@@ -154,9 +165,7 @@ class StatsView(QWidget):
         grid.addWidget(self.actor_bars, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
-        layout.addStretch(1)
-        self._apply_background()
+        return grid
 
     def _place_tiles(self, columns: int) -> None:
         """Four tiles in a row, or two by two when the view is narrow."""

@@ -118,19 +118,26 @@ class _Delegate(QStyledItemDelegate):
             self._paint_counts(painter, summary, theme, x, y, sfm)
         if summary.problem:
             y += sfm.height() * 1.3
-            danger = QColor(theme.danger)
-            painter.setBrush(danger)
-            painter.setPen(Qt.PenStyle.NoPen)
-            r = sfm.height() * 0.22
-            painter.drawEllipse(QRectF(x, y + sfm.height() / 2 - r, 2 * r, 2 * r))
-            painter.setPen(danger)
-            text = f"Invalid: {summary.problem}"
-            painter.drawText(
-                QRectF(x + 4 * r, y, w - 4 * r, sfm.height()),
-                int(Qt.AlignmentFlag.AlignLeft),
-                sfm.elidedText(text, Qt.TextElideMode.ElideRight, w - 4 * r),
-            )
+            self._paint_problem(painter, summary.problem, theme, QRectF(x, y, w, sfm.height()))
         painter.restore()
+
+    @staticmethod
+    def _paint_problem(painter: QPainter, problem: str, theme: Theme, line: QRectF) -> None:
+        """A red dot and the first problem, elided to the line."""
+        x, y, w = line.left(), line.top(), line.width()
+        sfm = QFontMetricsF(painter.font())
+        danger = QColor(theme.danger)
+        painter.setBrush(danger)
+        painter.setPen(Qt.PenStyle.NoPen)
+        r = sfm.height() * 0.22
+        painter.drawEllipse(QRectF(x, y + sfm.height() / 2 - r, 2 * r, 2 * r))
+        painter.setPen(danger)
+        text = f"Invalid: {problem}"
+        painter.drawText(
+            QRectF(x + 4 * r, y, w - 4 * r, sfm.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            sfm.elidedText(text, Qt.TextElideMode.ElideRight, w - 4 * r),
+        )
 
     def _paint_counts(
         self,
