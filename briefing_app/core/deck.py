@@ -68,11 +68,6 @@ class Deck:
     def shuffled(self) -> bool:
         return self._shuffled
 
-    @property
-    def only_ids(self) -> frozenset[str] | None:
-        """The ids a "Due now" session is restricted to, or None for every card."""
-        return self._only
-
     def __len__(self) -> int:
         return len(self._visible)
 

@@ -31,15 +31,6 @@ ACCENTS = {
 }
 
 
-def _tint(color: QColor, strength: float) -> QColor:
-    """``color`` mixed with white; ``strength`` 0 is white, 1 the colour."""
-    return QColor(
-        round(255 - (255 - color.red()) * strength),
-        round(255 - (255 - color.green()) * strength),
-        round(255 - (255 - color.blue()) * strength),
-    )
-
-
 @dataclass
 class Style:
     """A font and colour for one kind of text, in points."""
@@ -67,10 +58,7 @@ class Style:
         return font
 
 
-KICKER = Style(7.5, QFont.Weight.Bold, letter_spacing=8)
-HEADLINE = Style(13, QFont.Weight.DemiBold, spacing=1.2)
 QUOTE = Style(13, italic=True, serif=True, spacing=1.3)
-SUBLINE = Style(9.5, color=QColor(MUTED))
 LABEL = Style(7.5, QFont.Weight.Bold, color=QColor(MUTED), letter_spacing=4)
 BODY = Style(9, spacing=1.3)
 SMALL = Style(7.5, color=QColor(MUTED))

@@ -39,7 +39,7 @@ class StudyToolbar:
 
     bar: QToolBar
     chips: dict[Category | None, QToolButton]
-    chip_group: QButtonGroup
+    chip_group: QButtonGroup  # keeps the chips exclusive; owned by the window
     search: QLineEdit
     tail: QAction  # actions other views add go before this one
     wide_only: list[QAction]  # hidden in a narrow window
