@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 )
 
 from ..core.cards import Card, Category, Face
+from ..core.scripts import is_rtl, quote_marks
+from .fonts import can_slant, families_for
 from .theme import Theme
 
 FRONT = "front"
@@ -49,9 +51,11 @@ class Block:
     chip: QColor | None = None  # a pill behind the text, in this colour
     line_spacing: float = 1.0
     families: tuple[str, ...] = ()
+    rtl: bool = False  # laid out and aligned right to left
     layout: QTextLayout | None = field(default=None, repr=False)
     height: float = 0.0
     width: float = 0.0
+    pad: float = 0.0  # a chip's inner padding, once laid out
 
 
 @dataclass
@@ -69,6 +73,9 @@ class FaceLayout:
     quote_bar: QRectF | None = None
     fit: float = 1.0
     elided: bool = False
+    quote_mark: str = "\u201c"  # the opening mark of the quote's script
+    rtl: bool = False  # the quote reads right to left: mark and bar stand on the right
+    text_box: QRectF | None = None  # where the text goes (the quote mark stands beside it)
 
     def texts(self) -> list[str]:
         """What the face shows, in reading order (used for accessibility and tests)."""
@@ -199,8 +206,21 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
 
 
 def _with_families(blocks: list[Block], theme: Theme) -> list[Block]:
+    """Fonts with real glyphs for each block's script, and its reading direction.
+
+    A block that wants italic is set upright in the sans face when the italic
+    face lacks a letter (Arabic in DejaVu Serif Italic) or the text is CJK.
+    """
     for b in blocks:
-        b.families = theme.serif if b.serif else theme.sans
+        b.rtl = is_rtl(b.text)
+        if b.italic:
+            probe = QFont()
+            probe.setFamilies(list(theme.serif if b.serif else theme.sans))
+            probe.setItalic(True)
+            if not can_slant(b.text, probe):
+                b.italic = False
+                b.serif = False
+        b.families = families_for(b.text, theme.serif if b.serif else theme.sans)
     return blocks
 
 
@@ -235,10 +255,15 @@ def layout_face(
             avatar = QRectF(content.right() - d, content.top(), d, d)
             text_box.setRight(avatar.left() - 3 * u)
     quote_bar: QRectF | None = None
-    if card.category is Category.QUOTE and face == FRONT:
-        text_box.setLeft(content.left() + 9.0 * u)
-        text_box.setBottom(content.bottom() - 3.0 * u)
     blocks = face_blocks(card, face, theme)
+    is_quote = card.category is Category.QUOTE and face == FRONT
+    quote_rtl = is_quote and bool(blocks) and blocks[0].rtl
+    if is_quote:
+        if quote_rtl:
+            text_box.setRight(content.right() - 9.0 * u)
+        else:
+            text_box.setLeft(content.left() + 9.0 * u)
+        text_box.setBottom(content.bottom() - 3.0 * u)
     fit, total, elided = _fit(blocks, text_box, u, text_scale, device)
     centred = face == FRONT
     y = text_box.top()
@@ -250,19 +275,48 @@ def layout_face(
             continue
         if i:
             y += b.space_before * u * fit
-        placed.append((b, QPointF(text_box.left() + b.indent * u * fit, y)))
+        placed.append((b, QPointF(_block_x(b, text_box, u * fit), y)))
         y += b.height
-    if card.category is Category.QUOTE and face == FRONT and placed:
+    if is_quote and placed:
         last, pos = placed[-1]
-        quote_bar = QRectF(text_box.left(), pos.y() + last.height + 2.6 * u, 9 * u, 0.5 * u)
-    return FaceLayout(card, face, rect, u, band, content, placed, avatar, quote_bar, fit, elided)
+        bar_x = text_box.right() - 9 * u if quote_rtl else text_box.left()
+        quote_bar = QRectF(bar_x, pos.y() + last.height + 2.6 * u, 9 * u, 0.5 * u)
+    mark = quote_marks(card.front.headline)[0]
+    return FaceLayout(
+        card,
+        face,
+        rect,
+        u,
+        band,
+        content,
+        placed,
+        avatar,
+        quote_bar,
+        fit,
+        elided,
+        mark,
+        quote_rtl,
+        text_box,
+    )
+
+
+def _block_x(b: Block, box: QRectF, scaled_u: float) -> float:
+    """Where a block starts: indented from its reading side; a right-to-left chip hugs the right."""
+    if b.rtl and b.chip is not None:
+        return box.right() - (b.width + 2 * b.pad)
+    if b.rtl:
+        return box.left()  # the lines are right-aligned inside the full width
+    return box.left() + b.indent * scaled_u
 
 
 def _font_for(b: Block, u: float, scale: float) -> QFont:
     f = QFont()
     f.setFamilies(list(b.families))
     f.setPixelSize(max(9, round(b.size * u * scale)))
-    f.setWeight(QFont.Weight.Bold if b.bold else QFont.Weight.Normal)
+    weight = QFont.Weight.Bold if b.bold else QFont.Weight.Normal
+    f.setWeight(weight)
+    # A variable font (the bundled Noto Sans CJK) would otherwise show its default, Thin.
+    f.setVariableAxis(QFont.Tag("wght"), float(weight.value))
     f.setItalic(b.italic)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     # No ligatures: in a PDF handout "ffi" drawn as one glyph is found by no search.
@@ -277,6 +331,7 @@ def _lay(b: Block, width: float, u: float, scale: float, device: QPaintDevice | 
     if b.chip is not None:
         fm = QFontMetricsF(font)
         pad = fm.height() * 0.55
+        b.pad = pad
         width = min(width, fm.horizontalAdvance(b.text) + 2 * pad + 2)
         width = max(width - 2 * pad, fm.height())
     elif b.bullet:
@@ -284,6 +339,12 @@ def _lay(b: Block, width: float, u: float, scale: float, device: QPaintDevice | 
     layout = QTextLayout(b.text.replace("\n", LINE_SEPARATOR), font, device)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    if b.rtl:
+        # Every line right-aligned, not only the first: the direction is set, not guessed.
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    else:
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
     layout.setTextOption(option)
     layout.setCacheEnabled(True)
     layout.beginLayout()

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 
 from ..core.cards import Card
 from .card_layout import BACK, FRONT, Block, FaceLayout, corner_radius, layout_face, unit
+from .fonts import families_for
 from .theme import Theme, draw_icon
 
 # --- public API ------------------------------------------------------------------
@@ -174,16 +175,22 @@ def _draw_quote_mark(painter: QPainter, layout: FaceLayout, theme: Theme, color:
     u = layout.u
     painter.fillRect(layout.quote_bar, color)
     mark = QFont()
-    mark.setFamilies(list(theme.serif))
+    mark.setFamilies(list(families_for(layout.quote_mark, theme.serif)))
     mark.setPixelSize(max(8, round(16 * u)))
     mark.setWeight(QFont.Weight.Bold)
+    mark.setVariableAxis(QFont.Tag("wght"), float(QFont.Weight.Bold.value))
     painter.setFont(mark)
     painter.setPen(color)
     fm = QFontMetricsF(mark)
     top = layout.blocks[0][1].y() if layout.blocks else layout.content.top()
-    painter.drawText(
-        QPointF(layout.content.left() - 0.8 * u, top + fm.capHeight() * 0.98), "\u201c"
-    )
+    glyph = layout.quote_mark
+    ink = fm.boundingRect(glyph)  # where the mark's ink is, whatever its em box
+    box = layout.text_box or layout.content
+    if layout.rtl:  # the mark stands on the reading side: the right
+        x = box.right() + 1.4 * u - ink.left()
+    else:
+        x = box.left() - 1.4 * u - ink.right()
+    painter.drawText(QPointF(x, top + fm.capHeight() * 0.98), glyph)
 
 
 def _draw_block(painter: QPainter, block: Block, pos: QPointF, accent: QColor) -> None:
@@ -207,9 +214,9 @@ def _draw_block(painter: QPainter, block: Block, pos: QPointF, accent: QColor) -
         cy = pos.y() + (first.ascent() * 0.62 if first else d)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(accent)
-        painter.drawEllipse(
-            QPointF(pos.x() - block.layout.font().pixelSize() * 0.9, cy), d / 2, d / 2
-        )
+        offset = block.layout.font().pixelSize() * 0.9
+        x = pos.x() + first.width() + offset if block.rtl and first else pos.x() - offset
+        painter.drawEllipse(QPointF(x, cy), d / 2, d / 2)
         painter.setPen(block.color)
     block.layout.draw(painter, pos)
 

@@ -1,0 +1,85 @@
+"""Which way a text reads and which quotation marks it takes, from its letters.
+
+Pure Python (``unicodedata``), so the card painter, the PDF, the quiz and the
+terminal agree. The pack's ``language`` wins where it is known; otherwise the
+text's own script decides (an Arabic quote in an English pack is still
+right-to-left).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
+CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+WESTERN_MARKS = ("\u201c", "\u201d")
+JAPANESE_MARKS = ("\u300c", "\u300d")  # 「 」
+CHINESE_MARKS = ("\u201c", "\u201d")  # “ ” (the marks of simplified and traditional print)
+
+
+def primary_language(language: str | None) -> str:
+    """``"pt-BR"`` -> ``"pt"``; empty for None."""
+    return (language or "").split("-")[0].split("_")[0].lower()
+
+
+@lru_cache(maxsize=4096)
+def first_strong_direction(text: str) -> str | None:
+    """``"rtl"`` or ``"ltr"`` by the first letter with a strong direction (Unicode bidi P2)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return None
+
+
+def is_rtl(text: str, language: str | None = None) -> bool:
+    """True when ``text`` reads right to left: by its letters, else by the pack's language."""
+    found = first_strong_direction(text)
+    if found is not None:
+        return found == "rtl"
+    return primary_language(language) in RTL_LANGUAGES
+
+
+def _is_kana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def _is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff"
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds Chinese, Japanese or Korean letters (set upright, never italic)."""
+    return any(_is_han(ch) or _is_kana(ch) or _is_hangul(ch) for ch in text)
+
+
+def cjk_language(text: str, language: str | None = None) -> str | None:
+    """``"ja"``, ``"zh"`` or ``"ko"`` for a CJK text (the pack's language first), else None."""
+    lang = primary_language(language)
+    if not has_cjk(text):
+        return None
+    if lang in CJK_LANGUAGES:
+        return lang
+    if any(_is_kana(ch) for ch in text):
+        return "ja"
+    if any(_is_hangul(ch) for ch in text):
+        return "ko"
+    return "zh"
+
+
+def quote_marks(text: str, language: str | None = None) -> tuple[str, str]:
+    """The opening and closing marks a quotation in ``text`` takes: 「」 for Japanese, else “ ”."""
+    return JAPANESE_MARKS if cjk_language(text, language) == "ja" else WESTERN_MARKS
+
+
+def quoted(text: str, language: str | None = None) -> str:
+    """``text`` between the quotation marks of its script."""
+    opening, closing = quote_marks(text, language)
+    return f"{opening}{text}{closing}"

@@ -1,0 +1,79 @@
+"""Run in a fresh process (fonts are fixed when Qt starts): lay out and draw quote cards in
+several scripts and print, as JSON, what the tests check. Usage: script_probe.py OUT_DIR."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QGuiApplication
+
+from briefing_app.core.cards import Card, Category, Face
+from briefing_app.paint.card_painter import card_rect, layout_face, render_card_image
+from briefing_app.paint.theme import light_theme
+
+QUOTES = {
+    "arabic": "نحن ملتزمون بالسلام والاستقرار في المنطقة منذ عام 2025 وسنواصل العمل مع شركائنا "
+    "من أجل مستقبل أفضل لشعوبنا جميعا",
+    "japanese": "台湾有事は存立危機事態になり得る。政府の立場は一貫している",
+    "chinese": "我们坚决反对任何形式的干涉",
+    "english": "Coercion will meet collective resolve",
+}
+SIZE = QSize(1000, 560)
+
+
+def probe(name: str, text: str, out: str) -> dict[str, object]:
+    card = Card(f"{name}-q", Category.QUOTE, Face(text), Face("Speaker"))
+    theme = light_theme()
+    stage = QRectF(0, 0, SIZE.width(), SIZE.height())
+    layout = layout_face(card, "front", card_rect(stage), theme)
+    block, pos = layout.blocks[0]
+    assert block.layout is not None
+    missing = 0
+    families = set()
+    for run in block.layout.glyphRuns():
+        missing += sum(1 for g in run.glyphIndexes() if g == 0)  # glyph 0 is the empty box
+        families.add(run.rawFont().familyName())
+    lines = []
+    for n in range(block.layout.lineCount()):
+        line = block.layout.lineAt(n)
+        left = pos.x() + line.x() + line.naturalTextRect().left()
+        lines.append(
+            {
+                "left": left,
+                "right": left + line.naturalTextWidth(),
+                "top": pos.y() + line.y(),
+                "height": line.height(),
+            }
+        )
+    image = render_card_image(card, "front", SIZE, theme)
+    path = os.path.join(out, f"{name}.png")
+    image.save(path)
+    box = layout.text_box or layout.content
+    return {
+        "missing_glyphs": missing,
+        "families": sorted(families),
+        "italic": block.italic,
+        "rtl": layout.rtl,
+        "mark": layout.quote_mark,
+        "box_left": box.left(),
+        "box_right": box.right(),
+        "lines": lines,
+        "png": path,
+        "text_color": theme.text,
+    }
+
+
+def main() -> None:
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    out = sys.argv[1]
+    print(json.dumps({name: probe(name, text, out) for name, text in QUOTES.items()}))
+    del app
+
+
+if __name__ == "__main__":
+    main()
