@@ -186,10 +186,8 @@ def _draw_quote_mark(painter: QPainter, layout: FaceLayout, theme: Theme, color:
     glyph = layout.quote_mark
     ink = fm.boundingRect(glyph)  # where the mark's ink is, whatever its em box
     box = layout.text_box or layout.content
-    if layout.rtl:  # the mark stands on the reading side: the right
-        x = box.right() + 1.4 * u - ink.left()
-    else:
-        x = box.left() - 1.4 * u - ink.right()
+    # the mark stands on the reading side: the right for right-to-left text
+    x = box.right() + 1.4 * u - ink.left() if layout.rtl else box.left() - 1.4 * u - ink.right()
     painter.drawText(QPointF(x, top + fm.capHeight() * 0.98), glyph)
 
 
