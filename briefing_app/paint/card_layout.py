@@ -76,6 +76,7 @@ class FaceLayout:
     quote_mark: str = "\u201c"  # the opening mark of the quote's script
     rtl: bool = False  # the quote reads right to left: mark and bar stand on the right
     text_box: QRectF | None = None  # where the text goes (the quote mark stands beside it)
+    overflow: float = 0.0  # how far the text runs below the box at the smallest readable size
 
     def texts(self) -> list[str]:
         """What the face shows, in reading order (used for accessibility and tests)."""
@@ -231,8 +232,14 @@ def layout_face(
     theme: Theme,
     text_scale: float = 1.0,
     device: QPaintDevice | None = None,
+    min_px: float = 0.0,
 ) -> FaceLayout:
-    """Lay the face out in ``rect``: the largest font scale (≤ ``text_scale``) that fits."""
+    """Lay the face out in ``rect``: the largest font scale (≤ ``text_scale``) that fits.
+
+    With ``min_px`` (the window passes about 14 px times the zoom), body text never
+    shrinks below that size: what does not fit then runs on (``overflow``) for the
+    view to scroll, instead of being cut with an ellipsis.
+    """
     u = unit(rect)
     band_h = max(6.4 * u, min(28.0, rect.height() * 0.14))
     band = QRectF(rect.left(), rect.top(), rect.width(), band_h)
@@ -264,8 +271,10 @@ def layout_face(
         else:
             text_box.setLeft(content.left() + 9.0 * u)
         text_box.setBottom(content.bottom() - 3.0 * u)
-    fit, total, elided = _fit(blocks, text_box, u, text_scale, device)
-    centred = face == FRONT
+    floor = _readable_floor(blocks, u, text_scale, min_px)
+    fit, total, elided = _fit(blocks, text_box, u, text_scale, device, floor)
+    overflow = max(0.0, total - text_box.height()) if floor is not None else 0.0
+    centred = face == FRONT and not overflow
     y = text_box.top()
     if centred and total < text_box.height():
         y += (text_box.height() - total) / 2
@@ -297,6 +306,7 @@ def layout_face(
         mark,
         quote_rtl,
         text_box,
+        overflow,
     )
 
 
@@ -378,14 +388,44 @@ def _total(
     return total
 
 
+READABLE_ROLES = frozenset({"quote", "headline", "subline", "body", "item"})
+
+
+def _readable_floor(
+    blocks: list[Block], u: float, text_scale: float, min_px: float
+) -> float | None:
+    """The smallest fit factor that keeps reading text at ``min_px``; None without a minimum."""
+    if min_px <= 0:
+        return None
+    sizes = [b.size for b in blocks if b.role in READABLE_ROLES]
+    if not sizes:
+        return None
+    # Above 1 on a small card: the design sizes would be too small to read there.
+    return max(MIN_FIT, min_px / (min(sizes) * u * text_scale))
+
+
 def _fit(
-    blocks: list[Block], box: QRectF, u: float, text_scale: float, device: QPaintDevice | None
+    blocks: list[Block],
+    box: QRectF,
+    u: float,
+    text_scale: float,
+    device: QPaintDevice | None,
+    floor: float | None = None,
 ) -> tuple[float, float, bool]:
-    """Lay out at the largest scale that fits; returns (fit factor, height, elided)."""
+    """Lay out at the largest scale that fits; returns (fit factor, height, elided).
+
+    With a ``floor``, nothing is elided: below it the text keeps its size and runs on.
+    """
+    if floor is not None and floor >= 1.0:  # small card: the readable size, run on if needed
+        return floor, _total(blocks, box, u, text_scale * floor, device), False
     total = _total(blocks, box, u, text_scale, device)
     if total <= box.height() or not blocks:
         return 1.0, total, False
-    lo, hi = MIN_FIT, 1.0
+    if floor is not None:
+        at_floor = _total(blocks, box, u, text_scale * floor, device)
+        if at_floor > box.height():
+            return floor, at_floor, False
+    lo, hi = (floor or MIN_FIT), 1.0
     best: float | None = None
     for _ in range(7):
         mid = (lo + hi) / 2
@@ -393,6 +433,8 @@ def _fit(
             best, lo = mid, mid
         else:
             hi = mid
+    if best is None and floor is not None:
+        best = floor  # it fits at the floor (checked above)
     if best is not None:
         total = _total(blocks, box, u, text_scale * best, device)
         return best, total, False

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
+    QLinearGradient,
     QPainter,
     QPainterPath,
     QPen,
@@ -38,9 +39,10 @@ def paint_card(
     face: str,
     theme: Theme,
     text_scale: float = 1.0,
+    min_px: float = 0.0,
 ) -> None:
     """Draw one face of ``card`` filling ``rect`` (rounded card, colour band, text)."""
-    layout = layout_face(card, face, rect, theme, text_scale, painter.device())
+    layout = layout_face(card, face, rect, theme, text_scale, painter.device(), min_px)
     draw_layout(painter, layout, theme)
 
 
@@ -137,11 +139,15 @@ def _band_path(rect: QRectF, band: QRectF, radius: float) -> QPainterPath:
     return _band_shape(rect.left(), rect.top(), rect.width(), rect.height(), band.height(), radius)
 
 
-def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool = True) -> None:
+def draw_layout(
+    painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool = True, scroll: float = 0.0
+) -> None:
     """Draw a laid-out face: card surface, band, avatar, quote mark and text.
 
     ``blank=False`` skips the surface and border, for callers that cached them
     (``paint_blank_card``) under the face; the result is the same picture.
+    A face whose text runs on (``layout.overflow``) is drawn ``scroll`` pixels
+    down, clipped to its text area, with a fade and an arrow where more text is.
     """
     card, rect, u = layout.card, layout.rect, layout.u
     cat = card.category
@@ -164,8 +170,58 @@ def draw_layout(painter: QPainter, layout: FaceLayout, theme: Theme, blank: bool
         _draw_avatar(painter, layout.avatar, card, theme)
     if layout.quote_bar is not None:
         _draw_quote_mark(painter, layout, theme, color)
+    if layout.overflow > 0:
+        _draw_scrolled(painter, layout, theme, color, max(0.0, min(scroll, layout.overflow)))
+    else:
+        for block, pos in layout.blocks:
+            _draw_block(painter, block, pos, color)
+    painter.restore()
+
+
+def _draw_scrolled(
+    painter: QPainter, layout: FaceLayout, theme: Theme, accent: QColor, scroll: float
+) -> None:
+    """Text that runs on: clipped to its box, shifted by ``scroll``, with cues at the edges."""
+    box = QRectF(layout.text_box or layout.content)
+    clip = QRectF(layout.rect.left(), box.top(), layout.rect.width(), box.height())
+    painter.save()
+    painter.setClipRect(clip)
+    painter.translate(0, -scroll)
     for block, pos in layout.blocks:
-        _draw_block(painter, block, pos, color)
+        if pos.y() + block.height >= clip.top() + scroll and pos.y() <= clip.bottom() + scroll:
+            _draw_block(painter, block, pos, accent)
+    painter.restore()
+    fade = min(6.0 * layout.u, box.height() / 4)
+    surface = theme.color("surface")
+    if scroll > 0.5:
+        _fade(painter, QRectF(clip.left(), clip.top(), clip.width(), fade), surface, True)
+    if scroll < layout.overflow - 0.5:
+        bottom = QRectF(clip.left(), clip.bottom() - fade, clip.width(), fade)
+        _fade(painter, bottom, surface, False)
+        _draw_more_arrow(
+            painter, QPointF(box.center().x(), clip.bottom() - 1.2 * layout.u), accent, layout.u
+        )
+
+
+def _fade(painter: QPainter, rect: QRectF, surface: QColor, at_top: bool) -> None:
+    clear = QColor(surface)
+    clear.setAlphaF(0.0)
+    gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
+    gradient.setColorAt(0.0, surface if at_top else clear)
+    gradient.setColorAt(1.0, clear if at_top else surface)
+    painter.fillRect(rect, gradient)
+
+
+def _draw_more_arrow(painter: QPainter, tip: QPointF, color: QColor, u: float) -> None:
+    """A small chevron pointing down: there is more to read below."""
+    w = 1.6 * u
+    pen = QPen(color, max(1.5, 0.35 * u))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.save()
+    painter.setPen(pen)
+    painter.drawPolyline(
+        [QPointF(tip.x() - w, tip.y() - w * 0.6), tip, QPointF(tip.x() + w, tip.y() - w * 0.6)]
+    )
     painter.restore()
 
 

@@ -27,14 +27,21 @@ class TurnSurface(Protocol):
 
 
 def face_pixmap(
-    ratio: float, card: Card, face: str, inner: QRectF, theme: Theme, text_scale: float
+    ratio: float,
+    card: Card,
+    face: str,
+    inner: QRectF,
+    theme: Theme,
+    text_scale: float,
+    min_px: float = 0.0,
 ) -> QPixmap:
     """One face drawn at the surface's pixel ratio, ready to be transformed."""
     pixmap = QPixmap(max(1, round(inner.width() * ratio)), max(1, round(inner.height() * ratio)))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint_card(painter, QRectF(0, 0, inner.width(), inner.height()), card, face, theme, text_scale)
+    rect = QRectF(0, 0, inner.width(), inner.height())
+    paint_card(painter, rect, card, face, theme, text_scale, min_px)
     painter.end()
     return pixmap
 
@@ -47,11 +54,12 @@ def turn_pixmaps(
     inner: QRectF,
     theme: Theme,
     text_scale: float,
+    min_px: float = 0.0,
 ) -> FacePixmaps:
     """The face turning away and the face turning in."""
     return (
-        face_pixmap(ratio, card, old, inner, theme, text_scale),
-        face_pixmap(ratio, card, new, inner, theme, text_scale),
+        face_pixmap(ratio, card, old, inner, theme, text_scale, min_px),
+        face_pixmap(ratio, card, new, inner, theme, text_scale, min_px),
     )
 
 
@@ -100,10 +108,17 @@ class CardTurn:
         return self._faces is not None
 
     def start(
-        self, card: Card, old: str, new: str, inner: QRectF, theme: Theme, text_scale: float
+        self,
+        card: Card,
+        old: str,
+        new: str,
+        inner: QRectF,
+        theme: Theme,
+        text_scale: float,
+        min_px: float = 0.0,
     ) -> None:
         self._faces = turn_pixmaps(
-            self._surface.devicePixelRatioF(), card, old, new, inner, theme, text_scale
+            self._surface.devicePixelRatioF(), card, old, new, inner, theme, text_scale, min_px
         )
         self._anim.start()
 

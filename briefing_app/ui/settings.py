@@ -21,7 +21,8 @@ class ThemeChoice(StrEnum):
 
 
 MAX_RECENT = 8
-MIN_SCALE, MAX_SCALE = 0.6, 2.0
+MIN_SCALE, MAX_SCALE = 0.5, 2.0
+SCALE_STEP = 0.1
 
 
 @dataclass
@@ -38,9 +39,10 @@ class Settings:
         self.recent = [path] + [p for p in self.recent if p != path]
         del self.recent[MAX_RECENT:]
 
-    def scaled(self, factor: float) -> float:
-        """Multiply the text scale by ``factor`` within the allowed range; the new scale."""
-        self.text_scale = round(max(MIN_SCALE, min(MAX_SCALE, self.text_scale * factor)), 3)
+    def step_text_scale(self, steps: int) -> float:
+        """Move the text scale ``steps`` tenths (50% to 200%); the new scale."""
+        tenths = round(self.text_scale / SCALE_STEP) + steps
+        self.text_scale = round(max(MIN_SCALE, min(MAX_SCALE, tenths * SCALE_STEP)), 2)
         return self.text_scale
 
 

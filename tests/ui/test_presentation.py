@@ -399,7 +399,7 @@ def test_the_cursor_hides_when_still_and_returns_on_movement(qtbot: QtBot) -> No
 def test_the_cursor_waits_two_seconds_by_default(qtbot: QtBot) -> None:
     view = AudienceView(light_theme())
     qtbot.addWidget(view)
-    assert view._cursor_timer.interval() == 2000
+    assert view.cursor_idle_ms == 2000
 
 
 def test_the_audience_view_draws_the_card_like_the_window(qtbot: QtBot, cards: list[Card]) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Category
+from briefing_app.ui.settings import SettingsStore
 from briefing_app.ui.study.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -192,7 +193,7 @@ def test_help_overlay_lists_every_shortcut(
         "Open Pack",
     ):
         assert what in rows, what
-    assert "PgDown" in rows["Next card"]
+    assert "PgDown" in rows["Scroll down, or next card"]
     listed = {k for keys, _ in overlay.rows() for k in keys.split(" / ")}
     for action in window.all_actions():
         for seq in action.shortcuts():
@@ -393,14 +394,14 @@ def test_bad_pack_at_start_shows_problems_not_a_crash(
 
 
 def test_recent_packs_and_settings_persist(
-    make_window: Make, write_pack: Callable[..., Path], settings_store: object
+    make_window: Make, write_pack: Callable[..., Path], settings_store: SettingsStore
 ) -> None:
     path = write_pack()
     window = make_window(path)
     window.study_actions["zoom_in"].trigger()
-    loaded = window._store.load()  # type: ignore[union-attr]
+    loaded = settings_store.load()
     assert loaded.recent == [str(path.resolve())]
-    assert loaded.text_scale == window.settings.text_scale > 1.0
+    assert loaded.text_scale == window.settings.text_scale == 1.1
 
 
 def test_folder_whose_first_pack_is_invalid_opens_the_next_at_start(

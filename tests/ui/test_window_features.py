@@ -298,8 +298,12 @@ def test_mode_buttons_give_way_in_a_narrow_window(
     window, features = study
     assert set(features.mode_buttons) == {"due", "quiz", "present", "stats"}
     assert all(b.isVisible() for b in features.mode_buttons.values())
+    assert not window.more_button.isVisible()
     window.resize(760, 520)
     qtbot.waitUntil(lambda: not any(b.isVisible() for b in features.mode_buttons.values()))
+    assert window.more_button.isVisible()  # nothing disappears: they fold into "More"
+    names = [a.text().replace("&", "") for a in window.more_button.menu().actions()]
+    assert names == ["Due now", "Quiz", "Present", "Statistics"]
     assert window.position_label.text() == window.deck.position_text()
     press(qtbot, window, Qt.Key.Key_Q)  # the keys still work
     assert isinstance(window.centralWidget(), QuizView)

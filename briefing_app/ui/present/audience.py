@@ -101,6 +101,11 @@ class AudienceView(QuietClose, QWidget):
         return self._overlay
 
     @property
+    def cursor_idle_ms(self) -> int:
+        """How long the pointer may rest before it is hidden."""
+        return self._cursor_timer.interval()
+
+    @property
     def cursor_hidden(self) -> bool:
         return self._cursor_hidden
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ...core.cards import Card
 from ...paint.card_painter import (
@@ -36,6 +36,8 @@ from ...paint.theme import Theme
 
 FLIP_MS = 300
 _CACHE_SIZE = 24
+MIN_READABLE_PX = 14.0  # body text never smaller at 100% zoom: long text scrolls instead
+ZOOM_NOTE_MS = 1400
 
 
 class CardView(QWidget):
@@ -63,6 +65,16 @@ class CardView(QWidget):
         self._layouts: OrderedDict[tuple[object, ...], FaceLayout] = OrderedDict()
         self._turn = CardTurn(self, self, FLIP_MS)
         self._stage: tuple[tuple[object, ...], QPixmap] | None = None
+        self._scroll = 0.0
+        self._zoom_note = QLabel(self)
+        self._zoom_note.setObjectName("zoomNote")
+        self._zoom_note.setTextFormat(Qt.TextFormat.PlainText)
+        self._zoom_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._zoom_note.hide()
+        self._zoom_timer = QTimer(self)
+        self._zoom_timer.setSingleShot(True)
+        self._zoom_timer.setInterval(ZOOM_NOTE_MS)
+        self._zoom_timer.timeout.connect(self._zoom_note.hide)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 200)
@@ -93,6 +105,7 @@ class CardView(QWidget):
         turned = not changed and card is not None and face != self._face
         self._card = card
         self._face = face
+        self._scroll = 0.0
         self._update_accessible()
         self.update()
         if changed:
@@ -112,9 +125,55 @@ class CardView(QWidget):
         self.update()
 
     def set_text_scale(self, scale: float) -> None:
+        """Change the card text size and say so briefly ("Text 120%") over the card."""
         self._scale = scale
+        self._scroll = 0.0
         self._layouts.clear()
         self.update()
+        self._zoom_note.setText(f"Text {round(scale * 100)}%")
+        self._zoom_note.adjustSize()
+        self._zoom_note.resize(self._zoom_note.width() + 28, self._zoom_note.height() + 12)
+        self._zoom_note.move((self.width() - self._zoom_note.width()) // 2, 18)
+        self._zoom_note.show()
+        self._zoom_note.raise_()
+        self._zoom_timer.start()
+
+    def zoom_note(self) -> str:
+        """The size note on screen now ("Text 120%"), or "" when it has faded."""
+        return self._zoom_note.text() if self._zoom_note.isVisible() else ""
+
+    def min_px(self) -> float:
+        return MIN_READABLE_PX * self._scale
+
+    # --- scrolling a face that runs on --------------------------------------------
+
+    def scroll_offset(self) -> float:
+        return self._scroll
+
+    def can_scroll(self, direction: int) -> bool:
+        layout = self.current_layout()
+        if layout is None or layout.overflow <= 0 or self._turn.running:
+            return False
+        return self._scroll < layout.overflow - 0.5 if direction > 0 else self._scroll > 0.5
+
+    def scroll_page(self, direction: int) -> bool:
+        """Scroll the face by most of its height; False when there is nothing that way."""
+        layout = self.current_layout()
+        if layout is None or not self.can_scroll(direction):
+            return False
+        box = layout.text_box or layout.content
+        return self.scroll_by(direction * box.height() * 0.85)
+
+    def scroll_by(self, pixels: float) -> bool:
+        layout = self.current_layout()
+        if layout is None or layout.overflow <= 0:
+            return False
+        new = max(0.0, min(layout.overflow, self._scroll + pixels))
+        if abs(new - self._scroll) < 0.01:
+            return False
+        self._scroll = new
+        self.update()
+        return True
 
     def set_reduce_motion(self, reduce: bool) -> None:
         self._reduce_motion = reduce
@@ -127,6 +186,7 @@ class CardView(QWidget):
         new = BACK if old == FRONT else FRONT
         self._turn.stop()
         self._face = new
+        self._scroll = 0.0
         self._update_accessible()
         if not self._reduce_motion and self.isVisible() and self.width() > 0:
             self._start_turn(old, new)
@@ -152,7 +212,9 @@ class CardView(QWidget):
         key = (card.id, id(card), face, rect.width(), rect.height(), self._theme.name, self._scale)
         layout = self._layouts.get(key)
         if layout is None or layout.rect != rect:
-            layout = layout_face(card, face, rect, self._theme, self._scale, self)
+            layout = layout_face(
+                card, face, rect, self._theme, self._scale, self, min_px=self.min_px()
+            )
             self._layouts[key] = layout
             if len(self._layouts) > _CACHE_SIZE:
                 self._layouts.popitem(last=False)
@@ -170,7 +232,8 @@ class CardView(QWidget):
         else:
             inner = card_rect(stage)
             painter.drawPixmap(0, 0, self._stage_pixmap(inner))
-            draw_layout(painter, self._layout(card, self._face, inner), self._theme, blank=False)
+            layout = self._layout(card, self._face, inner)
+            draw_layout(painter, layout, self._theme, blank=False, scroll=self._scroll)
         painter.end()
         if not self._painted:
             self._painted = True
@@ -196,9 +259,21 @@ class CardView(QWidget):
     def _start_turn(self, old: str, new: str) -> None:
         assert self._card is not None
         inner = card_rect(QRectF(self.rect()))
-        self._turn.start(self._card, old, new, inner, self._theme, self._scale)
+        self._turn.start(self._card, old, new, inner, self._theme, self._scale, self.min_px())
 
     # --- input -------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel scrolls a long face; otherwise it is left to the window."""
+        steps = event.angleDelta().y() / 120
+        if steps and self.scroll_by(-steps * 3 * self.min_px()):
+            event.accept()
+        else:
+            event.ignore()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scroll = 0.0
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

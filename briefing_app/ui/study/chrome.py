@@ -42,7 +42,6 @@ class StudyToolbar:
     chip_group: QButtonGroup  # keeps the chips exclusive; owned by the window
     search: QLineEdit
     tail: QAction  # actions other views add go before this one
-    wide_only: list[QAction]  # hidden in a narrow window
 
 
 @dataclass
@@ -55,6 +54,8 @@ class NavRow:
     next_button: QPushButton
     position_label: QLabel
     hint_label: QLabel
+    more_button: QToolButton
+    more_menu: QMenu
 
 
 @dataclass
@@ -83,7 +84,9 @@ def build_toolbar(
     actions["open"].setIconText("Open")
     open_button.setDefaultAction(actions["open"])
     open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    wide_only = [bar.addWidget(open_button), bar.addSeparator()]
+    open_button.setAccessibleName("Open a pack")
+    bar.addWidget(open_button)
+    bar.addSeparator()
     group = QButtonGroup(owner)
     group.setExclusive(True)
     chips: dict[Category | None, QToolButton] = {}
@@ -108,7 +111,7 @@ def build_toolbar(
     search.setClearButtonEnabled(True)
     bar.addWidget(search)
     bar.addAction(actions["shuffle"])
-    return StudyToolbar(bar, chips, group, search, actions["shuffle"], wide_only)
+    return StudyToolbar(bar, chips, group, search, actions["shuffle"])
 
 
 def build_nav_row(actions: dict[str, QAction]) -> NavRow:
@@ -125,6 +128,7 @@ def build_nav_row(actions: dict[str, QAction]) -> NavRow:
     ):
         b.setObjectName("navButton")
         b.setToolTip(tip)
+        b.setAccessibleName(tip.split(" (")[0])
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         b.clicked.connect(actions[name].trigger)
     position = QLabel()
@@ -139,8 +143,20 @@ def build_nav_row(actions: dict[str, QAction]) -> NavRow:
     row.addSpacing(10)
     row.addWidget(next_button)
     row.addStretch(1)
+    more = QToolButton()
+    more.setObjectName("modeButton")
+    more.setText("More \u25be")
+    more.setToolTip("Due now, Quiz, Present, Statistics")
+    more.setAccessibleName("More study modes")
+    more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    menu = QMenu(more)
+    more.setMenu(menu)
+    more.hide()
+    row.addWidget(more)
+    row.addSpacing(6)
     row.addWidget(hint)
-    return NavRow(nav, row, prev_button, next_button, position, hint)
+    return NavRow(nav, row, prev_button, next_button, position, hint, more, menu)
 
 
 def build_central(

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 Clock = Callable[[], datetime]
-MODE_BUTTONS_MIN_WIDTH = 1000
 
 # name: (text, shortcut, menu, on the toolbar, checkable)
 FEATURE_ACTIONS: dict[str, tuple[str, str, str, bool, bool]] = {
@@ -84,8 +83,6 @@ class StudyFeatures(QObject):
         window.card_view.card_flipped.connect(self._on_flipped)
         window.card_view.card_changed.connect(lambda _card: self.rating_bar.hide())
         window.pack_opened.connect(lambda _loaded: self._on_pack_opened())
-        window.installEventFilter(self)
-        self._fit_mode_buttons()
         if store is not None and store.recovery_message:
             window.banner.show_problems("About your progress", [store.recovery_message])
 
@@ -126,18 +123,6 @@ class StudyFeatures(QObject):
     def _add_mode_button(self, action: QAction, key: str) -> None:
         button = self.window.add_mode_button(action, key)
         self.mode_buttons[action.objectName().removeprefix("action_")] = button
-
-    def _fit_mode_buttons(self) -> None:
-        """In a narrow window the mode buttons give way (keys and the Go menu remain)
-        rather than squeezing "Card 3 of 24" and their own labels into ellipses."""
-        wide = self.window.width() >= MODE_BUTTONS_MIN_WIDTH
-        for button in self.mode_buttons.values():
-            button.setVisible(wide)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Resize:
-            self._fit_mode_buttons()
-        return False
 
     def _follow_theme(self, theme: Theme) -> None:
         """Every view this object opened follows the window's theme, the quiz included."""

@@ -71,7 +71,8 @@ PLURALS = {
     Category.IMPLICATION: "Implications",
 }
 SEARCH_DELAY_MS = 150
-COMPACT_WIDTH = 1100  # below this, chips show only icon and count
+COMPACT_WIDTH = 1100  # below this, chips show only icon and count (names in tooltips)
+MODES_WIDTH = 1000  # below this, the mode buttons fold into one "More" menu
 TITLE_SUFFIX = " \u2014 Briefing App"
 
 
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.banner = ErrorBanner()
         self.study_actions = make_actions(self, self._handlers())
         self._extra_actions: list[QAction] = []
+        self._mode_buttons: list[QToolButton] = []
         self._build_chrome()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -210,6 +212,11 @@ class MainWindow(QMainWindow):
         return self._nav.next_button
 
     @property
+    def more_button(self) -> QToolButton:
+        """The "More" menu button that holds the mode buttons in a narrow window."""
+        return self._nav.more_button
+
+    @property
     def recent_menu(self) -> QMenu:
         return self._menus.recent
 
@@ -256,11 +263,22 @@ class MainWindow(QMainWindow):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setAccessibleName(button.text())
         row = self._nav.layout
-        hint_at = row.indexOf(self._nav.hint_label)
-        row.insertWidget(hint_at, button)
-        row.insertSpacing(hint_at + 1, 6)
+        at = row.indexOf(self._nav.more_button)
+        row.insertWidget(at, button)
+        row.insertSpacing(at + 1, 6)
+        self._nav.more_menu.addAction(action)
+        self._mode_buttons.append(button)
+        self._fit_modes()
         return button
+
+    def _fit_modes(self) -> None:
+        """Nothing disappears in a narrow window: the mode buttons fold into "More"."""
+        wide = self.width() >= MODES_WIDTH
+        for button in self._mode_buttons:
+            button.setVisible(wide)
+        self._nav.more_button.setVisible(bool(self._mode_buttons) and not wide)
 
     def add_below_card(self, widget: QWidget) -> None:
         """A bar under the card, above the navigation row (the rating bar)."""
@@ -427,6 +445,8 @@ class MainWindow(QMainWindow):
             "flip": self._guard(self.card_view.flip),
             "next": self._guard(lambda: self._move(self.deck.next)),
             "previous": self._guard(lambda: self._move(self.deck.previous)),
+            "page_down": self._guard(lambda: self._page(1)),
+            "page_up": self._guard(lambda: self._page(-1)),
             "first": self._guard(lambda: self._move(self.deck.first)),
             "last": self._guard(lambda: self._move(self.deck.last)),
             "shuffle": self._toggle_shuffle,
@@ -436,8 +456,8 @@ class MainWindow(QMainWindow):
             "filter_quote": lambda: self.set_category(Category.QUOTE),
             "filter_measure": lambda: self.set_category(Category.MEASURE),
             "filter_implication": lambda: self.set_category(Category.IMPLICATION),
-            "zoom_in": lambda: self._scale_text(1.1),
-            "zoom_out": lambda: self._scale_text(1 / 1.1),
+            "zoom_in": lambda: self._scale_text(1),
+            "zoom_out": lambda: self._scale_text(-1),
             "zoom_reset": lambda: self._scale_text(0),
             "toggle_theme": self._toggle_theme,
             "show_library": self._toggle_library,
@@ -501,11 +521,12 @@ class MainWindow(QMainWindow):
     def _toggle_theme(self) -> None:
         self.set_theme_choice(ThemeChoice.LIGHT if self._theme.is_dark else ThemeChoice.DARK)
 
-    def _scale_text(self, factor: float) -> None:
-        if factor == 0:
+    def _scale_text(self, steps: int) -> None:
+        """Ctrl+Plus/Minus: card text in 10% steps (50–200%); Ctrl+0 back to 100%."""
+        if steps == 0:
             self.settings.text_scale = 1.0
         else:
-            self.settings.scaled(factor)
+            self.settings.step_text_scale(steps)
         self.card_view.set_text_scale(self.settings.text_scale)
         self.save_settings()
 
@@ -528,6 +549,12 @@ class MainWindow(QMainWindow):
     def _move(self, step: Callable[[], bool]) -> None:
         if step():
             self.show_current()
+
+    def _page(self, direction: int) -> None:
+        """PageDown/PageUp (a clicker's keys): scroll a long face first, then change card."""
+        if self.card_view.scroll_page(direction):
+            return
+        self._move(self.deck.next if direction > 0 else self.deck.previous)
 
     def show_current(self, face: str = "front") -> None:
         """Show the deck's current card and update the counter and buttons."""
@@ -555,6 +582,7 @@ class MainWindow(QMainWindow):
             if chip.text() != text:
                 chip.setText(text)
                 chip.setToolTip(f"{PLURALS[cat]}: {count} cards")
+                chip.setAccessibleName(f"{PLURALS[cat]}, {count} cards")
 
     def set_category(self, category: Category | None) -> None:
         self.chips[category].setChecked(True)
@@ -611,8 +639,7 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         wide = self.width() >= COMPACT_WIDTH
         self.hint_label.setVisible(wide)
-        for action in self._toolbar.wide_only:
-            action.setVisible(wide)
+        self._fit_modes()
         self._refresh_controls()
         if self._help_shown():
             self.help_overlay.setGeometry(self.rect())
