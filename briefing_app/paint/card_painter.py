@@ -76,6 +76,17 @@ def render_card_image(
     return image
 
 
+def paint_focus_ring(painter: QPainter, rect: QRectF, theme: Theme) -> None:
+    """The keyboard focus ring around a card: the accent colour, just outside its edge."""
+    radius = corner_radius(rect)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(theme.color("accent"), 2.5))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), radius + 3, radius + 3)
+    painter.restore()
+
+
 def card_rect(stage: QRectF) -> QRectF:
     """Where the card sits on a stage of this size (a margin for its shadow)."""
     m = max(6.0, min(stage.width(), stage.height()) * 0.045)

@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ...core.cards import Card
@@ -28,6 +36,7 @@ from ...paint.card_painter import (
     draw_layout,
     layout_face,
     paint_blank_card,
+    paint_focus_ring,
     paint_message,
     paint_shadow,
 )
@@ -66,6 +75,7 @@ class CardView(QWidget):
         self._turn = CardTurn(self, self, FLIP_MS)
         self._stage: tuple[tuple[object, ...], QPixmap] | None = None
         self._scroll = 0.0
+        self._keyboard_focus = False  # the ring shows when Tab brought focus here
         self._zoom_note = QLabel(self)
         self._zoom_note.setObjectName("zoomNote")
         self._zoom_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -234,6 +244,8 @@ class CardView(QWidget):
             painter.drawPixmap(0, 0, self._stage_pixmap(inner))
             layout = self._layout(card, self._face, inner)
             draw_layout(painter, layout, self._theme, blank=False, scroll=self._scroll)
+        if self._keyboard_focus and self.hasFocus():
+            paint_focus_ring(painter, card_rect(stage), self._theme)
         painter.end()
         if not self._painted:
             self._painted = True
@@ -262,6 +274,21 @@ class CardView(QWidget):
         self._turn.start(self._card, old, new, inner, self._theme, self._scale, self.min_px())
 
     # --- input -------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        keyboard = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        self._keyboard_focus = event.reason() in keyboard
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._keyboard_focus = False
+        self.update()
+
+    def has_focus_ring(self) -> bool:
+        """True while the keyboard focus ring is drawn around the card."""
+        return self._keyboard_focus and self.hasFocus()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """The wheel scrolls a long face; otherwise it is left to the window."""

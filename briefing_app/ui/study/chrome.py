@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.cards import STUDY_CATEGORIES, Category
 from ...paint.theme import Theme, icon_image
 from ..settings import ThemeChoice
+from ..widgets.keyboard import keyboard_button
 from .actions import ACTION_SPECS
 
 
@@ -83,8 +84,7 @@ def build_toolbar(
     # back from the action whenever the action changes (the quiz disables it, then not).
     actions["open"].setIconText("Open")
     open_button.setDefaultAction(actions["open"])
-    open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    open_button.setAccessibleName("Open a pack")
+    keyboard_button(open_button, "Open a pack")
     bar.addWidget(open_button)
     bar.addSeparator()
     group = QButtonGroup(owner)
@@ -95,7 +95,7 @@ def build_toolbar(
         chip.setObjectName(f"chip_{cat.value if cat else 'all'}")
         chip.setProperty("chip", True)
         chip.setCheckable(True)
-        chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keyboard_button(chip)
         chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         chip.clicked.connect(lambda _c=False, c=cat: on_category(c))
         group.addButton(chip)
@@ -109,8 +109,12 @@ def build_toolbar(
     search.setObjectName("search")
     search.setPlaceholderText("Search cards  (Ctrl+F)")
     search.setClearButtonEnabled(True)
+    search.setAccessibleName("Search cards")
     bar.addWidget(search)
     bar.addAction(actions["shuffle"])
+    shuffle = bar.widgetForAction(actions["shuffle"])
+    if isinstance(shuffle, QToolButton):
+        keyboard_button(shuffle, "Shuffle the cards")
     return StudyToolbar(bar, chips, group, search, actions["shuffle"])
 
 
@@ -129,7 +133,7 @@ def build_nav_row(actions: dict[str, QAction]) -> NavRow:
         b.setObjectName("navButton")
         b.setToolTip(tip)
         b.setAccessibleName(tip.split(" (")[0])
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keyboard_button(b)
         b.clicked.connect(actions[name].trigger)
     position = QLabel()
     position.setObjectName("position")
@@ -149,7 +153,7 @@ def build_nav_row(actions: dict[str, QAction]) -> NavRow:
     more.setToolTip("Due now, Quiz, Present, Statistics")
     more.setAccessibleName("More study modes")
     more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-    more.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    keyboard_button(more)
     menu = QMenu(more)
     more.setMenu(menu)
     more.hide()

@@ -176,6 +176,7 @@ class LibraryPanel(QWidget):
         self.folder.setObjectName("libraryFolder")
         self.folder.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()
+        self.list.setAccessibleName("Library of packs")
         self.list.setObjectName("libraryList")
         self.list.setItemDelegate(_Delegate(self))
         self.list.setMouseTracking(True)

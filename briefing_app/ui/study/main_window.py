@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ from ...core.deck import Deck
 from ...paint.theme import Theme, system_theme_name, theme_named
 from ..settings import Settings, SettingsStore, ThemeChoice
 from ..stylesheet import window_stylesheet
+from ..widgets.keyboard import keyboard_button
 from .actions import make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
@@ -86,6 +88,16 @@ def _dropped_path(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path 
             if path.is_dir() or path.suffix.lower() == ".json":
                 return path
     return None
+
+
+def _is_tab_stop(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _tab_stops(parent: QWidget) -> list[QWidget]:
+    """The widgets inside ``parent`` that Tab stops at, in the order they were made."""
+    found = [parent] if _is_tab_stop(parent) else []
+    return found + [w for w in parent.findChildren(QWidget) if _is_tab_stop(w)]
 
 
 class MainWindow(QMainWindow):
@@ -131,6 +143,7 @@ class MainWindow(QMainWindow):
         self.study_actions = make_actions(self, self._handlers())
         self._extra_actions: list[QAction] = []
         self._mode_buttons: list[QToolButton] = []
+        self._below_card: list[QWidget] = []
         self._build_chrome()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -260,10 +273,9 @@ class MainWindow(QMainWindow):
         button.setDefaultAction(action)
         button.setText(action.text().replace("&", "").rstrip("\u2026"))
         button.setToolTip(f"{button.text()} ({key})")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keyboard_button(button, button.text())
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setAccessibleName(button.text())
         row = self._nav.layout
         at = row.indexOf(self._nav.more_button)
         row.insertWidget(at, button)
@@ -271,7 +283,27 @@ class MainWindow(QMainWindow):
         self._nav.more_menu.addAction(action)
         self._mode_buttons.append(button)
         self._fit_modes()
+        self._set_tab_order()
         return button
+
+    def tab_chain(self) -> list[QWidget]:
+        """The keyboard's path: toolbar, chips, search, library, card, nav, modes, ratings."""
+        bar = self._toolbar.bar
+        head = [w for a in bar.actions() if isinstance(w := bar.widgetForAction(a), QWidget)]
+        around_card: list[QWidget] = []
+        if self._library is not None:
+            around_card += _tab_stops(self._library)
+        around_card.append(self.card_view)
+        nav = [self._nav.prev_button, self._nav.next_button, *self._mode_buttons]
+        nav.append(self._nav.more_button)
+        below = [w for extra in self._below_card for w in _tab_stops(extra)]
+        chain = [w for w in head if _is_tab_stop(w)] + around_card + below + nav
+        return list(dict.fromkeys(chain))
+
+    def _set_tab_order(self) -> None:
+        chain = self.tab_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _fit_modes(self) -> None:
         """Nothing disappears in a narrow window: the mode buttons fold into "More"."""
@@ -285,6 +317,8 @@ class MainWindow(QMainWindow):
         column: QVBoxLayout = self._column
         column.insertWidget(column.indexOf(self.card_view) + 1, widget)
         column.setAlignment(widget, Qt.AlignmentFlag.AlignHCenter)
+        self._below_card.append(widget)
+        self._set_tab_order()
 
     def set_hint(self, text: str) -> None:
         self._nav.hint_label.setText(text)
@@ -517,6 +551,7 @@ class MainWindow(QMainWindow):
             self._chrome_ready = True
             paint_chip_icons(self.chips, self._theme)
             _ = self.library
+            self._set_tab_order()
 
     def _toggle_theme(self) -> None:
         self.set_theme_choice(ThemeChoice.LIGHT if self._theme.is_dark else ThemeChoice.DARK)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from ...core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
 from ...paint.theme import Theme, light_theme
+from ..widgets.keyboard import keyboard_button
 
 RATING_KEYS = {
     Qt.Key.Key_1: Rating.Again,
@@ -64,7 +65,7 @@ class RatingBar(QWidget):
         for rating in RATINGS:
             button = QPushButton(self)
             button.setObjectName(f"rating-{RATING_LABELS[rating].lower()}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys 1-4 and Space stay the window's
+            keyboard_button(button)  # a Tab stop; a click leaves keys 1-4 with the window
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.setMinimumHeight(52)  # room for the interval line, so nothing jumps
@@ -87,6 +88,8 @@ class RatingBar(QWidget):
                 f" border: 1px solid {theme.border}; border-top: 3px solid {color};"
                 " border-radius: 8px; padding: 6px 16px; min-width: 76px; font-size: 14px; }"
                 f" QPushButton#{name}:hover {{ border-color: {color}; }}"
+                f" QPushButton#{name}:focus {{ border: 2px solid {theme.accent};"
+                f" border-top: 3px solid {color}; }}"
                 f" QPushButton#{name}:pressed {{ background: {theme.surface_alt}; }}"
                 f" QPushButton#{name}:disabled {{ color: {theme.muted};"
                 f" border-top-color: {theme.border}; }}"
