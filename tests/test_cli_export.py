@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import Done, run_cli
 from pypdf import PdfReader
 
 PACK = {
@@ -28,9 +29,14 @@ PACK = {
 CARDS = 5
 
 
-def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def _run(*args: str | Path) -> Done:
+    return run_cli("export", *args)
+
+
+def _run_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """A real process with no display and no platform set: it must go offscreen by itself."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    env.pop("QT_QPA_PLATFORM", None)  # the command must go offscreen by itself
+    env.pop("QT_QPA_PLATFORM", None)
     return subprocess.run(
         [sys.executable, "-m", "briefing_app", "export", *map(str, args)],
         capture_output=True,
@@ -62,6 +68,16 @@ def test_pdf(pack_file: Path, tmp_path: Path, options: tuple[str, ...], pages: i
     assert len(reader.pages) == pages
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "We object." in text and f"Page {pages} of {pages}" in text
+
+
+def test_a_real_process_without_a_display_goes_offscreen_by_itself(
+    pack_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "smoke.pdf"
+    result = _run_process(pack_file, "--to", "pdf", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {out} (3 pages)"
+    assert len(PdfReader(out).pages) == 3
 
 
 def test_tsv(pack_file: Path, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_runner import Done, run_cli
 
 from briefing_app.core.pack import load_pack
 from briefing_app.core.quiz import QuestionKind, build_session
@@ -79,7 +80,12 @@ def write_pack(
     return path
 
 
-def quiz(*args: str, answers: str = "") -> subprocess.CompletedProcess[str]:
+def quiz(*args: str, answers: str = "") -> Done:
+    no_display = {"DISPLAY": None, "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None}
+    return run_cli("quiz", *args, input=answers, env=no_display)
+
+
+def quiz_process(*args: str, answers: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("DISPLAY", None)
     return subprocess.run(
@@ -113,6 +119,16 @@ def test_all_right_answers_score_full_marks(tmp_path: Path, kind: str) -> None:
     assert lines[-1] == f"Score: {n}/{n}"
     assert result.stdout.count("Right: ") == n
     assert "Traceback" not in result.stderr
+
+
+def test_a_real_process_reads_piped_answers(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 2, seed=3)
+    answers = "".join(f"{q.correct + 1}\n" for q in session.questions)
+    args = (str(path), "--text", "--questions", "2", "--seed", "3")
+    result = quiz_process(*args, answers=answers)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"Score: {len(session.questions)}/2"
 
 
 def test_all_wrong_answers_score_zero_and_show_the_right_ones(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import Done, run_cli
 
 from briefing_app.commands.schema import schema_text
 from briefing_app.paths import bundled_briefs_dir, schema_path
@@ -19,18 +20,22 @@ from pack_samples import encode, valid  # shared with tests/core
 SAMPLE_OK = "ok, 7 cards (3 actors, 2 quotes, 1 measures, 1 implications)"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path | None = None) -> Done:
+    return run_cli(*args, cwd=cwd)
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command in its own process: for the smoke tests."""
     return subprocess.run(
         [sys.executable, "-m", "briefing_app", *args],
         capture_output=True,
         text=True,
         timeout=120,
-        cwd=cwd,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
 
-def assert_no_traceback(done: subprocess.CompletedProcess[str]) -> None:
+def assert_no_traceback(done: Done | subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in done.stdout + done.stderr
     assert "internal error" not in done.stdout
 
@@ -145,7 +150,7 @@ def test_a_non_utf8_file_name_is_printed(tmp_path: Path) -> None:
     raw = os.fsencode(tmp_path) + b"/caf\xe9.json"
     with open(raw, "wb") as f:
         f.write(b"{}")
-    done = run("validate", str(tmp_path))
+    done = run_process("validate", str(tmp_path))
     assert done.returncode == 1
     assert_no_traceback(done)
     assert "caf\\udce9.json: " in done.stdout
