@@ -48,6 +48,7 @@ class Talk:
         self._message = ""
         self._started = clock()
         self._card_started = self._started
+        self._paused_at: float | None = None
 
     # --- reading -----------------------------------------------------------------
 
@@ -107,18 +108,40 @@ class Talk:
             return "0 / 0"
         return f"{self._index + 1:,} / {len(self._cards):,}"
 
+    def _now(self) -> float:
+        """The clock as the timers see it: stopped while the talk clock is paused."""
+        return self._paused_at if self._paused_at is not None else self._clock()
+
     def elapsed(self) -> float:
-        """Seconds since the talk began."""
-        return max(0.0, self._clock() - self._started)
+        """Seconds the talk has run (pauses not counted)."""
+        return max(0.0, self._now() - self._started)
 
     def time_on_card(self) -> float:
-        """Seconds since the current card was first shown (flipping does not reset it)."""
-        return max(0.0, self._clock() - self._card_started)
+        """Seconds on the current card (flipping does not reset it; pauses not counted)."""
+        return max(0.0, self._now() - self._card_started)
+
+    @property
+    def clock_paused(self) -> bool:
+        return self._paused_at is not None
+
+    def toggle_clock(self) -> bool:
+        """Pause the talk clock, or resume it where it stopped; True when now paused."""
+        if self._paused_at is None:
+            self._paused_at = self._clock()
+            return True
+        stopped = self._clock() - self._paused_at
+        self._started += stopped
+        self._card_started += stopped
+        self._paused_at = None
+        return False
 
     def restart_clock(self) -> None:
-        """Start both timers again from zero (when the talk is actually shown)."""
-        self._started = self._clock()
-        self._card_started = self._started
+        """Start both timers again from zero (when the talk is shown, or on Shift+R)."""
+        now = self._clock()
+        self._started = now
+        self._card_started = now
+        if self._paused_at is not None:
+            self._paused_at = now
 
     @staticmethod
     def notes(card: Card) -> tuple[Detail, ...]:
@@ -140,7 +163,7 @@ class Talk:
         self._screen = ScreenState.NORMAL
         changed = index != self._index or face != self._face
         if index != self._index:
-            self._card_started = self._clock()
+            self._card_started = self._now()
         self._index = index
         self._face = face
         return changed

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter, QScreen
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from briefing_app.core.cards import Card, Category, build_cards
+from briefing_app.core.cards import Card, Category, Face, build_cards
 from briefing_app.core.pack import load_pack
 from briefing_app.paint.card_painter import paint_card, paint_shadow
 from briefing_app.paint.theme import light_theme
@@ -149,7 +149,7 @@ def test_the_back_shows_only_after_the_presenter_flips(
 ) -> None:
     press(qtbot, talk.audience, K.Key_N, K.Key_N)
     assert seen(talk)[:2] == ("q1", "front")
-    press(qtbot, talk.audience, K.Key_P)
+    qtbot.keyClick(talk.audience, K.Key_N, Qt.KeyboardModifier.ShiftModifier)  # previous
     assert seen(talk)[:2] == ("ben", "front")
     press(qtbot, talk.audience, K.Key_End)
     assert seen(talk)[:2] == ("i1", "front")
@@ -394,6 +394,44 @@ def test_the_cursor_hides_when_still_and_returns_on_movement(qtbot: QtBot) -> No
     assert not view.cursor_hidden
     assert view.cursor().shape() != Qt.CursorShape.BlankCursor
     qtbot.waitUntil(lambda: view.cursor_hidden, timeout=2000)
+
+
+def test_p_pauses_the_talk_clock_and_shift_r_resets_it(qtbot: QtBot) -> None:
+    now = [100.0]
+    cards = [Card(f"c{i}", Category.MEASURE, Face(f"Card {i}"), Face("b")) for i in range(3)]
+    talk = PresentationController(cards, 0, light_theme(), full_screen=False, clock=lambda: now[0])
+    talk.start()
+    now[0] += 65
+    press(qtbot, talk.console, K.Key_P)
+    assert talk.talk.clock_paused
+    assert "PAUSED" in talk.console.header.elapsed_caption.text()
+    now[0] += 600  # a long question from the room: the clock stands still
+    press(qtbot, talk.console, K.Key_P)
+    assert talk.console.elapsed_text == "1:05"
+    now[0] += 5
+    qtbot.keyClick(talk.console, K.Key_R, Qt.KeyboardModifier.ShiftModifier)
+    assert talk.console.elapsed_text == "0:00"
+    assert len(talk.console.wall_clock_text) == 5  # HH:MM, the time in the room
+    talk.end()
+
+
+def test_o_opens_an_overview_to_jump_by_sight(qtbot: QtBot) -> None:
+    cards = [Card(f"c{i}", Category.MEASURE, Face(f"Card {i}"), Face("b")) for i in range(6)]
+    talk = PresentationController(cards, 0, light_theme(), full_screen=False)
+    talk.start()
+    press(qtbot, talk.console, K.Key_O)
+    grid = talk.console.overview
+    assert grid.isVisible() and grid.count() == 6
+    assert not grid.item(0).icon().isNull()  # thumbnails drawn
+    for key in (K.Key_Right, K.Key_Right, K.Key_Right):
+        qtbot.keyClick(grid, key)
+    qtbot.keyClick(grid, K.Key_Return)
+    assert not grid.isVisible()
+    assert talk.talk.index == 3
+    press(qtbot, talk.console, K.Key_O)
+    qtbot.keyClick(grid, K.Key_Escape)  # closes the overview, not the talk
+    assert not grid.isVisible() and talk.is_running
+    talk.end()
 
 
 def test_the_cursor_waits_two_seconds_by_default(qtbot: QtBot) -> None:

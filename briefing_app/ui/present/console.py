@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from .card_list import CardList
 from .console_header import ConsoleHeader, format_clock
 from .console_style import caption, console_stylesheet, plain
 from .notes import NotesPanel
+from .overview import OverviewGrid
 from .preview import CardPreview
 from .quiet_close import QuietClose
 
@@ -41,7 +42,9 @@ __all__ = ["KEY_HINTS", "PresenterConsole", "fill_for", "format_clock"]
 KEY_HINTS = (
     ("Space / \u2192 / PgDn", "flip, then next"),
     ("\u2190 / PgUp", "back"),
-    ("N / P", "next / previous card"),
+    ("N / \u21e7N", "next / previous card"),
+    ("O", "overview"),
+    ("P / \u21e7R", "pause / reset clock"),
     ("B / W", "black / white screen"),
     ("G 12 \u21b5", "go to card"),
     ("Tab", "audience \u2194 console"),
@@ -70,6 +73,9 @@ class PresenterConsole(QuietClose, QWidget):
         self.setStyleSheet(console_stylesheet(self._chrome))
         self._build()
         self.card_list.fill(self._cards)
+        self.overview = OverviewGrid(self._cards, theme, self)
+        self.overview.card_chosen.connect(self.card_chosen.emit)
+        self.overview.card_chosen.connect(lambda _row: self.setFocus())
 
     # --- building ------------------------------------------------------------------
 
@@ -177,10 +183,15 @@ class PresenterConsole(QuietClose, QWidget):
         self.next_preview.show_card(nxt, FRONT, empty="End of the talk")
         self.notes.show_notes(talk, card)
         self.card_list.select_row(talk.index if card is not None else -1)
-        self.update_clocks(talk.elapsed(), talk.time_on_card())
+        self.update_clocks(talk.elapsed(), talk.time_on_card(), talk.clock_paused)
 
-    def update_clocks(self, elapsed: float, on_card: float) -> None:
-        self.header.update_clocks(elapsed, on_card)
+    def update_clocks(self, elapsed: float, on_card: float, paused: bool = False) -> None:
+        self.header.update_clocks(elapsed, on_card, paused)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overview.isVisible():
+            self.overview.setGeometry(self.rect())
 
     @property
     def status(self) -> QLabel:
@@ -193,6 +204,10 @@ class PresenterConsole(QuietClose, QWidget):
     @property
     def elapsed_text(self) -> str:
         return self.header.elapsed_label.text()
+
+    @property
+    def wall_clock_text(self) -> str:
+        return self.header.wall_label.text()
 
     @property
     def card_time_text(self) -> str:

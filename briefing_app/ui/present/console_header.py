@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
@@ -51,13 +53,16 @@ class ConsoleHeader(QHBoxLayout):
         self.addLayout(middle, 1)
         self.elapsed_label = plain("0:00", "clock", wrap=False)
         self.card_time_label = plain("0:00", "cardClock", wrap=False)
+        self.wall_label = plain(datetime.now().strftime("%H:%M"), "cardClock", wrap=False)
+        self.elapsed_caption = caption("ELAPSED")
         for title, label in (
-            ("ELAPSED", self.elapsed_label),
-            ("ON THIS CARD", self.card_time_label),
+            (self.elapsed_caption, self.elapsed_label),
+            (caption("ON THIS CARD"), self.card_time_label),
+            (caption("TIME NOW"), self.wall_label),
         ):
             box = QVBoxLayout()
             box.setSpacing(0)
-            box.addWidget(caption(title), 0, Qt.AlignmentFlag.AlignRight)
+            box.addWidget(title, 0, Qt.AlignmentFlag.AlignRight)
             box.addWidget(label, 0, Qt.AlignmentFlag.AlignRight)
             self.addSpacing(24)
             self.addLayout(box)
@@ -73,9 +78,11 @@ class ConsoleHeader(QHBoxLayout):
         self.screen_note.setText(screen_note)
         self._set_prompt(talk)
 
-    def update_clocks(self, elapsed: float, on_card: float) -> None:
+    def update_clocks(self, elapsed: float, on_card: float, paused: bool = False) -> None:
         self.elapsed_label.setText(format_clock(elapsed))
         self.card_time_label.setText(format_clock(on_card))
+        self.elapsed_caption.setText("ELAPSED \u00b7 PAUSED" if paused else "ELAPSED")
+        self.wall_label.setText(datetime.now().strftime("%H:%M"))
 
     def _set_status(self, screen: ScreenState) -> None:
         text = {ScreenState.BLACK: "BLACKED OUT", ScreenState.WHITE: "WHITED OUT"}.get(

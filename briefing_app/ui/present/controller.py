@@ -56,7 +56,9 @@ OUR_KEYS = (
         {
             _K.Key_G,
             _K.Key_N,
+            _K.Key_O,
             _K.Key_P,
+            _K.Key_R,
             _K.Key_S,
             _K.Key_Home,
             _K.Key_End,
@@ -335,6 +337,15 @@ class PresentationController(QObject):
         elif key == _K.Key_S:
             self.swap_screens()
             return True
+        elif key == _K.Key_O:
+            self.show_overview()
+            return True
+        elif key in (_K.Key_P, _K.Key_R):
+            self._clock_key(
+                key, shifted=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            )
+        elif key == _K.Key_N and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self._talk.previous()
         elif key == _K.Key_Escape:
             if not self._talk.cancel_jump():
                 self.end()
@@ -347,6 +358,20 @@ class PresentationController(QObject):
         self._sync()
         return True
 
+    def _clock_key(self, key: int, shifted: bool) -> None:
+        """P pauses or resumes the talk clock; Shift+R sets it back to zero."""
+        if key == _K.Key_P:
+            self._talk.toggle_clock()
+        elif shifted:
+            self._talk.restart_clock()
+        self._update_clocks()
+
+    def show_overview(self) -> None:
+        """Every card as a thumbnail on the presenter's screen, to jump to by sight."""
+        if self._single and self._front != CONSOLE:
+            self.toggle_window()
+        self.console.overview.open_at(self._talk.index)
+
     def _talk_action(self, key: int) -> Callable[[], object] | None:
         """What a key does to the talk (move, flip, blank, jump), or None."""
         t = self._talk
@@ -358,7 +383,6 @@ class PresentationController(QObject):
             (FORWARD_KEYS, t.flip_or_next),
             (BACK_KEYS, t.step_back),
             ((_K.Key_N,), t.next),
-            ((_K.Key_P,), t.previous),
             ((_K.Key_Home,), t.first),
             ((_K.Key_End,), t.last),
             (BLACK_KEYS, t.toggle_black),
@@ -387,7 +411,8 @@ class PresentationController(QObject):
             self.card_shown.emit(*shown)
 
     def _update_clocks(self) -> None:
-        self.console.update_clocks(self._talk.elapsed(), self._talk.time_on_card())
+        talk = self._talk
+        self.console.update_clocks(talk.elapsed(), talk.time_on_card(), talk.clock_paused)
 
     def _clear_message(self) -> None:
         self._talk.clear_message()
