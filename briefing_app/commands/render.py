@@ -96,7 +96,9 @@ def run_render(path: str, output: str, size: str, theme: str) -> int:
     for pack in loaded:
         for card in pack.cards:
             for face in ("front", "back"):
-                image = render_card_image(card, face, QSize(*dims), chosen)
+                image = render_card_image(
+                    card, face, QSize(*dims), chosen, language=pack.pack.language
+                )
                 target_file = out / f"{card.id}-{face}.png"
                 if not image.save(str(target_file)):
                     print(f"{target_file}: could not write the image", file=sys.stderr)

@@ -98,7 +98,7 @@ def render_pdf(
     )
     writer.setTitle(pack.title if layout != "exam" else f"{pack.title}: who said it?")
     writer.setCreator("Briefing App")
-    doc = _Doc(writer, pack, *print_painter())
+    doc = _Doc(writer, pack, *print_painter(pack.language))
     pages = plan_pages(doc, cards, layout)
     total = len(pages)
     painter = QPainter()

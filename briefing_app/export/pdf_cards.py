@@ -24,12 +24,14 @@ from .pdf_text import (
 CARDS_PER_PAGE = 3
 
 
-def print_painter() -> tuple[Callable[..., None], dict[Category, QColor]]:
+def print_painter(
+    language: str | None = None,
+) -> tuple[Callable[..., None], dict[Category, QColor]]:
     """The card drawing the window uses (``paint.card_painter``), in the light theme."""
     theme = light_theme()
 
     def paint(painter: QPainter, rect: QRectF, card: Card, side: str, scale: float) -> None:
-        paint_card(painter, rect, card, side, theme, scale)
+        paint_card(painter, rect, card, side, theme, scale, language=language)
 
     accents = {c: theme.category_color(c) for c in theme.category_colors}
     return paint, {**ACCENTS, **accents}

@@ -95,7 +95,7 @@ def unit(rect: QRectF) -> float:
 # --- layout -------------------------------------------------------------------------
 
 
-def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
+def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None) -> list[Block]:
     """The text blocks of a face, in reading order, with their roles and unscaled sizes."""
     f: Face = card.front if face == FRONT else card.back
     cat = card.category
@@ -140,7 +140,7 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
                     chip=theme.category_tint(cat),
                 )
             )
-        return _with_families(blocks, theme)
+        return _with_families(blocks, theme, language)
     blocks.append(
         Block(f.headline, "headline", text, 3.6 if cat is not Category.TITLE else 3.9, bold=True)
     )
@@ -203,17 +203,17 @@ def face_blocks(card: Card, face: str, theme: Theme) -> list[Block]:
                     italic=True,
                 )
             )
-    return _with_families(blocks, theme)
+    return _with_families(blocks, theme, language)
 
 
-def _with_families(blocks: list[Block], theme: Theme) -> list[Block]:
+def _with_families(blocks: list[Block], theme: Theme, language: str | None) -> list[Block]:
     """Fonts with real glyphs for each block's script, and its reading direction.
 
     A block that wants italic is set upright in the sans face when the italic
     face lacks a letter (Arabic in DejaVu Serif Italic) or the text is CJK.
     """
     for b in blocks:
-        b.rtl = is_rtl(b.text)
+        b.rtl = is_rtl(b.text, language)
         if b.italic:
             probe = QFont()
             probe.setFamilies(list(theme.serif if b.serif else theme.sans))
@@ -233,12 +233,14 @@ def layout_face(
     text_scale: float = 1.0,
     device: QPaintDevice | None = None,
     min_px: float = 0.0,
+    language: str | None = None,
 ) -> FaceLayout:
     """Lay the face out in ``rect``: the largest font scale (≤ ``text_scale``) that fits.
 
     With ``min_px`` (the window passes about 14 px times the zoom), body text never
     shrinks below that size: what does not fit then runs on (``overflow``) for the
-    view to scroll, instead of being cut with an ellipsis.
+    view to scroll, instead of being cut with an ellipsis. The pack's ``language``
+    decides the direction of text with no letters of its own and the quote marks.
     """
     u = unit(rect)
     band_h = max(6.4 * u, min(28.0, rect.height() * 0.14))
@@ -262,7 +264,7 @@ def layout_face(
             avatar = QRectF(content.right() - d, content.top(), d, d)
             text_box.setRight(avatar.left() - 3 * u)
     quote_bar: QRectF | None = None
-    blocks = face_blocks(card, face, theme)
+    blocks = face_blocks(card, face, theme, language)
     is_quote = card.category is Category.QUOTE and face == FRONT
     quote_rtl = is_quote and bool(blocks) and blocks[0].rtl
     if is_quote:
@@ -290,7 +292,7 @@ def layout_face(
         last, pos = placed[-1]
         bar_x = text_box.right() - 9 * u if quote_rtl else text_box.left()
         quote_bar = QRectF(bar_x, pos.y() + last.height + 2.6 * u, 9 * u, 0.5 * u)
-    mark = quote_marks(card.front.headline)[0]
+    mark = quote_marks(card.front.headline, language)[0]
     return FaceLayout(
         card,
         face,

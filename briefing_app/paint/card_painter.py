@@ -40,9 +40,10 @@ def paint_card(
     theme: Theme,
     text_scale: float = 1.0,
     min_px: float = 0.0,
+    language: str | None = None,
 ) -> None:
     """Draw one face of ``card`` filling ``rect`` (rounded card, colour band, text)."""
-    layout = layout_face(card, face, rect, theme, text_scale, painter.device(), min_px)
+    layout = layout_face(card, face, rect, theme, text_scale, painter.device(), min_px, language)
     draw_layout(painter, layout, theme)
 
 
@@ -53,6 +54,7 @@ def paint_stage(
     face: str,
     theme: Theme,
     text_scale: float = 1.0,
+    language: str | None = None,
 ) -> None:
     """The window's picture: background, shadow, and the card inset within ``rect``."""
     painter.fillRect(rect, theme.color("background"))
@@ -60,18 +62,24 @@ def paint_stage(
         return
     inner = card_rect(rect)
     paint_shadow(painter, inner, theme)
-    paint_card(painter, inner, card, face, theme, text_scale)
+    paint_card(painter, inner, card, face, theme, text_scale, language=language)
 
 
 def render_card_image(
-    card: Card, face: str, size: QSize, theme: Theme, text_scale: float = 1.0
+    card: Card,
+    face: str,
+    size: QSize,
+    theme: Theme,
+    text_scale: float = 1.0,
+    language: str | None = None,
 ) -> QImage:
     """A face as the window draws it, at ``size`` pixels (used by ``render`` and tests)."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(theme.color("background"))
     painter = QPainter(image)
     _hints(painter)
-    paint_stage(painter, QRectF(0, 0, size.width(), size.height()), card, face, theme, text_scale)
+    stage = QRectF(0, 0, size.width(), size.height())
+    paint_stage(painter, stage, card, face, theme, text_scale, language)
     painter.end()
     return image
 

@@ -75,6 +75,7 @@ class CardView(QWidget):
         self._turn = CardTurn(self, self, FLIP_MS)
         self._stage: tuple[tuple[object, ...], QPixmap] | None = None
         self._scroll = 0.0
+        self._language: str | None = None
         self._keyboard_focus = False  # the ring shows when Tab brought focus here
         self._zoom_note = QLabel(self)
         self._zoom_note.setObjectName("zoomNote")
@@ -185,6 +186,13 @@ class CardView(QWidget):
         self.update()
         return True
 
+    def set_language(self, language: str | None) -> None:
+        """The pack's language: the direction of neutral text and the quote marks."""
+        if language != self._language:
+            self._language = language
+            self._layouts.clear()
+            self.update()
+
     def set_reduce_motion(self, reduce: bool) -> None:
         self._reduce_motion = reduce
 
@@ -219,11 +227,19 @@ class CardView(QWidget):
     # --- painting ----------------------------------------------------------------
 
     def _layout(self, card: Card, face: str, rect: QRectF) -> FaceLayout:
-        key = (card.id, id(card), face, rect.width(), rect.height(), self._theme.name, self._scale)
+        key: tuple[object, ...] = (card.id, id(card), face, rect.width(), rect.height())
+        key += (self._theme.name, self._scale, self._language)
         layout = self._layouts.get(key)
         if layout is None or layout.rect != rect:
             layout = layout_face(
-                card, face, rect, self._theme, self._scale, self, min_px=self.min_px()
+                card,
+                face,
+                rect,
+                self._theme,
+                self._scale,
+                self,
+                min_px=self.min_px(),
+                language=self._language,
             )
             self._layouts[key] = layout
             if len(self._layouts) > _CACHE_SIZE:

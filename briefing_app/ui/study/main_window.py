@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
 
     def _show_loaded(self, result: LoadedPack, keep_position: bool) -> None:
         keep = self.deck.current.id if keep_position and self.deck.current else None
+        self.card_view.set_language(result.pack.language)
         self.deck = Deck(result.cards, self._rng)
         if self.study_actions["shuffle"].isChecked():
             self.study_actions["shuffle"].setChecked(False)
