@@ -11,25 +11,28 @@ Exit codes: 0 after a quiz, 1 when the pack is bad or has no quiz, 2 usage.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import TextIO
 
 from ..core.answer_matching import match_typed
-from ..core.errors import PackError
 from ..core.models import Pack
 from ..core.quiz import (
     AnswerRecorder,
     Question,
     QuestionKind,
     ReviewPriority,
+    Session,
     build_session,
-    check_choice,
-    check_typed,
     quiz_unavailable_reason,
 )
+from ..core.scripts import quoted
+from ..core.sitting import Sitting, Verdict
+from ..terminal import write, write_line
+from .pack_input import load_or_report
 
+logger = logging.getLogger(__name__)
 PROG = "briefing-app quiz"
 HELP = "quiz yourself on who said what"
 
@@ -63,6 +66,7 @@ def open_recorder() -> AnswerRecorder | None:
 
         store = ProgressStore.open_default()
     except Exception as exc:  # the quiz still runs, it just isn't saved
+        logger.exception("the progress store could not be opened")
         print(f"{PROG}: progress will not be saved: {exc}", file=sys.stderr)
         return None
     if store.recovery_message:
@@ -83,16 +87,8 @@ def run_quiz(
     if args.questions < 1:
         print(f"{PROG}: error: --questions must be at least 1 (got {args.questions})", file=err)
         return 2
-    try:
-        from ..core.pack import load_pack
-
-        pack = load_pack(args.path)
-    except PackError as exc:
-        for problem in exc.problems:
-            print(f"{args.path}: {problem}", file=err)
-        return 1
-    except Exception as exc:  # the contract: never a traceback
-        print(f"{args.path}: internal error while loading: {exc!r}", file=err)
+    pack = load_or_report(args.path, err)
+    if pack is None:
         return 1
     kinds = kinds_for(args.kind)
     reasons = [r for r in (quiz_unavailable_reason(pack, k) for k in kinds) if r]
@@ -109,8 +105,9 @@ def run_quiz(
         return 1
     quiz = TerminalQuiz(pack, args.typed, stdin or sys.stdin, stdout or sys.stdout, recorder)
     try:
-        quiz.run(session.questions)
+        quiz.run(session)
     except Exception as exc:  # a bug must still end with the score, not a traceback
+        logger.exception("the terminal quiz failed")
         print(f"{PROG}: internal error: {exc!r}", file=err)
         quiz.print_score()
         return 1
@@ -146,48 +143,51 @@ def _run_window(
 
 @dataclass
 class TerminalQuiz:
-    """One terminal sitting: prints questions, reads answers, keeps the score."""
+    """One terminal sitting: prints questions, reads answers; the core ``Sitting`` judges."""
 
     pack: Pack
     typed: bool
     stdin: TextIO
     stdout: TextIO
     recorder: AnswerRecorder | None = None
-    right: int = 0
-    answered: int = 0
-    missed: list[Question] = field(default_factory=list)
+    sitting: Sitting | None = None
     ended_early: bool = False
 
-    def run(self, questions: tuple[Question, ...]) -> None:
-        total = len(questions)
+    def run(self, questions: tuple[Question, ...] | Session) -> None:
+        session = questions if isinstance(questions, Session) else Session(self.pack.id, questions)
+        self.sitting = Sitting(self.pack, session, self.recorder)
+        total = self.sitting.total
         self.say(f"{self.pack.title}: {total} question{'s' if total != 1 else ''}")
-        for number, question in enumerate(questions, 1):
+        while (question := self.sitting.question) is not None:
             self.say("")
-            self.say(f"Question {number} of {total} · {question.prompt}")
+            self.say(f"Question {self.sitting.index + 1} of {total} · {question.prompt}")
             if not self.ask(question):
                 self.ended_early = True
                 break
+            self.sitting.next()
         self.finish(total)
+
+    def show(self, question: Question, by_choice: bool) -> None:
+        """The question's subject and, for a choice, its numbered options."""
+        if question.kind is not QuestionKind.WHICH_QUOTE:
+            shown = (
+                quoted(question.subject, self.pack.language)
+                if question.kind is QuestionKind.WHO_SAID
+                else question.subject
+            )
+            self.say(f"   {shown}")
+        if question.subject_note:
+            self.say(f"   ({question.subject_note})")
+        if by_choice:
+            for i, option in enumerate(question.options, 1):
+                label = quoted(option.label, self.pack.language) if option.quote_id else option.line
+                self.say(f"{i}) {label}")
 
     def ask(self, question: Question) -> bool:
         """Show one question and judge the answer; False at end of input."""
+        assert self.sitting is not None
         by_choice = not (self.typed and question.accepts_typed)
-        if question.kind is QuestionKind.WHICH_QUOTE:
-            if question.subject_note:
-                self.say(f"   ({question.subject_note})")
-        else:
-            shown = (
-                f"“{question.subject}”"
-                if question.kind is QuestionKind.WHO_SAID
-                else (question.subject)
-            )
-            self.say(f"   {shown}")
-            if question.subject_note:
-                self.say(f"   ({question.subject_note})")
-        if by_choice:
-            for i, option in enumerate(question.options, 1):
-                label = f"“{option.label}”" if option.quote_id else option.line
-                self.say(f"{i}) {label}")
+        self.show(question, by_choice)
         while True:
             self.prompt(f"Your answer (1-{len(question.options)}): " if by_choice else "Who? ")
             line = self.read()
@@ -197,24 +197,17 @@ class TerminalQuiz:
             if not answer:
                 self.say("Please answer: " + ("a number or a name." if by_choice else "a name."))
                 continue
-            if by_choice:
-                index = self.choice(question, answer)
-                if index is None:
-                    self.say(
-                        f"'{answer}' is not an option; "
-                        f"answer with a number from 1 to {len(question.options)}."
-                    )
-                    continue
-                self.judge(question, check_choice(question, index), None)
-            else:
-                result = check_typed(question, answer, self.pack)
-                note = None
-                if result.match.ambiguous:
-                    names = " and ".join(result.match.ambiguous_names)
-                    note = f"'{answer}' is equally close to {names}, so it does not count."
-                elif not result.correct and result.meant:
-                    note = f"You answered {result.meant}."
-                self.judge(question, result.correct, note)
+            if not by_choice:
+                self.judge(self.sitting.answer_typed(answer))
+                return True
+            index = self.choice(question, answer)
+            if index is None:
+                self.say(
+                    f"'{answer}' is not an option; "
+                    f"answer with a number from 1 to {len(question.options)}."
+                )
+                continue
+            self.judge(self.sitting.answer_choice(index))
             return True
 
     def choice(self, question: Question, answer: str) -> int | None:
@@ -230,16 +223,16 @@ class TerminalQuiz:
             return None
         return next(i for i, o in enumerate(question.options) if o.actor_id == match.actor_id)
 
-    def judge(self, question: Question, correct: bool, note: str | None) -> None:
-        self.answered += 1
-        if correct:
-            self.right += 1
+    def judge(self, verdict: Verdict) -> None:
+        question = verdict.question
+        if verdict.correct:
             self.say(f"Right: {question.answer}")
         else:
-            self.missed.append(question)
-            if note:
-                self.say(note)
+            if verdict.note:
+                self.say(verdict.note)
             self.say(f"Wrong. The right answer: {question.answer}")
+        if not verdict.saved:
+            print(f"{PROG}: the answer could not be saved (details in the log)", file=sys.stderr)
         for label, value in (
             ("Context", question.context),
             ("Detail", question.detail),
@@ -248,32 +241,23 @@ class TerminalQuiz:
         ):
             if value:
                 self.say(f"   {label}: {value}")
-        self.record(question, correct)
-
-    def record(self, question: Question, correct: bool) -> None:
-        if self.recorder is None:
-            return
-        try:
-            self.recorder.record_answer(
-                self.pack.id, question.item_id, question.kind.value, correct, datetime.now(UTC)
-            )
-        except Exception as exc:
-            print(f"{PROG}: the answer could not be saved: {exc}", file=sys.stderr)
-            self.recorder = None
 
     def finish(self, total: int) -> None:
         self.say("")
+        answered = self.sitting.answered if self.sitting else 0
         if self.ended_early:
-            self.say(f"End of input: the quiz stopped after {self.answered} of {total} questions.")
-        if self.missed:
+            self.say(f"End of input: the quiz stopped after {answered} of {total} questions.")
+        missed = self.sitting.missed if self.sitting else []
+        if missed:
             self.say("Missed:")
-            for question in self.missed:
+            for question in missed:
                 answer = _short(question.correct_option.label, 40)
                 self.say(f" - {_short(question.subject)} → {answer}")
         self.print_score()
 
     def print_score(self) -> None:
-        self.say(f"Score: {self.right}/{self.answered}")
+        right, answered = (self.sitting.right, self.sitting.answered) if self.sitting else (0, 0)
+        self.say(f"Score: {right}/{answered}")
 
     def read(self) -> str | None:
         """One line of input, or None at its end (the newline-less last line counts)."""
@@ -289,19 +273,10 @@ class TerminalQuiz:
         """Prompt only a person: piped runs stay one line per message."""
         isatty = getattr(self.stdin, "isatty", None)
         if isatty is not None and isatty():
-            self.write(text)
+            write(text, self.stdout)
 
     def say(self, text: str) -> None:
-        self.write(text + "\n")
-
-    def write(self, text: str) -> None:
-        """Write and flush, degrading characters a legacy console cannot show."""
-        try:
-            self.stdout.write(text)
-        except UnicodeEncodeError:
-            encoding = getattr(self.stdout, "encoding", None) or "ascii"
-            self.stdout.write(text.encode(encoding, "replace").decode(encoding))
-        self.stdout.flush()
+        write_line(text, self.stdout)
 
 
 def _short(text: str, limit: int = 60) -> str:

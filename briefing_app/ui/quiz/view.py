@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -36,9 +36,9 @@ from ...core.quiz import (
     ReviewPriority,
     Session,
     build_session,
-    check_choice,
-    check_typed,
 )
+from ...core.scripts import quoted
+from ...core.sitting import Clock, Sitting, utc_now
 from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
 from .widgets import quiz_stylesheet, restyle
@@ -85,6 +85,7 @@ class QuizView(QWidget):
         priorities: Priorities | None = None,
         seed: int | None = None,
         theme: Theme | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         super().__init__(parent)
         self.pack = pack
@@ -94,15 +95,11 @@ class QuizView(QWidget):
         self.priorities = priorities
         self.seed = seed
         self.theme = theme or palette_theme(parent.palette() if parent is not None else None)
-        self.session: Session | None = None
-        self.index = 0
-        self.right = 0
-        self.answered = 0
-        self.missed: list[Question] = []
+        self.sitting: Sitting | None = None
+        self.clock = clock
         self.selected: int | None = None
         self.stage = Stage.SETUP
         self.typed = False
-        self.record_error: str | None = None
         self.setObjectName("quizView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -200,21 +197,36 @@ class QuizView(QWidget):
         return session
 
     def run_session(self, session: Session) -> None:
-        self.session = session
-        self.index = 0
-        self.right = 0
-        self.answered = 0
-        self.missed = []
+        self.run_sitting(Sitting(self.pack, session, self.recorder, self.clock))
+
+    def run_sitting(self, sitting: Sitting) -> None:
+        self.sitting = sitting
         self.pages.setCurrentWidget(self.question_page)
         self._show_question()
 
-    # --- asking ------------------------------------------------------------
+    # --- the sitting, as the core keeps it ----------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self.sitting.session if self.sitting else None
 
     @property
     def question(self) -> Question | None:
-        if self.session is None or self.index >= len(self.session.questions):
-            return None
-        return self.session.questions[self.index]
+        return self.sitting.question if self.sitting else None
+
+    @property
+    def answered(self) -> int:
+        return self.sitting.answered if self.sitting else 0
+
+    @property
+    def right(self) -> int:
+        return self.sitting.right if self.sitting else 0
+
+    @property
+    def missed(self) -> list[Question]:
+        return self.sitting.missed if self.sitting else []
+
+    # --- asking ------------------------------------------------------------
 
     def _by_choice(self, q: Question) -> bool:
         return not (self.typed and q.accepts_typed)
@@ -225,18 +237,20 @@ class QuizView(QWidget):
             return
         self.stage = Stage.ASKING
         self.selected = None
-        total = len(self.session.questions) if self.session else 0
+        sitting = self.sitting
+        assert sitting is not None
+        total = sitting.total
         self.kind_chip.setText(CHIP_TEXT[q.kind])
         self.kind_chip.setProperty("kind", q.kind.value)
         restyle(self.kind_chip)
         self._update_score()
         self.progress.setRange(0, total)
-        self.progress.setValue(self.index)
+        self.progress.setValue(sitting.index)
         self.prompt_label.setText(q.kind.label)  # the subject line names the actor
         if q.kind is QuestionKind.WHICH_QUOTE:
             self.subject_label.setText(q.subject)
         elif q.kind is QuestionKind.WHO_SAID:
-            self.subject_label.setText(f"“{q.subject}”")
+            self.subject_label.setText(quoted(q.subject, self.pack.language))
         else:
             self.subject_label.setText(q.subject)
         length = len(self.subject_label.text())
@@ -269,11 +283,7 @@ class QuizView(QWidget):
             self.typed_edit.setFocus()
 
     def _update_score(self) -> None:
-        total = len(self.session.questions) if self.session else 0
-        number = min(self.index + 1, total)
-        self.score_label.setText(
-            f"Score {self.right}/{self.answered} · Question {number} of {total}"
-        )
+        self.score_label.setText(self.sitting.score_text() if self.sitting else "")
 
     def choose(self, index: int) -> None:
         """Select an option (a click, Space on it, or its number key)."""
@@ -296,46 +306,20 @@ class QuizView(QWidget):
 
     def submit(self) -> None:
         q = self.question
-        if q is None or self.stage is not Stage.ASKING:
+        if q is None or self.stage is not Stage.ASKING or self.sitting is None:
             return
-        note = ""
         if self._by_choice(q):
             if self.selected is None:
                 return
-            correct = check_choice(q, self.selected)
+            verdict = self.sitting.answer_choice(self.selected)
         else:
             typed = self.typed_edit.text().strip()
             if not typed:
                 return
-            result = check_typed(q, typed, self.pack)
-            correct = result.correct
-            if result.match.ambiguous:
-                names = " and ".join(result.match.ambiguous_names)
-                note = f"“{typed}” is equally close to {names}, so it does not count."
-            elif not correct and result.meant:
-                note = f"You answered {result.meant}."
-            elif not correct:
-                note = f"“{typed}” matches no one in this pack."
-        self._record(q, correct, note)
-
-    def _record(self, q: Question, correct: bool, note: str) -> None:
+            verdict = self.sitting.answer_typed(typed)
         self.stage = Stage.ANSWERED
-        self.answered += 1
-        if correct:
-            self.right += 1
-        else:
-            self.missed.append(q)
-        if self.recorder is not None:
-            try:
-                self.recorder.record_answer(
-                    self.pack.id, q.item_id, q.kind.value, correct, datetime.now(UTC)
-                )
-            except Exception as exc:  # a full disk must not end the quiz
-                logger.exception("the answer to %s could not be saved", q.item_id)
-                self.record_error = str(exc)
-                note = (note + "  " if note else "") + "(This answer could not be saved.)"
-        self._show_feedback(q, correct, note)
-        self.answer_given.emit(q.item_id, correct)
+        self._show_feedback(q, verdict.correct, verdict.note)
+        self.answer_given.emit(q.item_id, verdict.correct)
 
     def _show_feedback(self, q: Question, correct: bool, note: str) -> None:
         if self._by_choice(q):
@@ -364,7 +348,7 @@ class QuizView(QWidget):
         restyle(self.feedback)
         self.feedback.setVisible(True)
         self._update_score()
-        last = self.session is not None and self.index + 1 >= len(self.session.questions)
+        last = self.sitting is not None and self.sitting.is_last
         self.action_button.setText("See results" if last else "Next question")
         self.action_button.setEnabled(True)
         self.hint_label.setText("Enter continues  ·  Esc leaves")
@@ -379,10 +363,9 @@ class QuizView(QWidget):
             self.question_page.ensureWidgetVisible(self.feedback, 0, 16)
 
     def next_question(self) -> None:
-        if self.session is None:
+        if self.sitting is None:
             return
-        self.index += 1
-        if self.index >= len(self.session.questions):
+        if self.sitting.next() is None:
             self.finish()
         else:
             self._show_question()
@@ -397,9 +380,9 @@ class QuizView(QWidget):
         self.quiz_finished.emit(self.right, self.answered)
 
     def retry_missed(self) -> None:
-        if self.session is None or not self.missed:
-            return
-        self.run_session(self.session.retry(q.item_id for q in self.missed))
+        retry = self.sitting.retry_missed() if self.sitting else None
+        if retry is not None:
+            self.run_sitting(retry)
 
     # --- keys --------------------------------------------------------------
 
