@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ..core.errors import PackError
 from ..export.atomic import ExportError
-
-if TYPE_CHECKING:
-    from ..export.pdf import Layout
+from ..export.formats import BY_KEY, export_pack
+from ..terminal import write_line
+from .pack_input import load_or_report
 
 HELP = "PDF handout, Anki TSV or Markdown brief"
 
@@ -37,12 +35,13 @@ def _fail(message: str, status: int = 1) -> int:
     return status
 
 
-def pdf_layout(args: argparse.Namespace) -> Layout:
+def format_key(args: argparse.Namespace) -> str:
+    """The format table's key for ``--to`` and the PDF options."""
     if args.exam:
-        return "exam"
+        return "pdf-exam"
     if args.one_per_page:
-        return "one-per-page"
-    return "grid"
+        return "pdf-one-per-page"
+    return str(args.to)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -52,42 +51,17 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(f"briefing-app export: {option} only applies to --to pdf", 2)
     if args.one_per_page and args.exam:
         return _fail("briefing-app export: choose --one-per-page or --exam, not both", 2)
-    try:
-        from ..core.pack import load_pack
-
-        pack = load_pack(args.path)
-    except PackError as exc:
-        for problem in exc.problems:
-            print(f"{args.path}: {problem}", file=sys.stderr)
+    pack = load_or_report(args.path)
+    if pack is None:
         return 1
-    except Exception as exc:  # the contract: never a traceback
-        return _fail(f"{args.path}: internal error while loading: {exc!r}")
-    out = Path(args.output)
+    key = format_key(args)
     try:
-        if args.to == "pdf":
-            from ..export.pdf import export_pdf
+        if BY_KEY[key].pdf_layout is not None:
             from ..paint.headless import ensure_gui_application
 
             ensure_gui_application()
-            pages = export_pdf(pack, out, pdf_layout(args))
-            summary = f"{pages} page{'' if pages == 1 else 's'}"
-        else:
-            from ..core.cards import build_cards
-            from ..export.atomic import atomic_write_text
-
-            cards = build_cards(pack)
-            if args.to == "tsv":
-                from ..export.tsv import cards_to_tsv
-
-                atomic_write_text(out, cards_to_tsv(pack, cards))
-            else:
-                from ..export.markdown import pack_to_markdown
-
-                atomic_write_text(out, pack_to_markdown(pack))
-            summary = f"{len(cards)} card{'' if len(cards) == 1 else 's'}"
+        written = export_pack(pack, key, Path(args.output))
     except ExportError as exc:
         return _fail(f"briefing-app export: {exc}")
-    except Exception as exc:  # the contract: never a traceback
-        return _fail(f"briefing-app export: internal error: {exc!r}")
-    print(f"Wrote {out} ({summary})")
+    write_line(f"Wrote {written.path} ({written.summary})")
     return 0

@@ -53,7 +53,7 @@ def _final_mode(path: Path) -> int:
 
 
 @contextlib.contextmanager
-def _temp_beside(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
+def temp_beside(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
     check_writable_target(path)
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -77,7 +77,7 @@ def _temp_beside(path: Path) -> Iterator[tuple[BinaryIO, Path]]:
 
 def atomic_write_bytes(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Write ``data`` (bytes, or a function that writes to the open file) atomically."""
-    with _temp_beside(Path(path)) as (handle, _tmp):
+    with temp_beside(Path(path)) as (handle, _tmp):
         if callable(data):
             data(handle)
         else:

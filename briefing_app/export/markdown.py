@@ -7,8 +7,10 @@ a quote holding ``*``, ``#`` or ``<b>`` shows those characters, never formatting
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
-from ..core.models import Pack, Source
+from ..core.models import Actor, Event, Implication, Measure, Pack, Quote, Source
 
 # ASCII punctuation that can start formatting anywhere in a line (CommonMark
 # allows a backslash before any ASCII punctuation, so escaping is always safe).
@@ -93,86 +95,95 @@ def _actor_name(pack: Pack, actor_id: str) -> str:
 
 def pack_to_markdown(pack: Pack) -> str:
     """The whole brief, ending with a newline."""
-    out: list[str] = [f"# {inline(pack.title)}"]
-    if pack.subtitle:
-        out.append(f"*{inline(pack.subtitle)}*")
-    if pack.summary:
-        out.append(block(pack.summary))
-    if pack.as_of:
-        out.append(f"As of {pack.as_of}.")
-    if pack.sources:
-        out.append("## Sources")
-        out.append("\n".join(_source_item(s) for s in pack.sources))
+    return "\n\n".join(markdown_blocks(pack)) + "\n"
 
-    if pack.actors:
-        out.append("## Actors")
-        for actor in pack.actors:
-            out.append(f"### {inline(actor.name)}")
-            out.append(
-                _join(
-                    f"*{inline(actor.role)}*" if actor.role else None,
-                    actor.kind.capitalize(),
-                    inline(actor.affiliation) if actor.affiliation else None,
-                )
-            )
-            if actor.summary:
-                out.append(block(actor.summary))
-            if actor.aliases:
-                out.append("Also known as: " + ", ".join(inline(a) for a in actor.aliases))
 
-    if pack.quotes:
-        out.append("## Quotes")
-        for quote in pack.quotes:
-            speaker = pack.actor(quote.actor)
-            who = f"**{_actor_name(pack, quote.actor)}**"
-            if speaker is not None and speaker.role:
-                who += f", {inline(speaker.role)}"
-            byline = _join(
-                who,
-                quote.date,
-                inline(quote.context) if quote.context else None,
-                _source_text(pack, quote.source),
-            )
-            out.append(block(quote.text, "> ") + "\n>\n> \u2014 " + byline)
-
-    if pack.measures:
-        out.append("## Measures")
-        for measure in pack.measures:
-            out.append(f"### {inline(measure.title)}")
-            out.append(
-                _join(
-                    f"**{_actor_name(pack, measure.actor)}**",
-                    inline(measure.category.capitalize()) if measure.category else None,
-                    measure.date,
-                )
-            )
-            if measure.detail:
-                out.append(block(measure.detail))
-            if source := _source_text(pack, measure.source):
-                out.append(source)
-
-    if pack.implications:
-        out.append("## Implications")
-        for implication in pack.implications:
-            out.append(f"### {inline(implication.title)}")
-            if implication.detail:
-                out.append(block(implication.detail))
-            if implication.actors:
-                names = ", ".join(_actor_name(pack, a) for a in implication.actors)
-                out.append(f"Concerns: {names}")
-            if source := _source_text(pack, implication.source):
-                out.append(source)
-
+def markdown_blocks(pack: Pack) -> Iterator[str]:
+    """The brief as paragraphs, in order: streamed, so a big pack is never one string twice."""
+    yield from _header(pack)
+    sections: tuple[tuple[str, Sequence[Any], Callable[[Pack, Any], Iterator[str]]], ...] = (
+        ("Actors", pack.actors, _actor_blocks),
+        ("Quotes", pack.quotes, _quote_blocks),
+        ("Measures", pack.measures, _measure_blocks),
+        ("Implications", pack.implications, _implication_blocks),
+    )
+    for title, items, render in sections:
+        if items:
+            yield f"## {title}"
+            for item in items:
+                yield from render(pack, item)
     if pack.events:
-        out.append("## Timeline")
-        items = []
-        for event in sorted(pack.events, key=lambda e: e.date):
-            item = f"- **{event.date}**: {inline(event.title)}"
-            if event.detail:
-                item += f". {inline(event.detail)}"
-            if event.actors:
-                item += " (" + ", ".join(_actor_name(pack, a) for a in event.actors) + ")"
-            items.append(item)
-        out.append("\n".join(items))
+        yield "## Timeline"
+        yield "\n".join(_event_line(pack, e) for e in sorted(pack.events, key=lambda e: e.date))
 
-    return "\n\n".join(out) + "\n"
+
+def _header(pack: Pack) -> Iterator[str]:
+    yield f"# {inline(pack.title)}"
+    if pack.subtitle:
+        yield f"*{inline(pack.subtitle)}*"
+    if pack.summary:
+        yield block(pack.summary)
+    if pack.as_of:
+        yield f"As of {pack.as_of}."
+    if pack.sources:
+        yield "## Sources"
+        yield "\n".join(_source_item(s) for s in pack.sources)
+
+
+def _actor_blocks(pack: Pack, actor: Actor) -> Iterator[str]:
+    yield f"### {inline(actor.name)}"
+    yield _join(
+        f"*{inline(actor.role)}*" if actor.role else None,
+        actor.kind.capitalize(),
+        inline(actor.affiliation) if actor.affiliation else None,
+    )
+    if actor.summary:
+        yield block(actor.summary)
+    if actor.aliases:
+        yield "Also known as: " + ", ".join(inline(a) for a in actor.aliases)
+
+
+def _quote_blocks(pack: Pack, quote: Quote) -> Iterator[str]:
+    speaker = pack.actor(quote.actor)
+    who = f"**{_actor_name(pack, quote.actor)}**"
+    if speaker is not None and speaker.role:
+        who += f", {inline(speaker.role)}"
+    byline = _join(
+        who,
+        quote.date,
+        inline(quote.context) if quote.context else None,
+        _source_text(pack, quote.source),
+    )
+    yield block(quote.text, "> ") + "\n>\n> \u2014 " + byline
+
+
+def _measure_blocks(pack: Pack, measure: Measure) -> Iterator[str]:
+    yield f"### {inline(measure.title)}"
+    yield _join(
+        f"**{_actor_name(pack, measure.actor)}**",
+        inline(measure.category.capitalize()) if measure.category else None,
+        measure.date,
+    )
+    if measure.detail:
+        yield block(measure.detail)
+    if source := _source_text(pack, measure.source):
+        yield source
+
+
+def _implication_blocks(pack: Pack, implication: Implication) -> Iterator[str]:
+    yield f"### {inline(implication.title)}"
+    if implication.detail:
+        yield block(implication.detail)
+    if implication.actors:
+        yield "Concerns: " + ", ".join(_actor_name(pack, a) for a in implication.actors)
+    if source := _source_text(pack, implication.source):
+        yield source
+
+
+def _event_line(pack: Pack, event: Event) -> str:
+    item = f"- **{event.date}**: {inline(event.title)}"
+    if event.detail:
+        item += f". {inline(event.detail)}"
+    if event.actors:
+        item += " (" + ", ".join(_actor_name(pack, a) for a in event.actors) + ")"
+    return item

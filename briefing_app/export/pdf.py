@@ -17,12 +17,12 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..core.cards import Card, build_cards
 from ..core.models import Pack
-from .atomic import ExportCancelled, ExportError, atomic_write_bytes
+from .atomic import ExportCancelled, ExportError
 from .pdf_cards import CARDS_PER_PAGE, _card_grid, _one_card, print_painter
 from .pdf_cover import _cover
 from .pdf_exam import _exam_page, _key_page, _plan_exam
@@ -39,7 +39,7 @@ __all__ = [
     "expected_page_count",
     "export_pdf",
     "plan_pages",
-    "render_pdf",
+    "write_pdf",
 ]
 
 LAYOUTS: tuple[Layout, ...] = ("grid", "one-per-page", "exam")
@@ -72,22 +72,8 @@ def expected_page_count(pack: Pack, layout: Layout) -> int | None:
     return None
 
 
-def render_pdf(
-    pack: Pack,
-    layout: Layout = "grid",
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
-) -> tuple[bytes, int]:
-    """The PDF's bytes and its page count; raises ``ExportCancelled`` if cancelled."""
-    if layout not in LAYOUTS:
-        raise ExportError(f"unknown PDF layout {layout!r} (choose {', '.join(LAYOUTS)})")
-    if QGuiApplication.instance() is None:
-        raise ExportError("the PDF export needs a QGuiApplication (Qt) to be running")
-    cards = build_cards(pack)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
+def _pdf_writer(target: str, pack: Pack, layout: Layout) -> QPdfWriter:
+    writer = QPdfWriter(target)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
         QPageLayout(
@@ -98,6 +84,40 @@ def render_pdf(
     )
     writer.setTitle(pack.title if layout != "exam" else f"{pack.title}: who said it?")
     writer.setCreator("Briefing App")
+    return writer
+
+
+def _draw_page(doc: _Doc, painter: QPainter, page: Page, cards: list[Card]) -> None:
+    if page.kind == "cover":
+        _cover(doc, painter, cards)
+    elif page.kind == "cards":
+        _card_grid(doc, painter, page, len(cards))
+    elif page.kind == "card":
+        _one_card(doc, painter, page, len(cards))
+    elif page.kind == "exam":
+        _exam_page(doc, painter, page)
+    else:
+        _key_page(doc, painter, page)
+
+
+def write_pdf(
+    pack: Pack,
+    target: str | Path,
+    layout: Layout = "grid",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Draw the handout into the file ``target`` page by page; the page count.
+
+    Qt writes each page to the file as it is finished, so memory stays flat
+    however many pages there are. Raises ``ExportCancelled`` if cancelled.
+    """
+    if layout not in LAYOUTS:
+        raise ExportError(f"unknown PDF layout {layout!r} (choose {', '.join(LAYOUTS)})")
+    if QGuiApplication.instance() is None:
+        raise ExportError("the PDF export needs a QGuiApplication (Qt) to be running")
+    cards = build_cards(pack)
+    writer = _pdf_writer(str(target), pack, layout)
     doc = _Doc(writer, pack, *print_painter(pack.language))
     pages = plan_pages(doc, cards, layout)
     total = len(pages)
@@ -112,23 +132,13 @@ def render_pdf(
                 raise ExportCancelled()
             if number > 1:
                 writer.newPage()
-            if page.kind == "cover":
-                _cover(doc, painter, cards)
-            elif page.kind == "cards":
-                _card_grid(doc, painter, page, len(cards))
-            elif page.kind == "card":
-                _one_card(doc, painter, page, len(cards))
-            elif page.kind == "exam":
-                _exam_page(doc, painter, page)
-            else:
-                _key_page(doc, painter, page)
+            _draw_page(doc, painter, page, cards)
             _footer(doc, painter, number, total)
             if progress is not None:
                 progress(number, total)
     finally:
         painter.end()
-        buffer.close()
-    return bytes(data.data()), total
+    return total
 
 
 def export_pdf(
@@ -140,14 +150,16 @@ def export_pdf(
 ) -> int:
     """Write the handout to ``out_path`` atomically; returns the number of pages.
 
+    The pages go straight into a temporary file beside the target, renamed over
+    it only when complete: a cancel, an error or a kill leaves no partial file.
     ``progress(done, total)`` is called after each page; when ``cancelled()``
     returns True the export stops with ``ExportCancelled`` and writes nothing.
     """
-    from .atomic import check_writable_target
+    from .atomic import check_writable_target, temp_beside
 
     check_writable_target(Path(out_path))  # fail before the work, not after it
-    data, pages = render_pdf(pack, layout, progress, cancelled)
-    if cancelled is not None and cancelled():
-        raise ExportCancelled()
-    atomic_write_bytes(out_path, data)
+    with temp_beside(Path(out_path)) as (_handle, tmp):
+        pages = write_pdf(pack, tmp, layout, progress, cancelled)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
     return pages

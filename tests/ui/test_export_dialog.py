@@ -17,7 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
-from briefing_app.ui.export.dialog import FORMATS, ExportDialog
+from briefing_app.export.formats import FORMATS
+from briefing_app.ui.export.dialog import ExportDialog
 
 pytestmark = pytest.mark.gui
 

@@ -11,9 +11,7 @@ written, ``export_failed(message: str)`` when it could not be (not on cancel).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Signal
 from PySide6.QtWidgets import (
@@ -31,40 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.cards import build_cards
 from ...core.models import Pack
-from ...export.atomic import ExportCancelled, ExportError, atomic_write_text
-
-if TYPE_CHECKING:
-    from ...export.pdf import Layout
-
-
-@dataclass(frozen=True)
-class ExportFormat:
-    key: str
-    label: str
-    suffix: str  # added to the pack id for the suggested file name
-    filter: str
-
-    @property
-    def extension(self) -> str:
-        return "." + self.suffix.rsplit(".", 1)[1]
-
+from ...export.atomic import ExportCancelled, ExportError
+from ...export.formats import FORMATS, ExportFormat, export_pack
 
 logger = logging.getLogger(__name__)
-
-FORMATS = (
-    ExportFormat("pdf", "PDF handout (cover, 3 cards a page)", ".pdf", "PDF files (*.pdf)"),
-    ExportFormat("pdf-one-per-page", "PDF, one card a page", "-cards.pdf", "PDF files (*.pdf)"),
-    ExportFormat("pdf-exam", "PDF \u201cwho said it?\u201d exam sheet", "-exam.pdf", "PDF (*.pdf)"),
-    ExportFormat("tsv", "Anki deck (TSV text file)", ".tsv", "Anki text files (*.tsv *.txt)"),
-    ExportFormat("md", "Markdown brief", ".md", "Markdown files (*.md)"),
-)
-_PDF_LAYOUTS: dict[str, Layout] = {
-    "pdf": "grid",
-    "pdf-one-per-page": "one-per-page",
-    "pdf-exam": "exam",
-}
 
 
 class ExportDialog(QDialog):
@@ -149,7 +118,7 @@ class ExportDialog(QDialog):
     def choose_path(self) -> None:
         fmt = self.export_format
         start = str(self.output_path() or self._default_path())
-        path, _ = QFileDialog.getSaveFileName(self, "Export as", start, fmt.filter)
+        path, _ = QFileDialog.getSaveFileName(self, "Export as", start, fmt.file_filter)
         if path:
             self.set_output_path(path)
 
@@ -232,30 +201,10 @@ class ExportDialog(QDialog):
         return True
 
     def _export(self, fmt: ExportFormat, path: Path) -> str:
-        if fmt.key in _PDF_LAYOUTS:
-            from ...export.pdf import export_pdf
-
-            pages = export_pdf(
-                self.pack,
-                path,
-                _PDF_LAYOUTS[fmt.key],
-                progress=self._progress,
-                cancelled=self._cancelled,
-            )
-            return f"{pages} page{'' if pages == 1 else 's'}"
-        cards = build_cards(self.pack)
-        if fmt.key == "tsv":
-            from ...export.tsv import cards_to_tsv
-
-            text = cards_to_tsv(self.pack, cards)
-        else:
-            from ...export.markdown import pack_to_markdown
-
-            text = pack_to_markdown(self.pack)
-        if self._cancelled():
-            raise ExportCancelled()
-        atomic_write_text(path, text)
-        return f"{len(cards)} card{'' if len(cards) == 1 else 's'}"
+        written = export_pack(
+            self.pack, fmt, path, progress=self._progress, cancelled=self._cancelled
+        )
+        return written.summary
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)

@@ -1,0 +1,139 @@
+"""Every export format in one table, and the one function the CLI and the window call.
+
+``export_pack`` does format -> exporter -> atomic write -> summary, so the
+export dialog and ``briefing-app export`` cannot drift apart. Adding a format
+is one ``ExportFormat`` line and one branch in ``_write``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Literal
+
+from .atomic import ExportCancelled, ExportError
+
+if TYPE_CHECKING:
+    from ..core.models import Pack
+
+PdfLayout = Literal["grid", "one-per-page", "exam"]
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One way to export: its key, its label in the dialog, its file name ending and filter."""
+
+    key: str
+    label: str
+    suffix: str  # appended to the pack id for a suggested file name
+    file_filter: str
+    pdf_layout: PdfLayout | None = None  # for the PDF formats
+
+    @property
+    def extension(self) -> str:
+        """``.pdf``, ``.tsv`` or ``.md``: what the file name must end with."""
+        return "." + self.suffix.rsplit(".", 1)[1]
+
+
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("pdf", "PDF handout (cover, 3 cards a page)", ".pdf", "PDF files (*.pdf)", "grid"),
+    ExportFormat(
+        "pdf-one-per-page",
+        "PDF, one card a page",
+        "-cards.pdf",
+        "PDF files (*.pdf)",
+        "one-per-page",
+    ),
+    ExportFormat(
+        "pdf-exam", "PDF \u201cwho said it?\u201d exam sheet", "-exam.pdf", "PDF (*.pdf)", "exam"
+    ),
+    ExportFormat("tsv", "Anki deck (TSV text file)", ".tsv", "Anki text files (*.tsv *.txt)"),
+    ExportFormat("md", "Markdown brief", ".md", "Markdown files (*.md)"),
+)
+BY_KEY = {f.key: f for f in FORMATS}
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What was written: the file and a short count ("3 pages", "24 cards")."""
+
+    path: Path
+    summary: str
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def export_pack(
+    pack: Pack,
+    fmt: ExportFormat | str,
+    out_path: str | Path,
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportSummary:
+    """Write ``pack`` as ``fmt`` to ``out_path`` atomically; raises ``ExportError``.
+
+    A PDF needs a running ``QGuiApplication`` (``paint.headless`` makes one); the
+    text formats need no Qt. ``cancelled()`` returning True stops the export with
+    ``ExportCancelled`` and nothing is written.
+    """
+    chosen = BY_KEY.get(fmt) if isinstance(fmt, str) else fmt
+    if chosen is None:
+        raise ExportError(f"unknown export format {fmt!r} (choose {', '.join(BY_KEY)})")
+    out = Path(out_path)
+    return ExportSummary(out, _write(pack, chosen, out, progress, cancelled))
+
+
+def _write(
+    pack: Pack,
+    fmt: ExportFormat,
+    out: Path,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> str:
+    if fmt.pdf_layout is not None:
+        from .pdf import export_pdf
+
+        pages = export_pdf(pack, out, fmt.pdf_layout, progress=progress, cancelled=cancelled)
+        return _plural(pages, "page")
+    from ..core.cards import build_cards
+    from .atomic import atomic_write_bytes
+
+    cards = build_cards(pack)
+    if fmt.key == "tsv":
+        from .tsv import cards_to_tsv
+
+        parts: Iterable[str] = (cards_to_tsv(pack, cards),)
+    else:
+        from .markdown import markdown_blocks
+
+        parts = _joined(markdown_blocks(pack), "\n\n", "\n")
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
+    atomic_write_bytes(out, lambda handle: _write_chunks(handle, parts))
+    return _plural(len(cards), "card")
+
+
+def _joined(parts: Iterable[str], separator: str, end: str) -> Iterator[str]:
+    """``separator.join(parts) + end``, piece by piece."""
+    for n, part in enumerate(parts):
+        yield separator + part if n else part
+    yield end
+
+
+def _write_chunks(handle: BinaryIO, parts: Iterable[str], size: int = 1 << 16) -> None:
+    """Encode and write text in blocks of about ``size`` characters: memory stays flat."""
+    buffer: list[str] = []
+    held = 0
+    for part in parts:
+        buffer.append(part)
+        held += len(part)
+        if held >= size:
+            handle.write("".join(buffer).encode("utf-8"))
+            buffer, held = [], 0
+    handle.write("".join(buffer).encode("utf-8"))
