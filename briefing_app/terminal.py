@@ -23,3 +23,8 @@ def write(text: str, stream: TextIO | None = None) -> None:
         encoding = getattr(out, "encoding", None) or "ascii"
         out.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
     out.flush()
+
+
+def error_line(text: str) -> None:
+    """A one-line message on stderr."""
+    write_line(text, sys.stderr)

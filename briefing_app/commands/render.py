@@ -10,10 +10,21 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..terminal import error_line, write_line
+from .pack_input import report_problems
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from ..core.loaded_pack import LoadedPack
 
 MAX_SIDE = 8000
+# Measured on the bundled cards at 1280x720: opaque RGB32 at zlib level ~3 writes a
+# PNG in 17 ms instead of 30 ms (ARGB32, default level), 3% bigger, pixel for pixel.
+PNG_QUALITY = 70
 HELP = "draw every card to PNG, without a display"
 
 
@@ -39,51 +50,85 @@ def parse_size(text: str) -> tuple[int, int] | None:
     return w, h
 
 
-def run_render(path: str, output: str, size: str, theme: str) -> int:
-    dims = parse_size(size)
-    if dims is None:
-        print(
-            f"briefing-app render: error: --size must be WIDTHxHEIGHT, each 64 to {MAX_SIDE} "
-            f"pixels (got {size!r})",
-            file=sys.stderr,
-        )
-        return 2
+def _option_problem(size: str, theme: str) -> str | None:
+    if parse_size(size) is None:
+        return f"--size must be WIDTHxHEIGHT, each 64 to {MAX_SIDE} pixels (got {size!r})"
     if theme not in ("light", "dark"):
-        print(
-            f"briefing-app render: error: --theme must be light or dark (got {theme!r})",
-            file=sys.stderr,
-        )
-        return 2
+        return f"--theme must be light or dark (got {theme!r})"
+    return None
+
+
+def _load_all(path: str) -> list[LoadedPack] | None:
+    """Every pack the path names, validated; None after reporting the first bad one."""
     from ..core.discovery import find_packs, is_pack_folder
     from ..core.errors import PackError
     from ..core.loaded_pack import load_full
 
     source = Path(path)
+    targets = [source]
     if source.is_dir() and not is_pack_folder(source):
         targets = find_packs(source)
         if not targets:
-            print(f"{path}: this folder holds no packs (no pack.json, no *.json)", file=sys.stderr)
-            return 1
-    else:
-        targets = [source]
+            error_line(f"{path}: this folder holds no packs (no pack.json, no *.json)")
+            return None
     loaded = []
     for target in targets:
         result = load_full(target)
         if isinstance(result, PackError):
-            for problem in result.problems:
-                print(f"{target}: {problem}", file=sys.stderr)
-            return 1
+            report_problems(str(target), result)
+            return None
         loaded.append(result)
+    return loaded
+
+
+def _output_folder(output: str) -> Path | None:
     out = Path(output)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"{output}: cannot create the folder: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        error_line(f"{output}: cannot create the folder: {exc.strerror or exc}")
+        return None
     if not os.access(out, os.W_OK):
-        print(f"{output}: the folder is not writable", file=sys.stderr)
-        return 1
+        error_line(f"{output}: the folder is not writable")
+        return None
+    return out
 
+
+def run_render(path: str, output: str, size: str, theme: str) -> int:
+    problem = _option_problem(size, theme)
+    if problem is not None:
+        error_line(f"briefing-app render: error: {problem}")
+        return 2
+    dims = parse_size(size)
+    assert dims is not None
+    loaded = _load_all(path)
+    if loaded is None:
+        return 1
+    out = _output_folder(output)
+    if out is None:
+        return 1
+    written = _write_images(loaded, out, dims, theme)
+    if written is None:
+        return 1
+    write_line(
+        f"wrote {written} images ({written // 2} cards, {dims[0]}x{dims[1]}, {theme}) to {out}"
+    )
+    return 0
+
+
+def save_png(image: QImage, path: Path) -> bool:
+    """Write an opaque card picture as PNG, fast: no alpha channel, a lighter zlib level."""
+    from PySide6.QtGui import QImageWriter
+
+    writer = QImageWriter(str(path), b"png")
+    writer.setQuality(PNG_QUALITY)
+    return writer.write(image.convertToFormat(image.Format.Format_RGB32))
+
+
+def _write_images(
+    loaded: list[LoadedPack], out: Path, dims: tuple[int, int], theme: str
+) -> int | None:
+    """Both faces of every card as PNG; the count, or None after the first failure."""
     from PySide6.QtCore import QSize
 
     from ..paint.card_painter import render_card_image
@@ -100,9 +145,8 @@ def run_render(path: str, output: str, size: str, theme: str) -> int:
                     card, face, QSize(*dims), chosen, language=pack.pack.language
                 )
                 target_file = out / f"{card.id}-{face}.png"
-                if not image.save(str(target_file)):
-                    print(f"{target_file}: could not write the image", file=sys.stderr)
-                    return 1
+                if not save_png(image, target_file):
+                    error_line(f"{target_file}: could not write the image")
+                    return None
                 written += 1
-    print(f"wrote {written} images ({written // 2} cards, {dims[0]}x{dims[1]}, {theme}) to {out}")
-    return 0
+    return written
