@@ -20,6 +20,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check briefing_app tests benchmarks
 	$(BIN)/ruff check briefing_app tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/vulture
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/load.py

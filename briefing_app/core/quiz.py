@@ -177,10 +177,6 @@ def quiz_unavailable_reason(pack: Pack, kind: QuestionKind) -> str | None:
     return None
 
 
-def available_kinds(pack: Pack) -> list[QuestionKind]:
-    return [k for k in QuestionKind if quiz_unavailable_reason(pack, k) is None]
-
-
 class QuizIndex:
     """Lookups a session needs many times, normalised once per pack (packs may
     hold tens of thousands of quotes)."""

@@ -93,33 +93,49 @@ def _looks_clean(pack: Pack, base_dir: Path | None) -> bool:
     """
     lists: list[list[Item]] = [getattr(pack, name) for name in ITEM_LISTS]
     all_items = list(chain.from_iterable(lists))
+    return (
+        _extensions_clean(pack, all_items)
+        and len(set(map(_get_id, all_items))) == len(all_items)  # no duplicate id
+        and _references_clean(pack)
+        and _dates_clean(pack)
+        and _links_clean(pack, base_dir)
+    )
+
+
+def _extensions_clean(pack: Pack, all_items: list[Item]) -> bool:
     with_extras: list[PackModel] = list(filter(_get_extra, all_items))
     if pack.__pydantic_extra__:
         with_extras.append(pack)
-    for model in with_extras:
-        for key, value in (model.__pydantic_extra__ or {}).items():
-            if not key.startswith("x-") or _depth(value) > MAX_EXTENSION_DEPTH:
-                return False
-    if len(set(map(_get_id, all_items))) != len(all_items):
-        return False  # a duplicate id
+    return all(
+        key.startswith("x-") and _depth(value) <= MAX_EXTENSION_DEPTH
+        for model in with_extras
+        for key, value in (model.__pydantic_extra__ or {}).items()
+    )
+
+
+def _references_clean(pack: Pack) -> bool:
     actor_ids = set(map(_get_id, pack.actors))
     source_ids: set[str | None] = set(map(_get_id, pack.sources))
     source_ids.add(None)
     said: list[Quote | Measure] = [*pack.quotes, *pack.measures]
     grouped: list[Implication | Event] = [*pack.implications, *pack.events]
-    if not actor_ids.issuperset(map(_get_actor, said)):
-        return False
-    if not actor_ids.issuperset(chain.from_iterable(map(_get_actors, grouped))):
-        return False
-    if not source_ids.issuperset(map(_get_source, said)):
-        return False
-    if not source_ids.issuperset(map(_get_source, grouped)):
-        return False
+    return (
+        actor_ids.issuperset(map(_get_actor, said))
+        and actor_ids.issuperset(chain.from_iterable(map(_get_actors, grouped)))
+        and source_ids.issuperset(map(_get_source, said))
+        and source_ids.issuperset(map(_get_source, grouped))
+    )
+
+
+def _dates_clean(pack: Pack) -> bool:
+    said: list[Quote | Measure] = [*pack.quotes, *pack.measures]
     dates: set[str | None] = set(map(_get_date, said))
     dates.update(map(_get_date, pack.sources), map(_get_date, pack.events), [pack.as_of])
     dates.discard(None)
-    if not all([_is_real_date(d) for d in dates if d is not None]):
-        return False
+    return all([_is_real_date(d) for d in dates if d is not None])
+
+
+def _links_clean(pack: Pack, base_dir: Path | None) -> bool:
     out = _Collector()
     for source in pack.sources:
         if source.url is not None:

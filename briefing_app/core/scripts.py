@@ -15,7 +15,6 @@ RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "ckb"
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
 WESTERN_MARKS = ("\u201c", "\u201d")
 JAPANESE_MARKS = ("\u300c", "\u300d")  # 「 」
-CHINESE_MARKS = ("\u201c", "\u201d")  # “ ” (the marks of simplified and traditional print)
 
 
 def primary_language(language: str | None) -> str:
@@ -75,7 +74,7 @@ def cjk_language(text: str, language: str | None = None) -> str | None:
 
 
 def quote_marks(text: str, language: str | None = None) -> tuple[str, str]:
-    """The opening and closing marks a quotation in ``text`` takes: 「」 for Japanese, else “ ”."""
+    """The marks a quotation in ``text`` takes: 「」 for Japanese, else “ ” (Chinese too)."""
     return JAPANESE_MARKS if cjk_language(text, language) == "ja" else WESTERN_MARKS
 
 

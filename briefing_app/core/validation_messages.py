@@ -39,15 +39,38 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+TYPE_NAMES: dict[str, str] = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "list_type": "a list",
+    "model_type": "an object",
+    "dict_type": "an object",
+    "model_attributes_type": "an object",
+}
+
+
 def describe(error: ErrorDetails) -> str:
     """One plain-English sentence for one pydantic error."""
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    if kind == "json_invalid":  # jiter parsed the file first, so this should not happen
-        return f"invalid JSON: {ctx.get('error', 'cannot be parsed')}"
-    if kind == "missing":
-        return "required key is missing"
+    if kind in TYPE_NAMES:
+        return f"expected {TYPE_NAMES[kind]}, got {json_type_name(value)}"
+    if kind.startswith("string_"):
+        return _describe_string(kind, value, ctx)
+    fixed = {
+        "json_invalid": f"invalid JSON: {ctx.get('error', 'cannot be parsed')}",
+        "missing": "required key is missing",
+        "too_long": f"has too many entries; the limit is {ctx.get('max_length', 0):,}",
+        "greater_than_equal": f"{_short(value)} is not supported; this app reads version 1",
+        "less_than_equal": f"{_short(value)} is not supported; this app reads version 1",
+        "literal_error": f"{_short(value)} is not allowed here; expected {ctx.get('expected', '')}",
+    }
+    return fixed.get(kind) or str(error.get("msg", "is not valid"))
+
+
+def _describe_string(kind: str, value: object, ctx: dict[str, object]) -> str:
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
         if pattern == SLUG_PATTERN:
@@ -63,22 +86,7 @@ def describe(error: ErrorDetails) -> str:
     if kind == "string_too_long":
         length = len(value.strip()) if isinstance(value, str) else "?"  # as judged
         return f"is {length:,} characters long; the limit is {ctx.get('max_length', 0):,}"
-    if kind == "too_long":
-        return f"has too many entries; the limit is {ctx.get('max_length', 0):,}"
-    if kind == "string_type":
-        return f"expected text, got {json_type_name(value)}"
-    if kind in ("int_type", "int_from_float"):
-        return f"expected a whole number, got {json_type_name(value)}"
-    if kind == "list_type":
-        return f"expected a list, got {json_type_name(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected an object, got {json_type_name(value)}"
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{_short(value)} is not supported; this app reads version 1"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        return f"{_short(value)} is not allowed here; expected {expected}"
-    return str(error.get("msg", "is not valid"))
+    return "is not valid text"
 
 
 def problems_from_validation_error(exc: ValidationError) -> list[Problem]:
