@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from datetime import datetime
 
-from ..core.errors import PackError
 from ..core.pack_stats import Accuracy, PackStats
 from ..core.progress import ProgressStore
+from .pack_input import load_or_report
 
+logger = logging.getLogger(__name__)
 BARS = "▁▂▃▄▅▆▇█"  # an empty day is the lowest block, so the line never has holes
 HELP = "progress and what is due, per pack"
 
@@ -26,16 +28,8 @@ def run(args: argparse.Namespace) -> int:
 
 def run_stats(path: str, as_json: bool = False, now: datetime | None = None) -> int:
     """Print one pack's progress; 1 for a bad pack, never a traceback."""
-    try:
-        from ..core.pack import load_pack
-
-        pack = load_pack(path)
-    except PackError as exc:
-        for problem in exc.problems:
-            print(f"{path}: {problem}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # the contract: never a traceback
-        print(f"{path}: internal error while loading: {exc!r}", file=sys.stderr)
+    pack = load_or_report(path)
+    if pack is None:
         return 1
     moment = now or datetime.now().astimezone()
     try:
@@ -43,7 +37,8 @@ def run_stats(path: str, as_json: bool = False, now: datetime | None = None) -> 
             if store.recovery_message:
                 print(store.recovery_message, file=sys.stderr)
             stats = store.stats(pack, moment)
-    except Exception as exc:
+    except Exception as exc:  # a damaged or locked store: say so in one line
+        logger.exception("progress could not be read")
         print(f"{path}: progress could not be read: {exc}", file=sys.stderr)
         return 1
     if as_json:

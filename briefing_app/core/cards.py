@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,17 @@ class Listing:
 
     label: str
     entries: tuple[str, ...]
+
+
+class CardFace(StrEnum):
+    """Which side of a card is up. A ``StrEnum``, so ``"front"`` compares equal."""
+
+    FRONT = "front"
+    BACK = "back"
+
+    @property
+    def other(self) -> CardFace:
+        return CardFace.BACK if self is CardFace.FRONT else CardFace.FRONT
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from .cards import Card, Detail
+from .cards import Card, CardFace, Detail
 
-FRONT = "front"
-BACK = "back"
+FRONT = CardFace.FRONT
+BACK = CardFace.BACK
 MAX_JUMP_DIGITS = 6
 
 
@@ -165,7 +165,7 @@ class Talk:
         if index != self._index:
             self._card_started = self._now()
         self._index = index
-        self._face = face
+        self._face = CardFace(face)
         return changed
 
     def next(self) -> bool:

@@ -21,13 +21,13 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from ..core.cards import Card, Category, Face
+from ..core.cards import Card, CardFace, Category, Face
 from ..core.scripts import is_rtl, quote_marks
 from .fonts import can_slant, families_for
 from .theme import Theme
 
-FRONT = "front"
-BACK = "back"
+FRONT = CardFace.FRONT
+BACK = CardFace.BACK
 MAX_LIST_ENTRIES = 8
 MIN_FIT = 0.42
 LINE_SEPARATOR = "\u2028"

@@ -11,6 +11,8 @@ faces); a change of card is instant, so a clicker never feels slow.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -24,15 +26,22 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from ...core.cards import Card
+from ...core.cards import Card, CardFace
 from ...paint.card_painter import paint_card, paint_message, paint_shadow
 from ...paint.card_turn import CardTurn
 from ...paint.theme import Theme
 from .quiet_close import QuietClose
 
-CARD = "card"
-BLACK = "black"
-WHITE = "white"
+
+class ScreenFill(StrEnum):
+    """What fills the audience screen: the card, or black or white (B and W)."""
+
+    CARD = "card"
+    BLACK = "black"
+    WHITE = "white"
+
+
+CARD, BLACK, WHITE = ScreenFill.CARD, ScreenFill.BLACK, ScreenFill.WHITE
 FILLS = (CARD, BLACK, WHITE)
 AUDIENCE_TEXT_SCALE = 1.3
 CURSOR_IDLE_MS = 2000
@@ -136,7 +145,8 @@ class AudienceView(QuietClose, QWidget):
         )
         old_face = self._face
         self._turn.stop()
-        self._card, self._face, self._fill, self._position = card, face, fill, position
+        self._card, self._face, self._position = card, CardFace(face), position
+        self._fill = ScreenFill(fill)
         if turning:
             self._start_turn(old_face, face)
         self._update_accessible()

@@ -6,11 +6,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.cards import Card
+from ...core.cards import Card, CardFace
 from ...core.talk import FRONT
 from ...paint.card_painter import paint_card
 from ...paint.theme import Theme
-from .audience import BLACK, CARD
+from .audience import BLACK, CARD, ScreenFill
 
 CARD_ASPECT = 16 / 9
 
@@ -41,7 +41,8 @@ class CardPreview(QWidget):
     def show_card(
         self, card: Card | None, face: str, fill: str = CARD, live: bool = False, empty: str = ""
     ) -> None:
-        self._card, self._face, self._fill, self._live, self._empty = card, face, fill, live, empty
+        self._card, self._face, self._live, self._empty = card, CardFace(face), live, empty
+        self._fill = ScreenFill(fill)
         self.update()
 
     def sizeHint(self) -> QSize:

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ...core.cards import Card
+from ...core.cards import Card, CardFace
 from ...paint.card_painter import (
     BACK,
     FRONT,
@@ -115,7 +115,7 @@ class CardView(QWidget):
         changed = card is not self._card
         turned = not changed and card is not None and face != self._face
         self._card = card
-        self._face = face
+        self._face = CardFace(face)
         self._scroll = 0.0
         self._update_accessible()
         self.update()
