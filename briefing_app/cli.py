@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from . import __version__
 from .commands import COMMANDS
+from .log import get_logger
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,10 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list[:1] in (["-h"], ["--help"]):
             build_parser().parse_args(args_list)
         window_args = build_window_parser().parse_args(args_list)
-        _start_logging(debug or window_args.debug)
         from .ui.app import run_window
 
-        return run_window(window_args.path, measure_startup=window_args.measure_startup)
+        return run_window(
+            window_args.path,
+            measure_startup=window_args.measure_startup,
+            debug=debug or window_args.debug,
+        )
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -33,7 +33,7 @@ def process_start_ms() -> float:
         return (time.perf_counter() - _IMPORTED_AT) * 1000.0
 
 
-def run_window(path: str | None, measure_startup: bool = False) -> int:
+def run_window(path: str | None, measure_startup: bool = False, debug: bool = False) -> int:
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -43,6 +43,8 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
     from .settings import SettingsStore
     from .study.main_window import MainWindow
 
+    if debug:
+        start_logging(debug=True)  # debug logs from the very start
     route_qt_messages()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -61,6 +63,8 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
     else:
         # The progress store (sqlite, fsrs) and the quiz, rating, statistics,
         # presentation and export features arrive right after the first paint.
+        # The log file (platformdirs, logging's handlers) waits for the first frame too.
+        window.card_view.first_painted.connect(lambda: QTimer.singleShot(0, start_logging))
         window.card_view.first_painted.connect(
             lambda: QTimer.singleShot(0, lambda: attach_features(window))
         )
@@ -69,6 +73,12 @@ def run_window(path: str | None, measure_startup: bool = False) -> int:
     window.show()
     window.card_view.setFocus()
     return int(app.exec())
+
+
+def start_logging(debug: bool = False) -> None:
+    from ..log import setup_logging
+
+    setup_logging(debug=debug)
 
 
 def attach_features(window: MainWindow) -> StudyFeatures:

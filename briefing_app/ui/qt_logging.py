@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 
-logger = logging.getLogger("briefing_app.qt")
+from ..log import get_logger
 
+logger = get_logger("briefing_app.qt")
+
+# Qt's kinds of message as ``logging`` levels (DEBUG 10 ... CRITICAL 50)
 LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
+    QtMsgType.QtDebugMsg: 10,
+    QtMsgType.QtInfoMsg: 20,
+    QtMsgType.QtWarningMsg: 30,
+    QtMsgType.QtCriticalMsg: 40,
+    QtMsgType.QtFatalMsg: 50,
 }
 
 
@@ -24,4 +25,4 @@ def route_qt_messages() -> None:
 
 def _handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     category = context.category or "qt"
-    logger.log(LEVELS.get(kind, logging.WARNING), "%s: %s", category, message)
+    logger.log(LEVELS.get(kind, 30), "%s: %s", category, message)

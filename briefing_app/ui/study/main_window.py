@@ -12,7 +12,6 @@ Signals:
 
 from __future__ import annotations
 
-import logging
 import random
 from collections.abc import Callable
 from itertools import pairwise
@@ -62,8 +61,6 @@ if TYPE_CHECKING:
     from .features import StudyFeatures
     from .help_overlay import HelpOverlay
     from .library_panel import LibraryPanel
-
-logger = logging.getLogger(__name__)
 
 PLURALS = {
     None: "All",

@@ -11,7 +11,6 @@ validation (pydantic) runs right after the first paint (``after_first_paint``).
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,12 +27,13 @@ from ...core.quick_pack import (
     read_raw,
     summary_from_raw,
 )
+from ...log import get_logger
 
 if TYPE_CHECKING:
     from ...core.loaded_pack import LoadedPack
     from ..settings import Settings
 
-logger = logging.getLogger(__name__)
+logger = get_logger(__name__)
 RELOAD_DELAY_MS = 200
 
 
