@@ -1,15 +1,23 @@
 """The window's settings: a small dataclass, persisted with ``QSettings``.
 
-Kept free of pydantic (it would cost start-up time). Pass a ``QSettings``
-pointing at a temporary INI file in tests so nothing touches the user's config.
+Kept free of pydantic (it would cost start-up time). Where they live: beside the
+progress database (``settings.ini``) when ``BRIEFING_APP_DATA_DIR`` is set, so a
+portable install or a test never writes into the user's profile; otherwise the
+platform's config folder under one app name.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+
+APP_NAME = "briefing-app"
+ORGANIZATION = "BriefingApp"
+DATA_DIR_VAR = "BRIEFING_APP_DATA_DIR"
 
 
 class ThemeChoice(StrEnum):
@@ -34,6 +42,7 @@ class Settings:
     text_scale: float = 1.0
     recent: list[str] = field(default_factory=list)
     show_library: bool = True
+    geometry: bytes = b""  # the window's size and place, as Qt saves it
 
     def add_recent(self, path: str) -> None:
         self.recent = [path] + [p for p in self.recent if p != path]
@@ -50,7 +59,7 @@ class SettingsStore:
     """Reads and writes ``Settings`` through one ``QSettings`` object."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self._q = qsettings if qsettings is not None else QSettings("BriefingApp", "briefing-app")
+        self._q = qsettings if qsettings is not None else default_qsettings()
 
     def load(self) -> Settings:
         q = self._q
@@ -67,7 +76,11 @@ class SettingsStore:
         if isinstance(recent, str):
             recent = [recent] if recent else []
         entries = recent if isinstance(recent, list) else []
-        s.recent = [str(p) for p in entries][:MAX_RECENT]
+        # A recent pack that was moved or deleted (or another run's temporary folder)
+        # is dropped rather than offered.
+        s.recent = [str(p) for p in entries if _exists(str(p))][:MAX_RECENT]
+        geometry = q.value("geometry", b"")
+        s.geometry = bytes(geometry.data()) if isinstance(geometry, QByteArray) else b""
         s.show_library = _bool(q.value("show_library", True))
         return s
 
@@ -78,7 +91,24 @@ class SettingsStore:
         q.setValue("text_scale", s.text_scale)
         q.setValue("recent", list(s.recent))
         q.setValue("show_library", s.show_library)
+        q.setValue("geometry", QByteArray(s.geometry))
         q.sync()
+
+
+def default_qsettings() -> QSettings:
+    """``settings.ini`` beside the data when redirected; else the platform's config folder."""
+    override = os.environ.get(DATA_DIR_VAR)
+    if override:
+        path = Path(override) / "settings.ini"
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APP_NAME)
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _bool(value: object) -> bool:

@@ -18,7 +18,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Briefing App")
         self.resize(1280, 800)
         self.setMinimumSize(720, 480)
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray(self.settings.geometry))
 
         self.card_view = CardView(
             self._theme, self.settings.text_scale, self.settings.reduce_motion
@@ -678,6 +680,7 @@ class MainWindow(QMainWindow):
             self.help_overlay.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().data())
         self.save_settings()
         super().closeEvent(event)
 
