@@ -192,3 +192,42 @@ def test_missing_extension_is_added(dialog: ExportDialog, tmp_path: Path) -> Non
     assert dialog.start_export()
     assert (tmp_path / "deck.tsv").is_file()
     assert dialog.output_path() == tmp_path / "deck.tsv"
+
+
+def test_a_pdf_is_never_written_under_a_markdown_name(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    dialog.set_format("pdf")
+    dialog.path_edit.setText(str(tmp_path / "brief.md"))  # typed after choosing PDF
+    assert dialog.start_export()
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "brief.md").exists()
+    assert "ends in .pdf" in dialog.status_label.text()
+
+
+def test_after_saving_open_and_show_in_folder_and_a_new_choice_clears_the_line(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    opened: list[str] = []
+    dialog.open_url = lambda url: opened.append(url.toLocalFile())
+    assert not dialog.progress_bar.isVisible()  # no empty bar that looks like a field
+    dialog.set_format("md")
+    dialog.set_output_path(tmp_path / "brief.md")
+    assert dialog.start_export()
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    assert dialog.progress_bar.isVisible() and dialog.progress_bar.format() == "Done"
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path / "brief.md"), str(tmp_path)]
+    dialog.set_format("tsv")
+    assert dialog.status_label.text() == ""
+    assert not dialog.open_button.isVisible() and not dialog.progress_bar.isVisible()
+    assert dialog.output_path() == tmp_path / "brief.tsv"
+
+
+def test_the_dialog_follows_the_theme(qtbot: QtBot, dialog: ExportDialog) -> None:
+    from briefing_app.paint.theme import dark_theme
+
+    light = dialog.grab().toImage().pixelColor(4, 4).lightness()
+    dialog.set_theme(dark_theme())
+    assert dialog.grab().toImage().pixelColor(4, 4).lightness() < light - 100

@@ -11,9 +11,11 @@ written, ``export_failed(message: str)`` when it could not be (not on cancel).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,8 +34,25 @@ from PySide6.QtWidgets import (
 from ...core.models import Pack
 from ...export.atomic import ExportCancelled, ExportError
 from ...export.formats import FORMATS, ExportFormat, export_pack
+from ...paint.theme import Theme, palette_theme
+from ..styles import render_stylesheet
 
 logger = logging.getLogger(__name__)
+KNOWN_EXTENSIONS = {".pdf", ".tsv", ".txt", ".md", ".apkg"}
+
+
+def _with_extension(path: Path, wanted: str) -> tuple[Path, bool]:
+    """``path`` ending in the format's extension; True when it had to be changed.
+
+    A PDF is never written to ``brief.md``: a known export extension that does not
+    match is replaced, a missing one is added, any other ending is kept and extended.
+    """
+    suffix = path.suffix.lower()
+    if suffix == wanted:
+        return path, False
+    if suffix in KNOWN_EXTENSIONS:
+        return path.with_suffix(wanted), True
+    return path.with_name(path.name + wanted), True
 
 
 class ExportDialog(QDialog):
@@ -42,57 +61,104 @@ class ExportDialog(QDialog):
     exported = Signal(str, str)
     export_failed = Signal(str)
 
-    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pack: Pack, parent: QWidget | None = None, *, theme: Theme | None = None
+    ) -> None:
         super().__init__(parent)
         self.pack = pack
         self._running = False
         self._cancel_requested = False
         self._close_when_stopped = False
+        self._saved: Path | None = None
+        # How files and folders are opened; a test swaps in a recorder.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        self.setObjectName("exportDialog")
         self.setWindowTitle("Export")
-        self.setMinimumWidth(520)
-
-        self.format_box = QComboBox()
-        for fmt in FORMATS:
-            self.format_box.addItem(fmt.label, fmt.key)
-        self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("Where to save the file")
-        self.browse_button = QPushButton("Choose\u2026")
-        self.browse_button.clicked.connect(self.choose_path)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(self.browse_button)
-
-        form = QFormLayout()
-        form.addRow("Format", self.format_box)
-        form.addRow("Save as", path_row)
-
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        self.progress_bar.setTextVisible(True)
-        self.progress_bar.setFormat("")
-        self.status_label = QLabel(f"Exporting \u201c{pack.title}\u201d.")
-        self.status_label.setWordWrap(True)
-
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start_export)
-        self.cancel_button.clicked.connect(self._on_cancel)
+        self.setMinimumWidth(560)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.setContentsMargins(24, 20, 24, 18)
+        layout.setSpacing(12)
+        eyebrow = QLabel("EXPORT")
+        eyebrow.setObjectName("exportEyebrow")
+        layout.addWidget(eyebrow)
+        self.title_label = QLabel(pack.title)
+        self.title_label.setObjectName("exportTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        layout.addWidget(self.title_label)
+        layout.addSpacing(4)
+        layout.addLayout(self._build_choice())
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setFormat("")
+        self.progress_bar.setAccessibleName("Export progress")
+        self.progress_bar.hide()  # shown while an export runs: an idle bar reads as a field
         layout.addWidget(self.progress_bar)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.buttons)
+        layout.addLayout(self._build_result())
+        layout.addWidget(self._build_buttons())
+        self.set_theme(theme or palette_theme(parent.palette() if parent is not None else None))
 
         self._auto_path = True
         self.path_edit.textEdited.connect(self._path_edited)
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self._suggest_path()
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_choice(self) -> QFormLayout:
+        """The format and the file to save."""
+        self.format_box = QComboBox()
+        self.format_box.setAccessibleName("Export format")
+        for fmt in FORMATS:
+            self.format_box.addItem(fmt.label, fmt.key)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("Where to save the file")
+        self.path_edit.setAccessibleName("File to save")
+        self.browse_button = QPushButton("Choose\u2026")
+        self.browse_button.clicked.connect(self.choose_path)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow("Format", self.format_box)
+        form.addRow("Save as", path_row)
+        return form
+
+    def _build_result(self) -> QHBoxLayout:
+        """The line that says what happened, with Open and Show in folder after a save."""
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("exportStatus")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setWordWrap(True)
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the exported file")
+        self.open_button.clicked.connect(self.open_file)
+        self.folder_button = QPushButton("Show in folder")
+        self.folder_button.setAccessibleName("Show the exported file in its folder")
+        self.folder_button.clicked.connect(self.show_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.status_label, 1)
+        row.addWidget(self.open_button)
+        row.addWidget(self.folder_button)
+        self.open_button.hide()
+        self.folder_button.hide()
+        return row
+
+    def _build_buttons(self) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setIcon(QIcon())  # text only, like every other button here
+        self.export_button.setObjectName("primary")
+        for button in (self.browse_button, self.open_button, self.folder_button):
+            button.setAutoDefault(False)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self._on_cancel)
+        return self.buttons
 
     # --- choosing -------------------------------------------------------------------
 
@@ -136,7 +202,12 @@ class ExportDialog(QDialog):
     def _path_edited(self, _text: str) -> None:
         self._auto_path = False
 
+    def set_theme(self, theme: Theme) -> None:
+        """Restyle in ``theme`` (the window broadcasts its theme changes)."""
+        self.setStyleSheet(render_stylesheet("dialog", theme))
+
     def _format_changed(self, _index: int) -> None:
+        self._clear_result()
         if self._auto_path:
             self._suggest_path()
             return
@@ -163,10 +234,12 @@ class ExportDialog(QDialog):
             self._show_error("Choose where to save the file first.")
             return False
         fmt = self.export_format
-        if not path.suffix:
-            path = path.with_suffix(fmt.extension)
+        path, corrected = _with_extension(path, fmt.extension)
+        if corrected:
             self.set_output_path(path)
+        self._clear_result()
         self._set_running(True)
+        self.progress_bar.show()
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("")
@@ -195,7 +268,11 @@ class ExportDialog(QDialog):
                 super().reject()
         self.progress_bar.setValue(self.progress_bar.maximum())
         self.progress_bar.setFormat("Done")
-        self.status_label.setText(f"Saved {path} ({summary}).")
+        note = f" The name now ends in {fmt.extension}, as the format does." if corrected else ""
+        self.status_label.setText(f"Saved {path} ({summary}).{note}")
+        self._saved = path
+        self.open_button.show()
+        self.folder_button.show()
         self.cancel_button.setText("Close")
         self.exported.emit(str(path), summary)
         return True
@@ -205,6 +282,25 @@ class ExportDialog(QDialog):
             self.pack, fmt, path, progress=self._progress, cancelled=self._cancelled
         )
         return written.summary
+
+    def open_file(self) -> None:
+        """Open the exported file in the desktop's app for it."""
+        if self._saved is not None:
+            self.open_url(QUrl.fromLocalFile(str(self._saved)))
+
+    def show_folder(self) -> None:
+        """Open the folder that holds the exported file."""
+        if self._saved is not None:
+            self.open_url(QUrl.fromLocalFile(str(self._saved.parent)))
+
+    def _clear_result(self) -> None:
+        """A new choice or a new export: the last result line and its buttons go."""
+        self._saved = None
+        self.status_label.setText("")
+        self.open_button.hide()
+        self.folder_button.hide()
+        if not self._running:
+            self.progress_bar.hide()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, total)

@@ -131,9 +131,12 @@ class StudyFeatures(QObject):
             self.quiz.set_theme(theme)
         if not self.dialogs:
             return
+        from ..export.dialog import ExportDialog
         from ..stats.view import StatsView
 
         for dialog in self.dialogs:
+            if isinstance(dialog, ExportDialog):
+                dialog.set_theme(theme)
             for view in dialog.findChildren(StatsView):
                 view.set_theme(theme)
 
@@ -343,7 +346,7 @@ class StudyFeatures(QObject):
             return
         from ..export.dialog import ExportDialog
 
-        dialog = ExportDialog(pack, self.window)
+        dialog = ExportDialog(pack, self.window, theme=self.window.theme())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._keep(dialog)
         dialog.open()
