@@ -487,3 +487,21 @@ def test_closing_the_help_overlay_gives_focus_back_to_the_card(
     before = window.current_card()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
     assert window.current_card() is not before
+
+
+def test_opening_a_single_file_adds_it_to_the_library(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = tmp_path / "shelf"
+    write_pack("shelf/one.json", id="one", title="First pack")
+    write_pack("shelf/two.json", id="two", title="Second pack")
+    extra = write_pack("elsewhere/three.json", id="three", title="Third pack")
+    window = make_window(folder)
+    window.finish_chrome()
+    assert [s.title for s in window.library.summaries()] == ["First pack", "Second pack"]
+    assert window.open_path(extra)
+    titles = [s.title for s in window.library.summaries()]
+    assert titles == ["First pack", "Second pack", "Third pack"]  # added, nothing replaced
+    assert "opened files" in window.library.folder.text().lower()
+    assert window.open_path(extra)  # opening it again does not list it twice
+    assert len(window.library.summaries()) == 3

@@ -160,6 +160,9 @@ class _Delegate(QStyledItemDelegate):
             x += 3 * r + fm.horizontalAdvance(text) + fm.height() * 0.8
 
 
+OPENED_FILES = "Opened files"
+
+
 class LibraryPanel(QWidget):
     """A heading and the list of packs; emits ``pack_chosen`` when one is picked."""
 
@@ -209,6 +212,19 @@ class LibraryPanel(QWidget):
             item = QListWidgetItem()
             self._fill(item, s)
             self.list.addItem(item)
+
+    def add_pack(self, summary: PackSummary) -> None:
+        """A pack opened on its own: added to the list (once), the folder's packs stay."""
+        if any(Path(s.path) == Path(summary.path) for s in self.summaries()):
+            self.update_pack(summary)
+            return
+        if not self.folder.text():
+            self.folder.setText(OPENED_FILES)
+        elif OPENED_FILES not in self.folder.text():
+            self.folder.setText(f"{self.folder.text()} + {OPENED_FILES.lower()}")
+        item = QListWidgetItem()
+        self._fill(item, summary)
+        self.list.addItem(item)
 
     def summaries(self) -> list[PackSummary]:
         return [self.list.item(i).data(ROLE) for i in range(self.list.count())]

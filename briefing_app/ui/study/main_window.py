@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
         loader.preview_failed.connect(self._show_no_pack)
         loader.library_listed.connect(lambda label, lines: self.library.set_packs(label, lines))
         loader.library_entry.connect(self._library_entry)
+        loader.library_added.connect(lambda summary: self.library.add_pack(summary))
         loader.recent_changed.connect(self._rebuild_recent)
 
     # --- the window's surface for tests and other views -----------------------------------

@@ -62,6 +62,7 @@ class PackLoader(QObject):
         preview_failed()             the previewed pack is invalid and no other one is good
         library_listed(str, list)    a folder label and its ``PackSummary`` lines
         library_entry(object)        one ``PackSummary`` checked (valid or marked invalid)
+        library_added(object)        a single opened pack joins the list (under "Opened files")
         recent_changed(list)         the recent paths, newest first
     """
 
@@ -72,6 +73,7 @@ class PackLoader(QObject):
     preview_failed = Signal()
     library_listed = Signal(str, list)
     library_entry = Signal(object)
+    library_added = Signal(object)
     recent_changed = Signal(list)
 
     def __init__(
@@ -279,7 +281,12 @@ class PackLoader(QObject):
     # --- the library --------------------------------------------------------------------
 
     def _list_library(self, root: Path, summaries: list[PackSummary] | None) -> None:
+        """A folder of packs replaces the list; a single pack is added to it."""
         if summaries is None:
+            return
+        if root.is_file() or is_pack_folder(root):
+            for summary in summaries:
+                self.library_added.emit(summary)
             return
         self.library_listed.emit(root.name or str(root), summaries)
         self._to_validate = [s.path for s in summaries]
