@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -91,6 +92,22 @@ def test_the_view_shows_the_stored_numbers(qtbot: QtBot, store: ProgressStore) -
     ]
     assert view.category_bars.rows[2].detail == "0 of 1 seen"
     assert {r.label for r in view.actor_bars.rows} == {"Ann <i>Example</i>", "Bob Example"}
+
+
+def test_charts_have_names_and_their_numbers_as_text(qtbot: QtBot, store: ProgressStore) -> None:
+    fill(store)
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    for chart in (view.per_day_chart, view.due_chart, view.category_bars, view.actor_bars):
+        assert chart.accessibleName()  # a screen reader names every chart
+    per_day = view.per_day_chart.accessibleDescription().splitlines()
+    assert len(per_day) == 30 and per_day[-1].startswith("Today: ")
+    total = sum(int(n) for line in per_day for n in re.findall(r"(\d+) ", line.split(": ")[1]))
+    assert total == 42  # the numbers the columns draw
+    bars = view.category_bars.accessibleDescription()
+    assert "Actors: " in bars and " of " in bars
+    assert view.reviews_tile.accessibleName() == "Card reviews"
+    assert "28" in view.reviews_tile.accessibleDescription()
 
 
 def test_pack_text_is_plain_text(qtbot: QtBot, store: ProgressStore) -> None:

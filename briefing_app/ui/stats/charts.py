@@ -41,6 +41,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         self.theme = theme
         self.title = title
+        self.setAccessibleName(title)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -93,11 +94,14 @@ class StatTile(ChartPanel):
         self.value = "–"
         self.caption = ""
         self.color = color
+        self.setAccessibleName(label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_value(self, value: str, caption: str = "") -> None:
         self.value, self.caption = value, caption
-        self.setToolTip(f"{self.label}: {value}" + (f" ({caption})" if caption else ""))
+        text = f"{self.label}: {value}" + (f" ({caption})" if caption else "")
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -167,8 +171,20 @@ class BarList(ChartPanel):
 
     def set_rows(self, rows: Sequence[BarRow], *, note: str = "", empty_text: str = "") -> None:
         self.rows, self.note, self.empty_text = list(rows), note, empty_text
+        self.setAccessibleDescription(self.text_alternative())
         self.updateGeometry()
         self.update()
+
+    def text_alternative(self) -> str:
+        """The numbers the bars draw, one line each, for screen readers."""
+        if not self.rows:
+            return self.empty_text or "No data yet."
+        lines = [
+            f"{r.label}: {r.right} of {r.total}"
+            + (f" ({round(100 * r.right / r.total)}%)" if r.total else "")
+            for r in self.rows
+        ]
+        return "\n".join([*lines, self.note] if self.note else lines)
 
     def sizeHint(self) -> QSize:
         rows = max(len(self.rows), 3) + (1 if self.note else 0)
@@ -302,7 +318,19 @@ class ColumnChart(ChartPanel):
         self, columns: Sequence[Column], *, show_values: bool = False, empty_text: str = ""
     ) -> None:
         self.columns, self.show_values, self.empty_text = list(columns), show_values, empty_text
+        self.setAccessibleDescription(self.text_alternative())
         self.update()
+
+    def text_alternative(self) -> str:
+        """Each column's label and values by series, for screen readers."""
+        if not self.columns or not any(c.total for c in self.columns):
+            return self.empty_text or "No data yet."
+        names = [name for name, _color in self.series]
+        return "\n".join(
+            f"{c.label}: "
+            + ", ".join(f"{v} {n.lower()}" for n, v in zip(names, c.values, strict=False))
+            for c in self.columns
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(480, 250)
