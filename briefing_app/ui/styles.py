@@ -25,6 +25,7 @@ def theme_values(theme: Theme) -> dict[str, str]:
     values = {f.name: v for f in fields(theme) if isinstance(v := getattr(theme, f.name), str)}
     values["sans"] = ", ".join(f'"{f}"' for f in theme.sans)
     values["serif"] = ", ".join(f'"{f}"' for f in theme.serif)
+    values["icons"] = (resources_dir() / "icons").as_posix()  # for url(...) in the sheets
     return values
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.models import Pack
@@ -356,3 +356,36 @@ def test_every_page_renders(qtbot: QtBot, tmp_path: Path, theme: str) -> None:
     for name, pixmap in shots.items():
         assert not pixmap.isNull()
         assert pixmap.save(str(out / f"quiz-{theme}-{name}.png"))
+
+
+def test_the_setup_page_is_one_tab_chain_of_visible_named_stops(qtbot: QtBot) -> None:
+    from briefing_app.core.pack import load_pack
+    from briefing_app.paths import bundled_briefs_dir
+
+    view = QuizView(load_pack(bundled_briefs_dir() / "us-japan-taiwan-2025"))
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.start_button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.start_button)
+    seen = []
+    widget = view.start_button
+    for _ in range(20):
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        if widget is view.start_button:
+            break
+        seen.append(widget)
+    assert widget is view.start_button  # the chain comes back round
+    for w in seen:
+        assert w.isVisible() and w is not view
+        assert w.accessibleName() or w.text(), type(w).__name__  # type: ignore[attr-defined]
+    steps = [w for w in seen if w.accessibleName() in ("Fewer questions", "More questions")]
+    assert len(steps) == 2  # the -/+ buttons are reachable
+    before = view.length_box.value()
+    steps[0].setFocus()
+    qtbot.keyClick(steps[0], Qt.Key.Key_Space)
+    assert view.length_box.value() == before - 1

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...core.models import Pack
 from ...core.quiz import Question, QuestionKind, quiz_unavailable_reason
+from ..widgets.keyboard import keyboard_button
 from .widgets import MissedRow, OptionCard, plain_label
 
 DEFAULT_LENGTH = 10
@@ -173,8 +174,7 @@ class SetupPage(QuizPage):
         for text, step in (("−", -1), ("+", 1)):
             button = QPushButton(text)
             button.setObjectName("step")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard uses ↑ ↓ in the box
-            button.setAccessibleName("Fewer questions" if step < 0 else "More questions")
+            keyboard_button(button, "Fewer questions" if step < 0 else "More questions")
             button.clicked.connect(lambda _=False, s=step: self.length_box.stepBy(s))
             row.addWidget(button)
         self.length_note = plain_label("", "hint", wrap=False)

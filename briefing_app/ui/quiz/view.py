@@ -102,7 +102,9 @@ class QuizView(QWidget):
         self.typed = False
         self.setObjectName("quizView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Focus for the answer keys, but no Tab stop of its own (a nameless, invisible one).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setAccessibleName("Quiz")
         self.setStyleSheet(quiz_stylesheet(self.theme))
         self.pages = QStackedWidget(self)
         outer = QVBoxLayout(self)
