@@ -26,6 +26,11 @@ V1_ANSWERS = [
 ]
 
 
+def read_db(path: Path, sql: str) -> sqlite3.Cursor:
+    """Read the database file with a connection of our own (never the store's)."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute(sql)
+
+
 def build(path: Path, version: int) -> None:
     """A database exactly as the app at ``version`` left it, with some history."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -98,8 +103,9 @@ def test_v1_answers_are_kept_and_replayed_into_the_schedule(tmp_path: Path) -> N
         got = store.card_state("demo", "q1")
         assert expected is not None and got is not None
         assert got.to_dict() == expected.to_dict()
-        reviews = store._conn.execute(
-            "SELECT COUNT(*) FROM reviews WHERE source = 'quiz' AND answer_id IS NOT NULL"
+        reviews = read_db(
+            store.path,
+            "SELECT COUNT(*) FROM reviews WHERE source = 'quiz' AND answer_id IS NOT NULL",
         ).fetchone()[0]
         assert reviews == len(V1_ANSWERS)
         # v1 answers were quiz answers, not flip-card ratings: nothing to undo
@@ -167,5 +173,5 @@ def test_two_copies_opening_an_old_file_at_once_migrate_it_once(tmp_path: Path) 
     assert [p.returncode for p in procs] == [0, 0, 0], results
     assert all(out.strip() == str(LATEST_VERSION) for out, _ in results)
     with ProgressStore(db) as store:
-        count = store._conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+        count = read_db(store.path, "SELECT COUNT(*) FROM reviews").fetchone()[0]
         assert count == len(V1_ANSWERS)  # replayed once, not once per copy

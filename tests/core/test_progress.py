@@ -26,6 +26,11 @@ T0 = datetime(2026, 1, 5, tzinfo=UTC)
 REPO = Path(__file__).resolve().parents[2]
 
 
+def read_db(path: Path, sql: str) -> sqlite3.Cursor:
+    """Read the database file with a connection of our own (never the store's)."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True).execute(sql)
+
+
 def make_pack(*, extra_quote: bool = False, drop_measure: bool = False) -> Pack:
     raw: dict[str, object] = {
         "format": "briefing-pack",
@@ -325,7 +330,7 @@ def test_sigkill_mid_quiz_keeps_every_answer_given(tmp_path: Path) -> None:
         assert s.recovery_message is None
         stored = {
             int(item.split("-")[1])
-            for (item,) in s._conn.execute("SELECT item_id FROM answers WHERE pack_id = 'demo'")
+            for (item,) in read_db(s.path, "SELECT item_id FROM answers WHERE pack_id = 'demo'")
         }
         assert set(printed) <= stored
         assert all(s.card_state("demo", f"k-{i}") is not None for i in printed)
@@ -340,9 +345,9 @@ def test_two_processes_writing_at_once_both_succeed(tmp_path: Path) -> None:
     assert all(out.count("recorded") == count for out in outputs)
     with ProgressStore(db) as s:
         assert s.answer_count("demo") == 2 * count
-        reviews = s._conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+        reviews = read_db(s.path, "SELECT COUNT(*) FROM reviews").fetchone()[0]
         assert reviews == 2 * count + 2 * (count // 2)
-        cards = s._conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]
+        cards = read_db(s.path, "SELECT COUNT(*) FROM cards").fetchone()[0]
         assert cards == 2 * count
 
 
