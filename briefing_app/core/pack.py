@@ -34,10 +34,18 @@ from typing import Any
 import jiter
 from pydantic import ValidationError
 
+from .all_problems import (
+    capped,
+    in_document_order,
+    merge_near_misses,
+    text_problems,
+    unknown_key_problems,
+)
 from .errors import PackError, Problem
 from .key_count import no_duplicate_keys
 from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
 from .references import check_pack
+from .text_rules import may_hold_forbidden
 from .validation_messages import problems_from_validation_error
 
 logger = logging.getLogger(__name__)
@@ -133,17 +141,32 @@ def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:
         except ValidationError as exc:
             # Syntax, encoding, duplicate keys, newer versions and the item
             # count come first: they explain a failure better than field errors.
-            _check_envelope(parse_json(data))
-            raise PackError(problems_from_validation_error(exc)) from None
+            raw = parse_json(data)
+            _check_envelope(raw)
+            raise PackError(every_problem(raw, exc)) from None
         if not no_duplicate_keys(data, pack):
             parse_json(data)  # raises a located PackError if a key is repeated
         if pack.item_count > MAX_ITEMS:
             raise PackError([_too_many(pack.item_count)])
         problems = check_pack(pack, base_dir)
+        if may_hold_forbidden(data):  # a byte scan first: most packs skip the walk
+            raw = parse_json(data)
+            if text := text_problems(raw):
+                problems = capped(in_document_order([*problems, *text], raw))
         if problems:
             raise PackError(problems)
         promote_to_old_generation()
     return pack
+
+
+def every_problem(raw: Any, exc: ValidationError) -> list[Problem]:
+    """Shapes and types (pydantic), unknown keys and forbidden text, together, in order."""
+    found = [
+        *problems_from_validation_error(exc, cap=None),
+        *unknown_key_problems(raw),
+        *text_problems(raw),
+    ]
+    return capped(in_document_order(merge_near_misses(found), raw))
 
 
 def parse_json(data: bytes) -> Any:

@@ -32,7 +32,7 @@ from .models import (
     Source,
 )
 
-MAX_REPORTED = 100
+MAX_REPORTED = 50  # then one line counting the rest
 MAX_EXTENSION_DEPTH = 32
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 ITEM_LISTS = ("sources", "actors", "quotes", "measures", "implications", "events")
@@ -248,9 +248,14 @@ def _check_extras(model: PackModel, loc: str, out: _Collector) -> None:
             if _depth(value) > MAX_EXTENSION_DEPTH:
                 out.add(where, f"extension is nested more than {MAX_EXTENSION_DEPTH} levels deep")
             continue
-        match = process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=60)
-        hint = f" (did you mean {match[0]!r}?)" if match else ""
-        out.add(where, f"unknown key {key!r}{hint}; extensions must start with 'x-'")
+        out.add(where, unknown_key_message(key, allowed))
+
+
+def unknown_key_message(key: str, allowed: list[str]) -> str:
+    """``unknown key 'txt' (did you mean 'text'?); extensions must start with 'x-'``."""
+    match = process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=60)
+    hint = f" (did you mean {match[0]!r}?)" if match else ""
+    return f"unknown key {key!r}{hint}; extensions must start with 'x-'"
 
 
 def _depth(value: Any) -> int:

@@ -14,7 +14,7 @@ from pydantic_core import ErrorDetails
 from .errors import Problem, format_location
 from .models import DATE_PATTERN, SLUG_PATTERN
 
-MAX_REPORTED = 100
+MAX_REPORTED = 50  # then one line counting the rest
 
 
 def json_type_name(value: Any) -> str:
@@ -89,9 +89,13 @@ def _describe_string(kind: str, value: object, ctx: dict[str, object]) -> str:
     return "is not valid text"
 
 
-def problems_from_validation_error(exc: ValidationError) -> list[Problem]:
+def problems_from_validation_error(
+    exc: ValidationError, cap: int | None = MAX_REPORTED
+) -> list[Problem]:
     """Located problems for every error pydantic found (capped, with a count)."""
     errors = exc.errors(include_url=False)
+    if cap is None:
+        return [Problem(format_location(tuple(e["loc"])), describe(e)) for e in errors]
     problems = [
         Problem(format_location(tuple(e["loc"])), describe(e)) for e in errors[:MAX_REPORTED]
     ]

@@ -432,16 +432,16 @@ def test_many_problems_are_capped_with_a_count() -> None:
     pack = valid()
     pack["quotes"] = [{"id": f"q{i}", "actor": "nobody", "text": "x"} for i in range(150)]
     found = problems(pack)
-    assert len(found) == 101
-    assert found[-1] == "... and 50 more problems"
+    assert len(found) == 51
+    assert found[-1] == "... and 100 more problems"
 
 
 def test_many_shape_errors_are_capped_too() -> None:
     pack = valid()
     pack["quotes"] = [{"id": f"Q{i}", "actor": "takaichi", "text": "x"} for i in range(150)]
     found = problems(pack)
-    assert len(found) == 101
-    assert found[-1] == "... and 50 more problems"
+    assert len(found) == 51
+    assert found[-1] == "... and 100 more problems"
 
 
 def _items(count: int) -> list[dict[str, str]]:

@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from pack_samples import VALID, encode, valid
 from pydantic import ValidationError
 
+from briefing_app.core.all_problems import capped, in_document_order, text_problems
 from briefing_app.core.errors import PackError
 from briefing_app.core.key_count import colon_count, no_duplicate_keys
 from briefing_app.core.models import Pack
-from briefing_app.core.pack import _check_envelope, parse_json, parse_pack
+from briefing_app.core.pack import _check_envelope, every_problem, parse_json, parse_pack
 from briefing_app.core.references import _detailed_problems, _looks_clean, check_pack
-from briefing_app.core.validation_messages import problems_from_validation_error
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -250,12 +250,15 @@ def _reference_parse(data: bytes) -> Pack:
     find anything; whatever the input, both must reach the same verdict.
     """
     data = data.removeprefix(b"\xef\xbb\xbf")
-    _check_envelope(parse_json(data))
+    raw = parse_json(data)
+    _check_envelope(raw)
     try:
         pack = Pack.__pydantic_validator__.validate_json(data)
     except ValidationError as exc:
-        raise PackError(problems_from_validation_error(exc)) from None
+        raise PackError(every_problem(raw, exc)) from None
     problems = check_pack(pack, None)
+    if text := text_problems(raw):  # always walked here: no byte pre-check
+        problems = capped(in_document_order([*problems, *text], raw))
     if problems:
         raise PackError(problems)
     return pack

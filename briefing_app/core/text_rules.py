@@ -1,0 +1,84 @@
+"""What pack text may hold: no control characters, no unbalanced bidi controls.
+
+Pack text reaches terminals, PDFs and screens. A raw ESC could retitle or clear a
+terminal; an unclosed right-to-left override flips every line after it. Text
+may hold newlines and tabs; nothing else below U+0020, no DEL, no C1 controls
+(U+0080–U+009F), and the bidi embeddings, overrides and isolates
+(U+202A–U+202E, U+2066–U+2069) only when each is closed in the same text.
+
+``may_hold_forbidden`` is a byte-level pre-check that is never wrong in the
+"clean" direction: a pack with none of its markers needs no string-by-string
+walk, which keeps loading a big pack fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+# C0 but tab, newline and carriage return; DEL and C1; a carriage return without its newline
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # closed by U+202C (PDF)
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # closed by U+2069 (PDI)
+# Bytes that can start a forbidden character: any escape, DEL, C1 (C2 80-9F), bidi (E2 80/81)
+_MARKERS = (b"\\", b"\x7f", b"\xc2", b"\xe2")
+_SUSPECT = re.compile(
+    rb"\\u00[01][0-9A-Fa-f]|\\u007[Ff]|\\u00[89][0-9A-Fa-f]|\\u20(?:2[A-Ea-e]|6[6-9])"
+    rb"|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+def may_hold_forbidden(data: bytes) -> bool:
+    """False only when the JSON bytes cannot hold a forbidden character in any string."""
+    # memchr for each marker byte: about 0.5 ms a marker on a 17 MB pack
+    if all(data.find(marker) == -1 for marker in _MARKERS):
+        return False
+    return _SUSPECT.search(data) is not None
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` is refused, naming the code point; None when it is fine."""
+    found = _FORBIDDEN.search(text)
+    if found is not None:
+        return f"control character U+{ord(found.group()):04X} is not allowed"
+    if _BIDI.search(text) is None:
+        return None
+    return _bidi_problem(text)
+
+
+def _bidi_problem(text: str) -> str | None:
+    stack: list[str] = []
+    for ch in _BIDI.findall(text):
+        if ch in _EMBEDDINGS or ch in _ISOLATES:
+            stack.append(ch)
+        elif (ch == "\u202c" and stack and stack[-1] in _EMBEDDINGS) or (
+            ch == "\u2069" and stack and stack[-1] in _ISOLATES
+        ):
+            stack.pop()
+        else:
+            return f"bidirectional control U+{ord(ch):04X} closes nothing"
+    if stack:
+        return f"bidirectional control U+{ord(stack[-1]):04X} is never closed"
+    return None
+
+
+def strings_in(raw: Any, location: str = "") -> Iterator[tuple[str, str]]:
+    """Every string value of a parsed pack with its location (``quotes[3].text``).
+
+    Extension keys (``x-``) are skipped: the app never shows them. Iterative, so a
+    deeply nested file cannot exhaust the stack.
+    """
+    stack: list[tuple[str, Any]] = [(location, raw)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str) and not key.startswith("x-"):
+                    stack.append((f"{where}.{key}" if where else key, item))
+        elif isinstance(value, list):
+            for index in range(len(value) - 1, -1, -1):
+                stack.append((f"{where}[{index}]", value[index]))
