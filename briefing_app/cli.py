@@ -19,6 +19,7 @@ from types import ModuleType
 from . import __version__
 from .commands import COMMANDS
 from .log import get_logger
+from .terminal import error_line
 
 logger = get_logger(__name__)
 
@@ -95,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the one catch-all: a bug never shows a traceback
         logger.exception("internal error")
-        print(f"briefing-app: internal error: {exc!r} (details in the log)", file=sys.stderr)
+        error_line(f"briefing-app: internal error: {exc!r} (details in the log)")
         return 1
 
 

@@ -1,13 +1,23 @@
 """One writer for everything the CLI prints: safe for any terminal, any encoding.
 
-Text from a pack, a draft or an import may hold characters the console cannot
-encode; they are degraded (``\\u...``), never a ``UnicodeEncodeError``.
+Belt and braces for text from a pack, a draft or an import: control characters
+(ESC, BEL, DEL, C1) and bidi overrides are shown as visible escapes (``\\x1b``,
+``\\u202e``), so no text can retitle, recolour or clear the user's terminal;
+newlines and tabs pass. Characters the console cannot encode are degraded
+(``\\u...``), never a ``UnicodeEncodeError``.
 """
 
 from __future__ import annotations
 
 import sys
 from typing import TextIO
+
+from .core.text_rules import make_visible
+
+
+def safe(text: str) -> str:
+    """``text`` with every control character as a visible escape (newline and tab kept)."""
+    return make_visible(text)
 
 
 def write_line(text: str, stream: TextIO | None = None) -> None:
@@ -17,6 +27,7 @@ def write_line(text: str, stream: TextIO | None = None) -> None:
 
 def write(text: str, stream: TextIO | None = None) -> None:
     out = stream if stream is not None else sys.stdout
+    text = safe(text)
     try:
         out.write(text)
     except UnicodeEncodeError:

@@ -334,3 +334,14 @@ def test_a_person_at_a_terminal_gets_a_prompt(tmp_path: Path) -> None:
     text = output.decode("utf-8", "replace")
     assert "Your answer (1-" in text
     assert "Score: 1/1" in text
+
+
+def test_terminal_output_never_carries_raw_control_characters() -> None:
+    """Belt and braces: even text that slipped past validation is printed visibly."""
+    from briefing_app.terminal import safe
+
+    hostile = "title\x1b]0;pwned\x07 \x1b[2J \u202eevil \x9b"
+    shown = safe(hostile)
+    assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
+    assert "\\x1b]0;pwned\\x07" in shown and "\\u202e" in shown and "\\x9b" in shown
+    assert safe("line one\nline\ttwo") == "line one\nline\ttwo"

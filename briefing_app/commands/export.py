@@ -7,12 +7,11 @@ exit status 1 (2 for options that do not go together); never a traceback.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..export.atomic import ExportError
 from ..export.formats import BY_KEY, export_pack
-from ..terminal import write_line
+from ..terminal import error_line, write_line
 from .pack_input import load_or_report
 
 HELP = "PDF handout, Anki TSV or Markdown brief"
@@ -31,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _fail(message: str, status: int = 1) -> int:
-    print(message, file=sys.stderr)
+    error_line(message)
     return status
 
 

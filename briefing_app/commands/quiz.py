@@ -29,7 +29,7 @@ from ..core.quiz import (
 )
 from ..core.scripts import quoted
 from ..core.sitting import Sitting, Verdict
-from ..terminal import write, write_line
+from ..terminal import error_line, write, write_line
 from .pack_input import load_or_report
 
 logger = logging.getLogger(__name__)
@@ -67,10 +67,10 @@ def open_recorder() -> AnswerRecorder | None:
         store = ProgressStore.open_default()
     except Exception as exc:  # the quiz still runs, it just isn't saved
         logger.exception("the progress store could not be opened")
-        print(f"{PROG}: progress will not be saved: {exc}", file=sys.stderr)
+        error_line(f"{PROG}: progress will not be saved: {exc}")
         return None
     if store.recovery_message:
-        print(f"{PROG}: {store.recovery_message}", file=sys.stderr)
+        error_line(f"{PROG}: {store.recovery_message}")
     return store
 
 
@@ -85,7 +85,7 @@ def run_quiz(
     """Run one quiz; never raises, never prints a traceback."""
     err = stderr or sys.stderr
     if args.questions < 1:
-        print(f"{PROG}: error: --questions must be at least 1 (got {args.questions})", file=err)
+        write_line(f"{PROG}: error: --questions must be at least 1 (got {args.questions})", err)
         return 2
     pack = load_or_report(args.path, err)
     if pack is None:
@@ -94,21 +94,21 @@ def run_quiz(
     reasons = [r for r in (quiz_unavailable_reason(pack, k) for k in kinds) if r]
     if len(reasons) == len(kinds):
         for reason in dict.fromkeys(reasons):
-            print(f"{args.path}: no quiz: {reason}", file=err)
+            write_line(f"{args.path}: no quiz: {reason}", err)
         return 1
     if not args.text:
         return _run_window(pack, kinds, args, recorder, err)
     priorities = recorder if isinstance(recorder, ReviewPriority) else None
     session = build_session(pack, kinds, args.questions, args.seed, priorities)
     if not session.questions:
-        print(f"{args.path}: no quiz: no question has a wrong option to offer", file=err)
+        write_line(f"{args.path}: no quiz: no question has a wrong option to offer", err)
         return 1
     quiz = TerminalQuiz(pack, args.typed, stdin or sys.stdin, stdout or sys.stdout, recorder)
     try:
         quiz.run(session)
     except Exception as exc:  # a bug must still end with the score, not a traceback
         logger.exception("the terminal quiz failed")
-        print(f"{PROG}: internal error: {exc!r}", file=err)
+        write_line(f"{PROG}: internal error: {exc!r}", err)
         quiz.print_score()
         return 1
     return 0
@@ -124,12 +124,12 @@ def _run_window(
     from ..paint.headless import no_display
 
     if no_display():
-        print(f"{PROG}: no display for the quiz window; add --text to quiz here", file=err)
+        write_line(f"{PROG}: no display for the quiz window; add --text to quiz here", err)
         return 1
     try:
         from ..ui.quiz.view import run_quiz_window
     except ImportError as exc:
-        print(f"{PROG}: the window cannot start ({exc}); use --text", file=err)
+        write_line(f"{PROG}: the window cannot start ({exc}); use --text", err)
         return 1
     return run_quiz_window(
         pack,
@@ -232,7 +232,7 @@ class TerminalQuiz:
                 self.say(verdict.note)
             self.say(f"Wrong. The right answer: {question.answer}")
         if not verdict.saved:
-            print(f"{PROG}: the answer could not be saved (details in the log)", file=sys.stderr)
+            error_line(f"{PROG}: the answer could not be saved (details in the log)")
         for label, value in (
             ("Context", question.context),
             ("Detail", question.detail),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 from datetime import datetime
 
 from ..core.pack_stats import Accuracy, PackStats
 from ..core.progress import ProgressStore
+from ..terminal import error_line, write_line
 from .pack_input import load_or_report
 
 logger = logging.getLogger(__name__)
@@ -35,26 +35,17 @@ def run_stats(path: str, as_json: bool = False, now: datetime | None = None) -> 
     try:
         with ProgressStore.open_default() as store:
             if store.recovery_message:
-                print(store.recovery_message, file=sys.stderr)
+                error_line(store.recovery_message)
             stats = store.stats(pack, moment)
     except Exception as exc:  # a damaged or locked store: say so in one line
         logger.exception("progress could not be read")
-        print(f"{path}: progress could not be read: {exc}", file=sys.stderr)
+        error_line(f"{path}: progress could not be read: {exc}")
         return 1
     if as_json:
-        _print(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
+        write_line(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
     else:
-        _print("\n".join(format_text(stats)))
+        write_line("\n".join(format_text(stats)))
     return 0
-
-
-def _print(text: str) -> None:
-    """Print, degrading characters a legacy console cannot show instead of crashing."""
-    try:
-        print(text)
-    except UnicodeEncodeError:
-        encoding = sys.stdout.encoding or "ascii"
-        print(text.encode(encoding, "replace").decode(encoding))
 
 
 def _percent(rate: float | None) -> str:

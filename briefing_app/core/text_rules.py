@@ -82,3 +82,21 @@ def strings_in(raw: Any, location: str = "") -> Iterator[tuple[str, str]]:
         elif isinstance(value, list):
             for index in range(len(value) - 1, -1, -1):
                 stack.append((f"{where}[{index}]", value[index]))
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+_UNSAFE = [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]
+_UNSAFE += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_VISIBLE = {code: _escape(code) for code in _UNSAFE}
+
+
+def make_visible(text: str) -> str:
+    """Control characters and bidi controls as visible escapes; newline and tab kept.
+
+    For text on its way to a terminal or an export, whatever its source (a
+    draft, an import): nothing raw can retitle, recolour or clear a terminal.
+    """
+    return text.translate(_VISIBLE)

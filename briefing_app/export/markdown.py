@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..core.models import Actor, Event, Implication, Measure, Pack, Quote, Source
+from ..core.text_rules import make_visible
 
 # ASCII punctuation that can start formatting anywhere in a line (CommonMark
 # allows a backslash before any ASCII punctuation, so escaping is always safe).
@@ -23,8 +24,8 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 def escape_line(text: str) -> str:
-    """One line of pack text, escaped to render literally."""
-    text = _SPACES.sub(" ", text.strip())
+    """One line of pack text, escaped to render literally (control characters made visible)."""
+    text = _SPACES.sub(" ", make_visible(text).strip())
     text = _INLINE_SPECIALS.sub(r"\\\1", text)
     text = _LINE_START.sub(r"\\\1", text)
     return _ORDERED_ITEM.sub(r"\1\\\2", text)
