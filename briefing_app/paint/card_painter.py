@@ -10,7 +10,6 @@ text shrinks to fit instead of being clipped.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 from ..core.cards import Card
 from .card_layout import BACK, FRONT, Block, FaceLayout, corner_radius, layout_face, unit
 from .fonts import families_for
+from .images import load_picture
 from .theme import Theme, draw_icon
 
 # --- public API ------------------------------------------------------------------
@@ -364,34 +364,6 @@ def _draw_avatar(painter: QPainter, rect: QRectF, card: Card, theme: Theme) -> N
     painter.setPen(QPen(theme.category_color(card.category), max(1.0, rect.width() * 0.025)))
     painter.drawEllipse(rect)
     painter.restore()
-
-
-@lru_cache(maxsize=64)
-def _load_picture(path: str, mtime: float) -> QImage | None:
-    if path.lower().endswith(".svg"):
-        from PySide6.QtSvg import QSvgRenderer
-
-        renderer = QSvgRenderer(path)
-        if not renderer.isValid():
-            return None
-        size = renderer.defaultSize().scaled(QSize(512, 512), Qt.AspectRatioMode.KeepAspectRatio)
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        p = QPainter(image)
-        renderer.render(p)
-        p.end()
-        return image
-    image = QImage(path)
-    return None if image.isNull() else image
-
-
-def load_picture(path: str) -> QImage | None:
-    """An actor's picture, or None when the file is missing or unreadable."""
-    try:
-        mtime = Path(path).stat().st_mtime
-    except OSError:
-        return None
-    return _load_picture(path, mtime)
 
 
 def paint_message(painter: QPainter, rect: QRectF, theme: Theme, title: str, message: str) -> None:
