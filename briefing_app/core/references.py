@@ -35,6 +35,7 @@ from .models import (
 MAX_REPORTED = 50  # then one line counting the rest
 MAX_EXTENSION_DEPTH = 32
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # file:, http:, data: (not C:\)
 ITEM_LISTS = ("sources", "actors", "quotes", "measures", "implications", "events")
 Item = Source | Actor | Quote | Measure | Implication | Event
 SINGULAR = {
@@ -319,6 +320,9 @@ def _check_image(
         return
     if "\\" in value:
         out.add(loc, f"{value!r} uses '\\'; write paths with '/'")
+        return
+    if _URL_SCHEME.match(value):
+        out.add(loc, f"{value!r} is a URL; the app never fetches pictures, give a path in the pack")
         return
     posix = PurePosixPath(value)
     if posix.is_absolute() or PureWindowsPath(value).drive:

@@ -33,13 +33,23 @@ def _reason(exc: OSError) -> str:
 
 def check_writable_target(path: Path) -> None:
     """Refuse early, with a plain reason, a path that can never be written."""
-    if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder")
-    parent = path.parent
-    if not parent.exists():
-        raise ExportError(f"cannot write {path}: folder {parent} does not exist")
-    if not parent.is_dir():
-        raise ExportError(f"cannot write {path}: {parent} is not a folder")
+    try:
+        if path.is_dir():
+            raise ExportError(f"cannot write {path}: it is a folder")
+        parent = path.parent
+        if not parent.exists():
+            raise ExportError(f"cannot write {path}: folder {parent} does not exist")
+        if not parent.is_dir():
+            raise ExportError(f"cannot write {path}: {parent} is not a folder")
+    except OSError as exc:  # a name too long, a loop of links, no permission to look
+        raise ExportError(f"cannot write {_short_path(path)}: {_reason(exc)}") from None
+    if len(path.name.encode("utf-8", "surrogateescape")) > 255:
+        raise ExportError(f"cannot write {_short_path(path)}: the file name is too long")
+
+
+def _short_path(path: Path) -> str:
+    text = str(path)
+    return text if len(text) <= 120 else f"{text[:60]}\u2026{text[-50:]}"
 
 
 def _final_mode(path: Path) -> int:

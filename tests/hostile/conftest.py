@@ -1,0 +1,8 @@
+"""The hostile cases live beside their test (tests/hostile/cases.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
