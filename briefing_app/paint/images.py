@@ -41,6 +41,8 @@ def load_picture(path: str) -> QImage | None:
 
 @lru_cache(maxsize=64)
 def _load(path: str, mtime: float, size: int) -> QImage | None:
+    """Cached by path, modification time and size, so an edited picture is read again."""
+    del mtime  # part of the cache key only
     if size > MAX_FILE_BYTES:
         logger.warning("picture %s is %d bytes; the limit is %d", path, size, MAX_FILE_BYTES)
         return None

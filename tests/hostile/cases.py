@@ -28,7 +28,6 @@ from typing import Any
 
 from cli_runner import Done, run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 TIME_LIMIT_S = 20.0  # no case may take longer: a hang is a failure
 
 
