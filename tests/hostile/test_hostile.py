@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cases import PROCESS_CASES, SLOW_PROCESS_CASES, Case, cases, judge
+from cases import MALFORMED_JSON, PROCESS_CASES, SLOW_PROCESS_CASES, Case, cases, judge
 
 ALL = cases()
 
@@ -40,3 +40,16 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
 def test_hostile_process(name: str, tmp_path: Path) -> None:
     outcome = PROCESS_CASES[name](tmp_path)
     assert outcome.answers_lost == 0
+
+
+@pytest.mark.parametrize("label", list(MALFORMED_JSON))
+def test_the_windows_opening_code_reports_instead_of_raising(label: str, tmp_path: Path) -> None:
+    """What the study window calls to open a file: a located problem, never an exception."""
+    from briefing_app.core.errors import PackError
+    from briefing_app.core.loaded_pack import load_full
+
+    path = tmp_path / "pack.json"
+    path.write_bytes(MALFORMED_JSON[label])
+    result = load_full(path)
+    assert isinstance(result, PackError) and result.problems
+    assert all(len(str(p)) < 400 for p in result.problems)
