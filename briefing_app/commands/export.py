@@ -1,4 +1,4 @@
-"""``briefing-app export PATH --to pdf|tsv|md -o OUT``: handouts, Anki decks, briefs.
+"""``briefing-app export PATH --to pdf|apkg|tsv|md -o OUT``: handouts, Anki decks, briefs.
 
 Qt is loaded only for the PDF. Every failure is one plain line on stderr and
 exit status 1 (2 for options that do not go together); never a traceback.
@@ -12,17 +12,20 @@ from pathlib import Path
 from ..export.atomic import ExportError
 from ..export.formats import BY_KEY, export_pack
 from ..terminal import error_line, write_line
-from .pack_input import load_or_report
+from .pack_input import add_pack_option, load_or_report
 
-HELP = "PDF handout, Anki TSV or Markdown brief"
+HELP = "PDF handout, Anki package (.apkg) or TSV, or Markdown brief"
+TARGETS = ("pdf", "apkg", "tsv", "md")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH")
-    parser.add_argument("--to", choices=("pdf", "tsv", "md"), required=True)
+    add_pack_option(parser)
+    parser.add_argument("--to", choices=TARGETS, required=True)
     parser.add_argument("-o", "--output", required=True, metavar="OUT")
     parser.add_argument("--one-per-page", action="store_true", help="PDF: one card per page")
     parser.add_argument("--exam", action="store_true", help="PDF: a who-said-it exam sheet")
+    parser.add_argument("--subdecks", action="store_true", help="apkg: one sub-deck per category")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,9 +51,11 @@ def run_export(args: argparse.Namespace) -> int:
     if args.to != "pdf" and (args.one_per_page or args.exam):
         option = "--exam" if args.exam else "--one-per-page"
         return _fail(f"briefing-app export: {option} only applies to --to pdf", 2)
+    if args.subdecks and args.to != "apkg":
+        return _fail("briefing-app export: --subdecks only applies to --to apkg", 2)
     if args.one_per_page and args.exam:
         return _fail("briefing-app export: choose --one-per-page or --exam, not both", 2)
-    pack = load_or_report(args.path)
+    pack = load_or_report(args.path, pack_id=args.pack)
     if pack is None:
         return 1
     key = format_key(args)
@@ -59,7 +64,7 @@ def run_export(args: argparse.Namespace) -> int:
             from ..paint.headless import ensure_gui_application
 
             ensure_gui_application()
-        written = export_pack(pack, key, Path(args.output))
+        written = export_pack(pack, key, Path(args.output), subdecks=args.subdecks)
     except ExportError as exc:
         return _fail(f"briefing-app export: {exc}")
     write_line(f"Wrote {written.path} ({written.summary})")

@@ -30,7 +30,7 @@ from ..core.quiz import (
 from ..core.scripts import quoted
 from ..core.sitting import Sitting, Verdict
 from ..terminal import error_line, write, write_line
-from .pack_input import load_or_report
+from .pack_input import add_pack_option, load_or_report
 
 logger = logging.getLogger(__name__)
 PROG = "briefing-app quiz"
@@ -39,6 +39,7 @@ HELP = "quiz yourself on who said what"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH")
+    add_pack_option(parser)
     parser.add_argument("--text", action="store_true", help="quiz in the terminal")
     parser.add_argument("--questions", type=int, default=10, metavar="N")
     parser.add_argument("--seed", type=int, default=None, metavar="S")
@@ -87,7 +88,7 @@ def run_quiz(
     if args.questions < 1:
         write_line(f"{PROG}: error: --questions must be at least 1 (got {args.questions})", err)
         return 2
-    pack = load_or_report(args.path, err)
+    pack = load_or_report(args.path, err, pack_id=getattr(args, "pack", None))
     if pack is None:
         return 1
     kinds = kinds_for(args.kind)

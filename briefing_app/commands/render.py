@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..terminal import error_line, write_line
-from .pack_input import report_problems
+from .pack_input import add_pack_option, report_problems, resolve_pack
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -30,13 +30,14 @@ HELP = "draw every card to PNG, without a display"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH")
+    add_pack_option(parser)
     parser.add_argument("-o", "--output", required=True, metavar="DIR")
     parser.add_argument("--size", default="1280x720", metavar="WxH")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_render(args.path, args.output, args.size, args.theme)
+    return run_render(args.path, args.output, args.size, args.theme, pack_id=args.pack)
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -94,13 +95,18 @@ def _output_folder(output: str) -> Path | None:
     return out
 
 
-def run_render(path: str, output: str, size: str, theme: str) -> int:
+def run_render(path: str, output: str, size: str, theme: str, pack_id: str | None = None) -> int:
     problem = _option_problem(size, theme)
     if problem is not None:
         error_line(f"briefing-app render: error: {problem}")
         return 2
     dims = parse_size(size)
     assert dims is not None
+    if pack_id is not None:  # one pack of a folder; without --pack, every pack in it
+        chosen = resolve_pack(path, pack_id)
+        if chosen is None:
+            return 1
+        path = str(chosen)
     loaded = _load_all(path)
     if loaded is None:
         return 1

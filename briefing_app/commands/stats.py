@@ -10,7 +10,7 @@ from datetime import datetime
 from ..core.pack_stats import Accuracy, PackStats
 from ..core.progress import ProgressStore
 from ..terminal import error_line, write_line
-from .pack_input import load_or_report
+from .pack_input import add_pack_option, load_or_report
 
 logger = logging.getLogger(__name__)
 BARS = "▁▂▃▄▅▆▇█"  # an empty day is the lowest block, so the line never has holes
@@ -19,16 +19,19 @@ HELP = "progress and what is due, per pack"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH")
+    add_pack_option(parser)
     parser.add_argument("--json", action="store_true")
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_stats(args.path, as_json=args.json)
+    return run_stats(args.path, as_json=args.json, pack_id=args.pack)
 
 
-def run_stats(path: str, as_json: bool = False, now: datetime | None = None) -> int:
+def run_stats(
+    path: str, as_json: bool = False, now: datetime | None = None, pack_id: str | None = None
+) -> int:
     """Print one pack's progress; 1 for a bad pack, never a traceback."""
-    pack = load_or_report(path)
+    pack = load_or_report(path, pack_id=pack_id)
     if pack is None:
         return 1
     moment = now or datetime.now().astimezone()

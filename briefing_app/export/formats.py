@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 from .atomic import ExportCancelled, ExportError
 
 if TYPE_CHECKING:
+    from ..core.cards import Card
     from ..core.models import Pack
 
 PdfLayout = Literal["grid", "one-per-page", "exam"]
@@ -50,6 +51,7 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "pdf-exam", "PDF \u201cwho said it?\u201d exam sheet", "-exam.pdf", "PDF (*.pdf)", "exam"
     ),
+    ExportFormat("apkg", "Anki package (.apkg, updates in place)", ".apkg", "Anki (*.apkg)"),
     ExportFormat("tsv", "Anki deck (TSV text file)", ".tsv", "Anki text files (*.tsv *.txt)"),
     ExportFormat("md", "Markdown brief", ".md", "Markdown files (*.md)"),
 )
@@ -75,18 +77,20 @@ def export_pack(
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    subdecks: bool = False,
 ) -> ExportSummary:
     """Write ``pack`` as ``fmt`` to ``out_path`` atomically; raises ``ExportError``.
 
     A PDF needs a running ``QGuiApplication`` (``paint.headless`` makes one); the
     text formats need no Qt. ``cancelled()`` returning True stops the export with
-    ``ExportCancelled`` and nothing is written.
+    ``ExportCancelled`` and nothing is written. ``subdecks`` puts an Anki package's
+    cards in one sub-deck per category.
     """
     chosen = BY_KEY.get(fmt) if isinstance(fmt, str) else fmt
     if chosen is None:
         raise ExportError(f"unknown export format {fmt!r} (choose {', '.join(BY_KEY)})")
     out = Path(out_path)
-    return ExportSummary(out, _write(pack, chosen, out, progress, cancelled))
+    return ExportSummary(out, _write(pack, chosen, out, progress, cancelled, subdecks))
 
 
 def _write(
@@ -95,6 +99,7 @@ def _write(
     out: Path,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    subdecks: bool = False,
 ) -> str:
     if fmt.pdf_layout is not None:
         from .pdf import export_pdf
@@ -105,6 +110,8 @@ def _write(
     from .atomic import atomic_write_bytes
 
     cards = build_cards(pack)
+    if fmt.key == "apkg":
+        return _write_apkg(pack, cards, out, cancelled, subdecks)
     if fmt.key == "tsv":
         from .tsv import cards_to_tsv
 
@@ -116,6 +123,20 @@ def _write(
     if cancelled is not None and cancelled():
         raise ExportCancelled()
     atomic_write_bytes(out, lambda handle: _write_chunks(handle, parts))
+    return _plural(len(cards), "card")
+
+
+def _write_apkg(
+    pack: Pack, cards: list[Card], out: Path, cancelled: Cancelled | None, subdecks: bool
+) -> str:
+    from .apkg import write_apkg
+    from .atomic import check_writable_target, temp_beside
+
+    check_writable_target(out)
+    with temp_beside(out) as (_handle, tmp):
+        write_apkg(pack, cards, tmp, subdecks=subdecks)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
     return _plural(len(cards), "card")
 
 

@@ -18,6 +18,12 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ..core.cards import Category
 from ..paths import resources_dir
+from .palette import (
+    DARK_CATEGORY_COLORS,
+    DARK_CATEGORY_TINTS,
+    LIGHT_CATEGORY_COLORS,
+    LIGHT_CATEGORY_TINTS,
+)
 
 SANS_FAMILIES = ("Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif")
 SERIF_FAMILIES = ("Georgia", "Noto Serif", "DejaVu Serif", "serif")
@@ -91,20 +97,8 @@ def light_theme() -> Theme:
         accent="#2F5BD3",
         shadow="#1B2540",
         danger="#C62828",
-        category_colors={
-            Category.TITLE: "#1E2A47",
-            Category.ACTOR: "#2563EB",
-            Category.QUOTE: "#7C3AED",
-            Category.MEASURE: "#C2410C",
-            Category.IMPLICATION: "#0F766E",
-        },
-        category_tints={
-            Category.TITLE: "#E6E9F0",
-            Category.ACTOR: "#E3ECFD",
-            Category.QUOTE: "#EEE7FD",
-            Category.MEASURE: "#FBE9DF",
-            Category.IMPLICATION: "#DDF1EE",
-        },
+        category_colors=dict(LIGHT_CATEGORY_COLORS),
+        category_tints=dict(LIGHT_CATEGORY_TINTS),
     )
 
 
@@ -120,20 +114,8 @@ def dark_theme() -> Theme:
         accent="#8AA4FF",
         shadow="#000000",
         danger="#FF6B6B",
-        category_colors={
-            Category.TITLE: "#8FA3D1",
-            Category.ACTOR: "#6C9CFF",
-            Category.QUOTE: "#B394FF",
-            Category.MEASURE: "#FF9A5C",
-            Category.IMPLICATION: "#3CCBB4",
-        },
-        category_tints={
-            Category.TITLE: "#262D3D",
-            Category.ACTOR: "#1F2C47",
-            Category.QUOTE: "#2A2245",
-            Category.MEASURE: "#3A2820",
-            Category.IMPLICATION: "#17332F",
-        },
+        category_colors=dict(DARK_CATEGORY_COLORS),
+        category_tints=dict(DARK_CATEGORY_TINTS),
         on_category="#0F1218",
     )
 
