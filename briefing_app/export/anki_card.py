@@ -30,7 +30,8 @@ def note_guid(pack_id: str, item_id: str) -> str:
 def text_html(text: str) -> str:
     """Pack text as HTML that shows it literally: escaped, line breaks as ``<br>``."""
     lines = _LINE_BREAKS.split(make_visible(text).replace("\t", " "))
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
+    # '"' too, so a TSV field never needs CSV quoting; "'" stays readable
+    return "<br>".join(html.escape(line, quote=False).replace('"', "&quot;") for line in lines)
 
 
 def face_html(face: Face, *, quote: bool = False) -> str:
@@ -48,6 +49,18 @@ def face_html(face: Face, *, quote: bool = False) -> str:
         items = "".join(f"<li>{text_html(entry)}</li>" for entry in listing.entries)
         parts.append(f'<div class="bc-label">{text_html(listing.label)}</div><ul>{items}</ul>')
     return "".join(parts)
+
+
+def face_plain_html(face: Face) -> str:
+    """A face for Anki's Basic note type (no stylesheet): bold labels and line breaks only."""
+    parts = [f"<b>{text_html(face.headline)}</b>"]
+    if face.subline:
+        parts.append(text_html(face.subline))
+    parts += [f"<b>{text_html(d.label)}:</b> {text_html(d.text)}" for d in face.details]
+    for listing in face.listings:
+        entries = "<br>".join(f"\u2022 {text_html(e)}" for e in listing.entries)
+        parts.append(f"<b>{text_html(listing.label)}:</b><br>{entries}")
+    return "<br>".join(parts)
 
 
 def tag(text: str) -> str:

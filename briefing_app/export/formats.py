@@ -113,9 +113,9 @@ def _write(
     if fmt.key == "apkg":
         return _write_apkg(pack, cards, out, cancelled, subdecks)
     if fmt.key == "tsv":
-        from .tsv import cards_to_tsv
+        from .tsv import tsv_lines
 
-        parts: Iterable[str] = (cards_to_tsv(pack, cards),)
+        parts: Iterable[str] = tsv_lines(pack, cards)
     else:
         from .markdown import markdown_blocks
 

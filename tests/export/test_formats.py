@@ -35,5 +35,5 @@ def test_a_cancelled_export_leaves_no_file(pack: Pack, tmp_path: Path) -> None:
 
 
 def test_every_format_names_a_file_extension() -> None:
-    assert {f.extension for f in FORMATS} == {".pdf", ".tsv", ".md"}
+    assert {f.extension for f in FORMATS} == {".pdf", ".apkg", ".tsv", ".md"}
     assert all(f.suffix.endswith(f.extension) for f in FORMATS)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 
 from export_packs import TRICKY_QUOTE
 
 from briefing_app.core.cards import build_cards
 from briefing_app.core.models import Pack
+from briefing_app.export.anki_card import note_guid
 from briefing_app.export.tsv import cards_to_tsv, flatten, quote_field
 
 
@@ -23,10 +25,10 @@ def _split(text: str) -> tuple[list[str], list[list[str]]]:
 
 def test_headers_are_ankis(pack: Pack) -> None:
     headers, _ = _split(cards_to_tsv(pack, build_cards(pack)))
-    assert headers[:3] == ["#separator:tab", "#html:false", "#notetype:Basic"]
+    assert headers[:3] == ["#separator:tab", "#html:true", "#notetype:Basic"]
     assert "#deck:Tariffs & <Trade>: a test brief" in headers
-    assert "#tags column:3" in headers
-    assert "#columns:Front\tBack\tTags" in headers
+    assert "#guid column:1" in headers and "#tags column:4" in headers
+    assert "#columns:GUID\tFront\tBack\tTags" in headers
     assert "#tags:test-pack" in headers
 
 
@@ -36,7 +38,8 @@ def test_one_line_and_one_row_per_card(pack: Pack) -> None:
     headers, rows = _split(text)
     assert len(text.splitlines()) == len(headers) + len(cards)
     assert len(rows) == len(cards)
-    assert all(len(row) == 3 for row in rows)
+    assert all(len(row) == 4 for row in rows)
+    assert [row[0] for row in rows] == [note_guid(pack.id, c.id) for c in cards]
 
 
 def test_tags_column_holds_the_category(pack: Pack) -> None:
@@ -49,12 +52,13 @@ def test_tags_column_holds_the_category(pack: Pack) -> None:
 def test_text_survives_literally(pack: Pack) -> None:
     cards = build_cards(pack)
     _, rows = _split(cards_to_tsv(pack, cards))
-    fronts = [row[0] for row in rows]
-    assert TRICKY_QUOTE in fronts  # HTML stays text: Anki escapes it with #html:false
-    assert "We will respond / in kind." in fronts  # tab -> space, newline -> " / "
-    assert '# not a heading, "quoted"' in fronts  # quoted, so not read as a comment
-    backs = {c.id: row[1] for c, row in zip(cards, rows, strict=True)}
-    assert backs["q-stars"].startswith("Alice Émile / Minister of Trade / Context:")
+    fronts = [html.unescape(row[1].removeprefix("<b>").split("</b>")[0]) for row in rows]
+    assert TRICKY_QUOTE in fronts  # pack HTML is escaped: Anki shows it as text
+    assert "<b>bold</b>" not in cards_to_tsv(pack, cards).replace("&lt;b&gt;", "")
+    assert "We will respond<br>in kind." in [row[1][3:-4] for row in rows]  # line breaks kept
+    assert '# not a heading, "quoted"' in fronts  # never read as a comment line
+    backs = {c.id: row[2] for c, row in zip(cards, rows, strict=True)}
+    assert backs["q-stars"].startswith("<b>Alice Émile</b><br>Minister of Trade<br><b>Context:</b>")
     assert "Bob 山田" in backs["q-tab"]
 
 
@@ -73,7 +77,7 @@ def test_rows_never_start_a_comment(pack: Pack) -> None:
     assert all(":" in h and h.split(":")[0][1:] in _HEADER_KEYS for h in headers)
 
 
-_HEADER_KEYS = {"notetype", "deck", "tags", "columns", "tags column"}
+_HEADER_KEYS = {"notetype", "deck", "tags", "columns", "tags column", "guid column"}
 
 
 def test_empty_pack_has_only_headers(pack: Pack) -> None:

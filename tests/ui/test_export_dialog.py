@@ -53,7 +53,8 @@ def dialog(qtbot: QtBot, pack: Pack) -> ExportDialog:
 
 def test_lists_every_format(dialog: ExportDialog) -> None:
     keys = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
-    assert keys == ["pdf", "pdf-one-per-page", "pdf-exam", "tsv", "md"] == [f.key for f in FORMATS]
+    assert keys == ["pdf", "pdf-one-per-page", "pdf-exam", "apkg", "tsv", "md"]
+    assert keys == [f.key for f in FORMATS]
     assert dialog.output_path() is not None
     assert dialog.output_path().name == "dialog-demo.pdf"  # type: ignore[union-attr]
 
