@@ -82,14 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(command_module(args.command).run(args))
         if args_list[:1] in (["-h"], ["--help"]):
             build_parser().parse_args(args_list)
-        window_args = build_window_parser().parse_args(args_list)
-        from .ui.app import run_window
-
-        return run_window(
-            window_args.path,
-            measure_startup=window_args.measure_startup,
-            debug=debug or window_args.debug,
-        )
+        return _open_window(args_list, debug)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -100,7 +93,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _open_window(args_list: list[str], debug: bool) -> int:
+    window_args = build_window_parser().parse_args(args_list)
+    from .ui.app import run_window
+
+    return run_window(
+        window_args.path,
+        measure_startup=window_args.measure_startup,
+        debug=debug or window_args.debug,
+    )
+
+
 def _start_logging(debug: bool) -> None:
     from .log import setup_logging
 
     setup_logging(debug=debug)
+
+
+def window_main() -> int:
+    """The ``briefing-app-window`` GUI script: the window only (no console on Windows)."""
+    args_list, debug = _split_debug(sys.argv[1:])
+    try:
+        return _open_window(args_list, debug)
+    except Exception:  # no console to print to: the log has it
+        logger.exception("internal error")
+        return 1

@@ -15,4 +15,5 @@ COMMANDS: dict[str, str] = {
     "quiz": "quiz",
     "stats": "stats",
     "export": "export",
+    "install-desktop": "install_desktop",
 }

@@ -36,8 +36,10 @@ def process_start_ms() -> float:
 def run_window(path: str | None, measure_startup: bool = False, debug: bool = False) -> int:
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ..desktop import APP_ID, APP_NAME, icon_svg
     from ..paths import bundled_briefs_dir
     from .qt_logging import route_qt_messages
     from .settings import SettingsStore
@@ -48,8 +50,10 @@ def run_window(path: str | None, measure_startup: bool = False, debug: bool = Fa
     route_qt_messages()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("Briefing App")
+    app.setApplicationName(APP_NAME)
     app.setOrganizationName("BriefingApp")
+    app.setDesktopFileName(APP_ID)  # Wayland and the task bar match the .desktop file
+    app.setWindowIcon(QIcon(str(icon_svg())))
     store = SettingsStore()
     settings = store.load()
     window = MainWindow(settings, store, validate_after_paint=not measure_startup)

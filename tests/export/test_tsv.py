@@ -84,3 +84,16 @@ def test_empty_pack_has_only_headers(pack: Pack) -> None:
     text = cards_to_tsv(pack, [])
     assert all(line.startswith("#") for line in text.splitlines())
     assert text.endswith("\n")
+
+
+def test_the_guids_survive_an_edit_of_the_pack(pack: Pack) -> None:
+    """Export, edit, export again: the same GUIDs, so Anki updates instead of duplicating."""
+    cards = build_cards(pack)
+    before = [row[0] for row in _split(cards_to_tsv(pack, cards))[1]]
+    edited = pack.model_copy(update={"title": "A new title"})
+    renamed = [
+        c if c.category.value != "actor" else type(c)(c.id, c.category, c.back, c.front)
+        for c in cards
+    ]
+    after = [row[0] for row in _split(cards_to_tsv(edited, renamed))[1]]
+    assert before == after and len(set(after)) == len(after)
