@@ -15,5 +15,7 @@ COMMANDS: dict[str, str] = {
     "quiz": "quiz",
     "stats": "stats",
     "export": "export",
+    "draft": "draft",
+    "check": "check",
     "install-desktop": "install_desktop",
 }

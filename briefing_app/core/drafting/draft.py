@@ -16,11 +16,11 @@ from datetime import date
 from typing import Any
 
 from .quotes import QuoteSpan, find_quotes, paragraphs
-from .speakers import Speaker, after_quote, before_quote, subject_of
+from .speakers import Speaker, after_quote, before_quote, name_index, subject_of
 
 _LABEL_BEFORE = re.compile(
     r"(?:so-called|dubbed|known as|nicknamed|branded|labelled|labeled|titled|named|"
-    r"termed|the word|the term|the phrase|slogan)\s*$",
+    r"termed|the word|the term|the phrase|slogan)(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
 _LABEL_NOUNS = [
@@ -146,7 +146,7 @@ def draft_article(text: str, title: str = "") -> Draft:
     spans = find_quotes(text)
     last_person: Speaker | None = None
     last_group: Speaker | None = None
-    known: dict[str, Speaker] = {}
+    known: dict[str, Speaker] = name_index(text)
     resolved: list[Speaker | None] = []
     for span in spans:
         para_start, para_end = bounds[span.paragraph]
@@ -157,6 +157,12 @@ def draft_article(text: str, title: str = "") -> Draft:
             draft.suggestions.append(_suggestion(text, span, None, 0.9, label=True))
             resolved.append(None)
             continue
+        if span.text.rstrip()[-1:] in ".!?\u2026" and re.match(r"\s+[A-Z]", tail):
+            # "We start today." Bob Ray added ... : a new sentence, unless it is only
+            # the attribution ("We start today." Ann Lee said.)
+            short = re.match(r"\s*[^.!?\"\u201c\u201d]{0,60}[.!?]", tail)
+            if short is None or len(short.group().split()) > 6:
+                tail = ""
         speaker = after_quote(tail) or before_quote(head)
         confidence = 0.9
         if speaker is None and re.search(r"\b(?:its|their|his|her|our)\s*$", head):

@@ -290,8 +290,8 @@ BEFORE = re.compile(
     rf"(?P<s>{SPEAKER})(?P<app>,\s+[^,\u201c\"]+,)?\s+{_BETWEEN}"
     rf"(?:{_VERB})\b(?:\s+(?:that|reporters|journalists|supporters|the\s+\w+))?[^\u201c\"]*$"
 )
-ACCORDING = re.compile(rf"[Aa]ccording to (?P<s>{SPEAKER})")
-COLON = re.compile(rf"(?P<s>{SPEAKER})\s*:\s*$")
+ACCORDING = re.compile(r"[Aa]ccording to (?P<s>[^,\u201c\"]{2,80}?)\s*,")
+COLON = re.compile(rf"(?P<s>{SPEAKER})(?:\s+{_BETWEEN}(?:{_VERB}))?\s*:\s*$")
 _INTRO = re.compile(
     r"^(?:\d+\.\s+[^:.]{1,40}:\s*|[A-Z][\w ]{0,30}:\s+|"
     r"(?:In|On|At|After|Before|Later|Earlier|Meanwhile|But|And|However|Still|Yet|This|That)"
@@ -316,6 +316,20 @@ class Speaker:
 def _clean(phrase: str) -> str:
     phrase = phrase.strip(" ,.;:")
     return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
+
+
+def name_index(text: str) -> dict[str, Speaker]:
+    """Full names the text gives anywhere (``Governor Elena Cruz``), by surname and name.
+
+    So ``Cruz said`` finds Elena Cruz even when she was first named without a quote.
+    """
+    index: dict[str, Speaker] = {}
+    for match in _FULL_NAME.finditer(text):
+        speaker = classify(match.group(0))
+        if speaker.kind == "person" and len(speaker.name.split()) >= 2:
+            index.setdefault(speaker.name.split()[-1].lower(), speaker)
+            index.setdefault(speaker.name.lower(), speaker)
+    return index
 
 
 def classify(phrase: str, appositive: str = "") -> Speaker:
@@ -386,7 +400,11 @@ def after_quote(tail: str) -> Speaker | None:
 def before_quote(head: str) -> Speaker | None:
     """``Doe said:``, ``According to the ministry,``, ``X called the remarks``."""
     if (match := COLON.search(head)) is not None:
-        return classify(match.group("s"))
+        found = classify(match.group("s"))
+        said = re.search(rf"\b{_VERB}\s*:\s*$", head) is not None
+        # "Ann Lee:" or "the ministry said:"; never "A note on the door:"
+        if said or (found.kind == "person" and len(found.name.split()) >= 2):
+            return found
     if (match := ACCORDING.search(head)) is not None:
         return classify(match.group("s"))
     body = _INTRO.sub("", head)
@@ -413,6 +431,9 @@ _SUBJECT = re.compile(
     rf"^(?P<s>{SPEAKER})(?P<app>,\s+[^,]+,)?\s+{_BETWEEN}(?=(?P<v>[\w\u2019'-]+))"
     rf"(?:(?:made|took|gave|came|went|said|told|wrote|spoke|has|had|is|was|will|would|could)\b"
     rf"|\w+(?:ed|es)\b|(?:{_VERB})\b)"
+)
+_FULL_NAME = re.compile(
+    r"\b(?:[A-Z][\w.]*\s+){0,4}[A-Z][a-z\u00e0-\u00ff'-]+\s+[A-Z][a-z\u00e0-\u00ff'-]+\b"
 )
 _NOT_SPEAKERS = {"this", "that", "these", "those", "there", "here", "the", "a", "an"}
 

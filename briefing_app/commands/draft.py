@@ -1,0 +1,80 @@
+"""``briefing-app draft ARTICLE -o PACK.json [--title T]``: a draft pack from a news article.
+
+ARTICLE is a ``.txt``, ``.md`` or ``.html`` file, or ``-`` for standard input.
+The pack holds the quotes whose speaker the text names (each with its evidence
+in ``x-evidence``); quotes without a speaker are listed on stderr with their
+line numbers, for the user to attribute. Exit 0 after writing, 1 for an
+unreadable or empty article (or an unwritable output), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..core.drafting import draft_article, kind_of, read_article
+from ..export.atomic import ExportError, atomic_write_text
+from ..terminal import error_line, write_line
+
+HELP = "draft a pack from a news article (quotes and who said them)"
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article", metavar="ARTICLE", help=".txt, .md or .html, or - for stdin")
+    parser.add_argument("-o", "--output", required=True, metavar="PACK.json")
+    parser.add_argument("--title", default=None, help="the pack's title (default: the heading)")
+
+
+def read_input(name: str) -> str | None:
+    """The article's text, or None after saying why it cannot be read."""
+    try:
+        if name == "-":
+            data = (
+                sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+                if hasattr(sys.stdin, "buffer")
+                else sys.stdin.read(MAX_ARTICLE_BYTES + 1).encode("utf-8")
+            )
+        else:
+            with open(name, "rb") as stream:
+                data = stream.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        error_line(f"{name}: cannot read the article: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_ARTICLE_BYTES:
+        error_line(f"{name}: the article is over {MAX_ARTICLE_BYTES // 1048576} MiB")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        error_line(f"{name}: the article is not UTF-8 text (byte {exc.start})")
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    raw = read_input(args.article)
+    if raw is None:
+        return 1
+    article = read_article(raw, kind_of(args.article))
+    if not article.text.strip():
+        error_line(f"{args.article}: the article is empty")
+        return 1
+    draft = draft_article(article.text, args.title or article.title)
+    pack = draft.to_pack_dict(title=args.title)
+    try:
+        atomic_write_text(Path(args.output), json.dumps(pack, ensure_ascii=False, indent=2) + "\n")
+    except ExportError as exc:
+        error_line(f"briefing-app draft: {exc}")
+        return 1
+    quotes = draft.quotes
+    unknown = [q for q in quotes if q.speaker is None]
+    speakers = {q.speaker.name for q in quotes if q.speaker is not None}
+    write_line(
+        f"{len(quotes) - len(unknown)} quotes from {len(speakers)} speakers, "
+        f"{len(unknown)} without a speaker"
+    )
+    for quote in unknown:
+        error_line(f"{args.article}: line {quote.line}: no speaker found for: {quote.text}")
+    return 0

@@ -1,0 +1,69 @@
+"""``briefing-app draft`` and ``briefing-app check``, in-process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import run_cli
+
+from briefing_app.paths import bundled_briefs_dir
+
+ARTICLE = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "unshakable-alliance.txt"
+)
+TEXT = (
+    "Harbour Deal Signed\n\n"
+    '"This is a good day," said Mayor Ann Lee. Critics called it "a giveaway."\n\n'
+    'A note on the door: "closed until spring."\n'
+)
+
+
+def test_draft_writes_a_valid_pack_and_lists_speakerless_quotes(tmp_path: Path) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "draft.json"
+    done = run_cli("draft", article, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2 quotes from 2 speakers, 1 without a speaker"
+    assert "line 5: no speaker found for: closed until spring." in done.stderr
+    assert run_cli("validate", out).returncode == 0
+    pack = json.loads(out.read_text(encoding="utf-8"))
+    assert pack["title"] == "Harbour Deal Signed"
+
+
+def test_draft_reads_standard_input_and_takes_a_title(tmp_path: Path) -> None:
+    out = tmp_path / "d.json"
+    done = run_cli("draft", "-", "-o", out, "--title", "My brief", input=TEXT)
+    assert done.returncode == 0 and json.loads(out.read_text())["title"] == "My brief"
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n  "])
+def test_an_empty_article_exits_1(tmp_path: Path, content: str) -> None:
+    article = tmp_path / "empty.txt"
+    article.write_text(content, encoding="utf-8")
+    done = run_cli("draft", article, "-o", tmp_path / "x.json")
+    assert done.returncode == 1 and "empty" in done.stderr
+    assert run_cli("draft", tmp_path / "missing.txt", "-o", tmp_path / "x.json").returncode == 1
+    assert run_cli("draft").returncode == 2
+
+
+def test_check_lists_quotes_that_are_not_verbatim(tmp_path: Path) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "draft.json"
+    run_cli("draft", article, "-o", out)
+    assert run_cli("check", out, "--source", article).returncode == 0
+    pack = json.loads(out.read_text(encoding="utf-8"))
+    pack["quotes"][0]["text"] = "This is a great day,"
+    out.write_text(json.dumps(pack), encoding="utf-8")
+    done = run_cli("check", out, "--source", article)
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{pack['quotes'][0]['id']}: not verbatim")
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the shared article is not beside the project")
+def test_the_shipped_pack_passes_check_against_its_article() -> None:
+    done = run_cli("check", bundled_briefs_dir() / "us-japan-taiwan-2025", "--source", ARTICLE)
+    assert done.returncode == 0, done.stdout
