@@ -210,6 +210,8 @@ def _refer_back(
         return None
     if speaker.pronoun:
         return last_person if speaker.kind == "person" else last_group
+    if speaker.kind != "person":
+        return speaker  # a state or a body is named in full: never a surname
     match = known.get(speaker.name.lower())
     if match is not None and (len(speaker.name.split()) == 1 or match.name == speaker.name):
         return match

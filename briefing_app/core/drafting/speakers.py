@@ -326,7 +326,9 @@ def name_index(text: str) -> dict[str, Speaker]:
     index: dict[str, Speaker] = {}
     for match in _FULL_NAME.finditer(text):
         speaker = classify(match.group(0))
-        if speaker.kind == "person" and len(speaker.name.split()) >= 2:
+        words = {w.lower().strip("\u2019's") for w in speaker.name.split()}
+        places = words & (set(STATES) | set(ADJECTIVES))
+        if speaker.kind == "person" and len(speaker.name.split()) >= 2 and not places:
             index.setdefault(speaker.name.split()[-1].lower(), speaker)
             index.setdefault(speaker.name.lower(), speaker)
     return index

@@ -45,6 +45,7 @@ FEATURE_ACTIONS: dict[str, tuple[str, str, str, bool, bool]] = {
     "undo_rating": ("&Undo last rating", "Ctrl+Z", "go", False, False),
     "stats": ("S&tatistics", "Ctrl+I", "view", True, False),
     "export": ("&Export\u2026", "Ctrl+E", "file", False, False),
+    "draft": ("New pack from &article\u2026", "Ctrl+Shift+N", "file", False, False),
 }
 
 
@@ -96,6 +97,7 @@ class StudyFeatures(QObject):
             "undo_rating": self.undo_rating,
             "stats": self.show_stats,
             "export": self.show_export,
+            "draft": self.draft_from_article,
         }
         for name, (text, key, menu, toolbar, checkable) in FEATURE_ACTIONS.items():
             action = QAction(text, self.window)
@@ -350,6 +352,19 @@ class StudyFeatures(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._keep(dialog)
         dialog.open()
+
+    def draft_from_article(self) -> None:
+        """Paste or open an article, review the quotes found, save them as a pack."""
+        from ..draft.reader import DraftReader, PasteArticle
+
+        paste = PasteArticle(self.window)
+        if paste.exec() != QDialog.DialogCode.Accepted or not paste.text().strip():
+            return
+        reader = DraftReader(paste.text(), parent=self.window, theme=self.window.theme())
+        reader.pack_saved.connect(lambda path: self.window.open_path(path))
+        reader.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._keep(reader)
+        reader.open()
 
     def _keep(self, dialog: QDialog) -> None:
         """Hold a reference while the dialog is open (Python would otherwise drop it)."""
