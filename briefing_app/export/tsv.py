@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..core.cards import Card, Face
+from ..core.cards import Card
 from ..core.models import Pack
 from .anki_card import face_plain_html, note_guid, tag
 
@@ -38,14 +38,6 @@ def quote_field(text: str) -> str:
     if '"' in text or text.startswith("#"):
         return '"' + text.replace('"', '""') + '"'
     return text
-
-
-def face_text(face: Face) -> str:
-    """A card face as one line: headline, subline, ``Label: text`` details, lists."""
-    parts = [face.headline, face.subline]
-    parts += [f"{d.label}: {d.text}" for d in face.details]
-    parts += [f"{lst.label}: {'; '.join(lst.entries)}" for lst in face.listings]
-    return SEPARATOR.join(flatten(p) for p in parts if p.strip())
 
 
 def _header_value(text: str) -> str:

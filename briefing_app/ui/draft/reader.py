@@ -99,10 +99,10 @@ class DraftReader(QDialog):
         self.list.setAccessibleName("Suggested quotes")
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._show_current)
-        self.list.itemActivated.connect(lambda _item: self.quote_edit.setFocus())  # Enter edits
         self.quote_edit = QLineEdit()
         self.quote_edit.setAccessibleName("Quote text")
         self.quote_edit.editingFinished.connect(self._quote_edited)
+        self.list.itemActivated.connect(lambda _item: self.quote_edit.setFocus())  # Enter edits
         self.speaker_box = QComboBox()
         self.speaker_box.setEditable(True)
         self.speaker_box.setAccessibleName("Speaker")
@@ -121,6 +121,14 @@ class DraftReader(QDialog):
         self.save_button.clicked.connect(self.choose_and_save)
         for button in (self.save_button, self.from_selection):
             button.setAutoDefault(False)  # Enter edits the quote, it never saves
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.article)
+        split.addWidget(self._review_panel())
+        split.setSizes([640, 520])
+        outer = QVBoxLayout(self)
+        outer.addWidget(split)
+
+    def _review_panel(self) -> QWidget:
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(
@@ -136,12 +144,7 @@ class DraftReader(QDialog):
         column.addLayout(row)
         column.addWidget(self.status)
         column.addWidget(self.save_button)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.article)
-        split.addWidget(right)
-        split.setSizes([640, 520])
-        outer = QVBoxLayout(self)
-        outer.addWidget(split)
+        return right
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
