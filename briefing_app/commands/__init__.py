@@ -15,6 +15,8 @@ COMMANDS: dict[str, str] = {
     "quiz": "quiz",
     "stats": "stats",
     "export": "export",
+    "new": "new",
+    "import": "import_table",
     "draft": "draft",
     "check": "check",
     "install-desktop": "install_desktop",
