@@ -63,6 +63,7 @@ class DraftReader(QDialog):
     """Review a drafted article, then save the accepted quotes as a pack."""
 
     pack_saved = Signal(str)
+    draft_ready = Signal(object)  # the pack dict, for the editor
 
     def __init__(
         self,
@@ -116,9 +117,12 @@ class DraftReader(QDialog):
         self.status = QLabel("")
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
-        self.save_button = QPushButton("Save pack\u2026")
+        self.save_button = QPushButton("Open in the editor")
         self.save_button.setObjectName("primary")
-        self.save_button.clicked.connect(self.choose_and_save)
+        self.save_button.setToolTip(
+            "The accepted quotes as a new pack, to review and save (Ctrl+Enter)"
+        )
+        self.save_button.clicked.connect(self.open_in_editor)
         for button in (self.save_button, self.from_selection):
             button.setAutoDefault(False)  # Enter edits the quote, it never saves
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -304,6 +308,11 @@ class DraftReader(QDialog):
             Qt.Key.Key_Return: self.quote_edit.setFocus,
             Qt.Key.Key_Enter: self.quote_edit.setFocus,
         }
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.open_in_editor()
+            return
         action = actions.get(Qt.Key(key))
         if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             action()
@@ -332,15 +341,13 @@ class DraftReader(QDialog):
         self.pack_saved.emit(str(path))
         return True
 
-    def choose_and_save(self) -> None:
+    def open_in_editor(self) -> None:
+        """Hand the accepted quotes to the pack editor as a new pack."""
         if not any(r.verdict is Verdict.ACCEPTED for r in self.reviews):
             self.status.setText("Accept at least one quote (A) first.")
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save the draft pack", f"{self.pack_dict()['id']}.json", "Briefing packs (*.json)"
-        )
-        if path and self.save_to(Path(path)):
-            self.accept()
+        self.draft_ready.emit(self.pack_dict())
+        self.accept()
 
 
 def _speaker_named(name: str) -> Speaker:

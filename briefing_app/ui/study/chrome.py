@@ -195,7 +195,7 @@ def build_menus(
     owner: QObject,
 ) -> Menus:
     """File, Go, View and Help menus from the action specs, plus the theme choice."""
-    titles = {"file": "&File", "go": "&Go", "view": "&View", "help": "&Help"}
+    titles = {"file": "&File", "edit": "&Edit", "go": "&Go", "view": "&View", "help": "&Help"}
     by_name = {key: menubar.addMenu(title) for key, title in titles.items()}
     recent = QMenu("Open &Recent", menubar)
     for name, (_t, _k, menu) in ACTION_SPECS.items():

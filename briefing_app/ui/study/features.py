@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.cards import Category
+from ...core.editing import PackDocument
 from ...core.progress import ProgressError, ProgressStore, due_filter
 from ...core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
 from ...paint.theme import Theme
 from .rating_bar import RatingBar
 
 if TYPE_CHECKING:
+    from ..editor.window import EditorWindow
     from ..present import PresentationController
     from ..quiz.view import QuizView
     from .main_window import MainWindow
@@ -46,6 +49,9 @@ FEATURE_ACTIONS: dict[str, tuple[str, str, str, bool, bool]] = {
     "stats": ("S&tatistics", "Ctrl+I", "view", True, False),
     "export": ("&Export\u2026", "Ctrl+E", "file", False, False),
     "draft": ("New pack from &article\u2026", "Ctrl+Shift+N", "file", False, False),
+    "new_pack": ("&New pack", "Ctrl+N", "file", False, False),
+    "import": ("&Import quotes\u2026", "Ctrl+Shift+I", "file", False, False),
+    "edit_pack": ("&Edit pack", "Ctrl+Shift+E", "edit", False, False),
 }
 
 
@@ -70,6 +76,7 @@ class StudyFeatures(QObject):
         self.quiz: QuizView | None = None
         self.presentation: PresentationController | None = None
         self.dialogs: list[QDialog] = []
+        self.editors: list[EditorWindow] = []
         self._undo: list[tuple[str, str, int]] = []  # (pack id, card id, review id)
         self._disabled: list[QAction] = []
         self.actions: dict[str, QAction] = {}
@@ -98,6 +105,9 @@ class StudyFeatures(QObject):
             "stats": self.show_stats,
             "export": self.show_export,
             "draft": self.draft_from_article,
+            "new_pack": self.new_pack,
+            "import": self.import_quotes,
+            "edit_pack": self.edit_pack,
         }
         for name, (text, key, menu, toolbar, checkable) in FEATURE_ACTIONS.items():
             action = QAction(text, self.window)
@@ -353,6 +363,83 @@ class StudyFeatures(QObject):
         self._keep(dialog)
         dialog.open()
 
+    # --- writing packs ------------------------------------------------------------------
+
+    def open_editor(self, doc: PackDocument) -> EditorWindow:
+        """The pack editor on ``doc``; a saved pack opens (or reloads) in the study window."""
+        from ...core.progress import data_dir
+        from ..editor.window import EditorWindow
+
+        editor = EditorWindow(
+            doc, self.window, theme=self.window.theme(), default_folder=data_dir() / "packs"
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.pack_saved.connect(lambda path: self.window.open_path(path))
+        self.window.theme_changed.connect(editor.set_theme)
+        self.editors.append(editor)
+        editor.destroyed.connect(lambda _o=None, e=editor: self._forget_editor(e))
+        editor.show()
+        editor.activateWindow()
+        return editor
+
+    def _forget_editor(self, editor: EditorWindow) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def new_pack(self) -> None:
+        """A new, empty pack in the editor, its title ready to type."""
+        from ...core.editing import PackDocument
+
+        editor = self.open_editor(PackDocument.new("New pack"))
+        editor.focus_first_field()
+        title = editor.fields.get("title")
+        if title is not None and hasattr(title.control, "selectAll"):
+            title.control.selectAll()
+
+    def edit_pack(self) -> None:
+        """The pack on screen, in the editor (its author's layout kept)."""
+        from ...core.editing import PackDocument
+        from ...core.errors import PackError
+
+        loaded = self.window.loader.loaded
+        path = loaded.path if loaded is not None else self.window.loader.pending
+        if path is None:
+            self.window.statusBar().showMessage("Open a pack to edit it (or Ctrl+N)", 4000)
+            return
+        try:
+            doc = PackDocument.open(path)
+        except PackError as exc:
+            self.window.banner.show_problems(
+                "The pack cannot be edited", [str(p) for p in exc.problems]
+            )
+            return
+        self.open_editor(doc)
+
+    def import_quotes(self) -> None:
+        """A CSV or TSV of quotes and speakers, as a new pack in the editor."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...core.editing import PackDocument
+        from ...core.editing.importing import import_table
+
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import quotes", "", "Tables (*.csv *.tsv *.txt);;All files (*)"
+        )
+        if not path:
+            return
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.window.banner.show_problems("The file cannot be read", [str(exc)])
+            return
+        result = import_table(text, Path(path).name, None, skip_bad=True)
+        if result.problems:
+            self.window.banner.show_problems(
+                f"{len(result.problems)} row(s) left out", [str(p) for p in result.problems]
+            )
+        if result.pack:
+            self.open_editor(PackDocument(result.pack))
+
     def draft_from_article(self) -> None:
         """Paste or open an article, review the quotes found, save them as a pack."""
         from ..draft.reader import DraftReader, PasteArticle
@@ -362,6 +449,7 @@ class StudyFeatures(QObject):
             return
         reader = DraftReader(paste.text(), parent=self.window, theme=self.window.theme())
         reader.pack_saved.connect(lambda path: self.window.open_path(path))
+        reader.draft_ready.connect(lambda data: self.open_editor(PackDocument(data)))
         reader.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._keep(reader)
         reader.open()
