@@ -125,3 +125,22 @@ def test_save_as_makes_a_new_pack_and_pictures_turn_a_file_into_a_folder(
     doc.save(anyway=True)
     copy_path = doc.save_as(tmp_path / "talks-copy.json", anyway=True)
     assert json.loads(copy_path.read_text())["id"] == "talks-copy"
+
+
+def test_progress_on_a_card_survives_an_edit(shipped: PackDocument, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from briefing_app.core.progress import ProgressStore
+
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    with ProgressStore(tmp_path / "p.db") as store:
+        store.record_rating("us-japan-taiwan-2025", "glass-very-unhelpful", 3, now)
+        index = next(
+            i for i, q in enumerate(shipped.items("quotes")) if q["id"] == "glass-very-unhelpful"
+        )
+        shipped.set_field("quotes", index, "text", "very unhelpful")
+        shipped.set_field("quotes", index, "context", "An edited context.")
+        shipped.save()
+        assert shipped.path is not None
+        pack = load_pack(shipped.path)
+        assert store.card_state(pack.id, "glass-very-unhelpful") is not None
