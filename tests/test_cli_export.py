@@ -89,7 +89,8 @@ def test_tsv(pack_file: Path, tmp_path: Path) -> None:
     assert "#deck:CLI demo <brief>" in lines
     rows = [line for line in lines if not line.startswith("#")]
     assert len(rows) == CARDS
-    assert any("\t<b>We stand *firm*.<br>Always.</b>\t<b>Ann Émile</b>" in row for row in rows)
+    assert any("\t<b>We stand *firm*.<br>Always.</b>\t<i>" in row for row in rows)
+    assert any("</i><br><b>Ann Émile</b>" in row for row in rows)
 
 
 def test_markdown(pack_file: Path, tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .scripts import quoted
+
 if TYPE_CHECKING:
     from .models import Actor, Implication, Measure, Pack, Quote
 
@@ -83,9 +85,10 @@ class Face:
     subline: str = ""
     details: tuple[Detail, ...] = ()
     listings: tuple[Listing, ...] = ()
+    kicker: str = ""  # a line above the headline (the quote, on the back of a quote card)
 
     def texts(self) -> list[str]:
-        out = [self.headline, self.subline]
+        out = [self.kicker, self.headline, self.subline]
         out += [d.text for d in self.details]
         for listing in self.listings:
             out += listing.entries
@@ -102,6 +105,7 @@ class Card:
     back: Face
     image: Path | None = None
     search_text: str = field(default="", compare=False)
+    notes: str = field(default="", compare=False)  # the presenter's speaker notes
 
     def matches(self, needle: str) -> bool:
         """Case-insensitive substring search over both faces."""
@@ -116,10 +120,11 @@ class _Lookups:
     one: cards are read-only, and 50,000 items repeat a few thousand dates.
     """
 
-    __slots__ = ("dates", "folder", "sources", "who")
+    __slots__ = ("dates", "folder", "language", "sources", "who")
 
     def __init__(self, pack: Pack) -> None:
         self.folder = pack.folder
+        self.language = pack.language
         self.who: dict[str, Actor] = pack.actors_by_id
         self.sources: dict[str, Detail] = {
             s.id: Detail("Source", f"{s.title} ({s.publisher})" if s.publisher else s.title)
@@ -185,6 +190,7 @@ def _actor_card(
         Face(actor.name, actor.role or ""),
         Face(actor.name, actor.kind.capitalize(), details, listings),
         image,
+        notes=actor.notes or "",
     )
 
 
@@ -205,11 +211,12 @@ def _described(
 def _quote_card(look: _Lookups, quote: Quote) -> Card:
     actor = look.who.get(quote.actor)
     details = _described(look, "Context", quote.context, quote.date, quote.source)
+    said = quoted(quote.text, look.language)
     if actor is None:
-        back = Face(quote.actor, "", tuple(details))
+        back = Face(quote.actor, "", tuple(details), kicker=said)
     else:
-        back = Face(actor.name, actor.role or "", tuple(details))
-    return Card(quote.id, Category.QUOTE, Face(quote.text), back)
+        back = Face(actor.name, actor.role or "", tuple(details), kicker=said)
+    return Card(quote.id, Category.QUOTE, Face(quote.text), back, notes=quote.notes or "")
 
 
 def _measure_card(look: _Lookups, measure: Measure) -> Card:
@@ -219,6 +226,7 @@ def _measure_card(look: _Lookups, measure: Measure) -> Card:
         Category.MEASURE,
         Face(measure.title, measure.category.capitalize() if measure.category else ""),
         Face(measure.title, _who(look.who.get(measure.actor), measure.actor), tuple(details)),
+        notes=measure.notes or "",
     )
 
 
@@ -229,7 +237,29 @@ def _implication_card(look: _Lookups, implication: Implication) -> Card:
         names = [a.name if (a := who.get(i)) else i for i in implication.actors]
         details.insert(1 if implication.detail else 0, Detail("Actors concerned", ", ".join(names)))
     title = implication.title
-    return Card(implication.id, Category.IMPLICATION, Face(title), Face(title, "", tuple(details)))
+    front = Face(implication_question(implication, look.who), "")
+    back = Face(title, "", tuple(details))
+    return Card(implication.id, Category.IMPLICATION, front, back, notes=implication.notes or "")
+
+
+def implication_question(implication: Implication, who: dict[str, Actor]) -> str:
+    """The front of an implication: a question to recall the claim by, never the claim.
+
+    ``What might follow for Japan and China?`` from the actors it concerns; without
+    them, from the topic before a colon in the title, or a plain question.
+    """
+    names = [a.name for i in implication.actors if (a := who.get(i)) is not None]
+    if names:
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return f"What might follow for {listed}?"
+    topic = implication.title.split(":", 1)[0].strip()
+    if ":" in implication.title and 0 < len(topic.split()) <= 6:
+        return (
+            f"{topic.rstrip('?')}?"
+            if topic.lower().startswith("what")
+            else f"{topic}: what might follow?"
+        )
+    return "What might follow from this?"
 
 
 def title_card(pack: Pack) -> Card:
@@ -238,6 +268,7 @@ def title_card(pack: Pack) -> Card:
         s.title + (f" \u2014 {s.publisher}" if s.publisher else "") for s in pack.sources
     )
     return Card(
+        notes=pack.notes or "",
         id=f"{pack.id}-title",
         category=Category.TITLE,
         front=Face(pack.title, pack.subtitle or "", _details(("As of", pack.as_of))),

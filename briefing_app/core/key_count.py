@@ -36,12 +36,12 @@ _extra = attrgetter("__pydantic_extra__")
 # kinds and language tags cannot, by their patterns and literals. A test checks
 # that every other field refuses a ':'.
 COLON_FIELDS: dict[type[PackModel], tuple[tuple[str, ...], tuple[str, ...]]] = {
-    Source: (("title", "publisher", "url", "note"), ()),
-    Actor: (("name", "role", "affiliation", "summary", "image"), ("aliases",)),
-    Quote: (("text", "context"), ()),
-    Measure: (("title", "category", "detail"), ()),
-    Implication: (("title", "detail"), ()),
-    Event: (("title", "detail"), ()),
+    Source: (("title", "publisher", "url", "note", "notes"), ()),
+    Actor: (("name", "role", "affiliation", "summary", "image", "notes"), ("aliases",)),
+    Quote: (("text", "context", "notes"), ()),
+    Measure: (("title", "category", "detail", "notes"), ()),
+    Implication: (("title", "detail", "notes"), ()),
+    Event: (("title", "detail", "notes"), ()),
 }
 
 

@@ -26,6 +26,8 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+# Speaker notes: the presenter's private words, shown on the console, never to the room.
+Notes = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 UrlText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ActorKind = Literal["person", "institution", "state"]
@@ -65,6 +67,7 @@ class Source(PackModel):
     url: UrlText | None = None
     date: DateText | None = None
     note: LongText | None = None
+    notes: Notes | None = None
 
 
 class Actor(PackModel):
@@ -78,6 +81,7 @@ class Actor(PackModel):
         default_factory=list, max_length=50
     )
     image: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+    notes: Notes | None = None
 
 
 class Quote(PackModel):
@@ -87,6 +91,7 @@ class Quote(PackModel):
     context: LongText | None = None
     date: DateText | None = None
     source: Slug | None = None
+    notes: Notes | None = None
 
 
 class Measure(PackModel):
@@ -97,6 +102,7 @@ class Measure(PackModel):
     detail: LongText | None = None
     date: DateText | None = None
     source: Slug | None = None
+    notes: Notes | None = None
 
 
 class Implication(PackModel):
@@ -105,6 +111,7 @@ class Implication(PackModel):
     detail: LongText | None = None
     actors: list[Slug] = Field(default_factory=list)
     source: Slug | None = None
+    notes: Notes | None = None
 
 
 class Event(PackModel):
@@ -114,6 +121,7 @@ class Event(PackModel):
     detail: LongText | None = None
     actors: list[Slug] = Field(default_factory=list)
     source: Slug | None = None
+    notes: Notes | None = None
 
 
 class Pack(PackModel):
@@ -138,6 +146,7 @@ class Pack(PackModel):
     measures: list[Measure]
     implications: list[Implication]
     events: list[Event] = Field(default_factory=list)
+    notes: Notes | None = None
 
     _path: Path | None = PrivateAttr(default=None)
 

@@ -37,7 +37,8 @@ def text_html(text: str) -> str:
 def face_html(face: Face, *, quote: bool = False) -> str:
     """A face: headline, subline, labelled details and lists, each in its own element."""
     head = text_html(face.headline)
-    parts = [f'<div class="bc-head{" bc-quote" if quote else ""}">{head}</div>']
+    parts = [f'<div class="bc-kicker">{text_html(face.kicker)}</div>'] if face.kicker else []
+    parts.append(f'<div class="bc-head{" bc-quote" if quote else ""}">{head}</div>')
     if face.subline:
         parts.append(f'<div class="bc-sub">{text_html(face.subline)}</div>')
     for detail in face.details:
@@ -53,7 +54,8 @@ def face_html(face: Face, *, quote: bool = False) -> str:
 
 def face_plain_html(face: Face) -> str:
     """A face for Anki's Basic note type (no stylesheet): bold labels and line breaks only."""
-    parts = [f"<b>{text_html(face.headline)}</b>"]
+    parts = [f"<i>{text_html(face.kicker)}</i>"] if face.kicker else []
+    parts.append(f"<b>{text_html(face.headline)}</b>")
     if face.subline:
         parts.append(text_html(face.subline))
     parts += [f"<b>{text_html(d.label)}:</b> {text_html(d.text)}" for d in face.details]

@@ -66,6 +66,8 @@ def card_css() -> str:
         ".bc-quote { font-family: Georgia, 'Noto Serif', serif; font-style: italic;"
         " font-weight: 400; }",
         ".bc-sub { color: #5A6375; margin-top: 4px; }",
+        ".bc-kicker { font-family: Georgia, 'Noto Serif', serif; font-style: italic;"
+        " color: #5A6375; margin-bottom: 8px; }",
         ".nightMode .bc-sub { color: #A0A9BA; }",
         ".bc-label { margin-top: 14px; font-size: 12px; font-weight: 700;"
         " letter-spacing: .12em; text-transform: uppercase; }",

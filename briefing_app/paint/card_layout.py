@@ -141,8 +141,19 @@ def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None
                 )
             )
         return _with_families(blocks, theme, language)
+    if f.kicker:
+        blocks.append(
+            Block(f.kicker, "quote", muted, 2.6, serif=True, italic=True, line_spacing=1.1)
+        )
     blocks.append(
-        Block(f.headline, "headline", text, 3.6 if cat is not Category.TITLE else 3.9, bold=True)
+        Block(
+            f.headline,
+            "headline",
+            text,
+            3.6 if cat is not Category.TITLE else 3.9,
+            bold=True,
+            space_before=1.6 if f.kicker else 0.0,
+        )
     )
     if f.subline:
         blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7))

@@ -81,9 +81,12 @@ def test_quote_card() -> None:
             Detail("Date", "2025-11-07"),
             Detail("Source", "An article (A paper)"),
         ),
-    )
+        kicker="\u201cIt could constitute a survival-threatening situation.\u201d",
+    )  # the back repeats the quote above its speaker, to check the answer against
     bare = quote_card(pack, pack.quotes[1])
-    assert bare.back == Face("Chinese Foreign Ministry", "", ())
+    assert bare.back == Face(
+        "Chinese Foreign Ministry", "", (), kicker="\u201cRetract the remarks.\u201d"
+    )
 
 
 def test_measure_card() -> None:
@@ -104,12 +107,33 @@ def test_measure_by_an_actor_with_a_role_names_both() -> None:
 def test_implication_card() -> None:
     pack = parse(valid())
     card = implication_card(pack, pack.implications[0])
-    assert card.front == Face("Deterrence is tested")
+    # the front asks; the claim is on the back, to be recalled
+    assert card.front == Face("What might follow for Sanae Takaichi and Chinese Foreign Ministry?")
+    assert card.back.headline == "Deterrence is tested"
     assert card.back.details == (
         Detail("Detail", "Both sides watch the other."),
         Detail("Actors concerned", "Sanae Takaichi, Chinese Foreign Ministry"),
         Detail("Source", "An article (A paper)"),
     )
+
+
+def test_an_implication_without_actors_still_asks_without_telling() -> None:
+    data = valid()
+    data["implications"][0]["actors"] = []
+    data["implications"][0]["title"] = "What could happen next: economic fallout"
+    card = implication_card(parse(data), parse(data).implications[0])
+    assert card.front.headline == "What could happen next?"
+    assert "economic fallout" not in " ".join(card.front.texts())
+
+
+def test_speaker_notes_ride_on_the_card() -> None:
+    data = valid()
+    data["notes"] = "Open with the map."
+    data["quotes"][0]["notes"] = "Pause here."
+    pack = parse(data)
+    assert quote_card(pack, pack.quotes[0]).notes == "Pause here."
+    assert title_card(pack).notes == "Open with the map."
+    assert "Pause here." not in quote_card(pack, pack.quotes[0]).back.texts()
 
 
 def test_public_card_functions_match_build_cards() -> None:

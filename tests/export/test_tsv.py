@@ -58,7 +58,8 @@ def test_text_survives_literally(pack: Pack) -> None:
     assert "We will respond<br>in kind." in [row[1][3:-4] for row in rows]  # line breaks kept
     assert '# not a heading, "quoted"' in fronts  # never read as a comment line
     backs = {c.id: row[2] for c, row in zip(cards, rows, strict=True)}
-    assert backs["q-stars"].startswith("<b>Alice Émile</b><br>Minister of Trade<br><b>Context:</b>")
+    assert backs["q-stars"].startswith("<i>\u201cStars *are* #1 &lt;b&gt;")  # the quote again
+    assert "<br><b>Alice Émile</b><br>Minister of Trade<br><b>Context:</b>" in backs["q-stars"]
     assert "Bob 山田" in backs["q-tab"]
 
 

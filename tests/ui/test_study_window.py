@@ -75,7 +75,11 @@ def test_space_and_click_flip_the_card(
         key(qtbot, window, Qt.Key.Key_Space)
     assert flipped.args == ["back"]
     back = window.card_view.shown_texts()
-    assert back[:2] == ["Alice Alpha", "Prime Minister"]
+    assert back[:3] == [
+        "\u201ca survival-threatening situation\u201d",
+        "Alice Alpha",
+        "Prime Minister",
+    ]
     assert "In parliament" in back and "2025-11-07" in back
     qtbot.mouseClick(window.card_view, Qt.MouseButton.LeftButton)
     assert window.card_view.face() == "front"
@@ -242,7 +246,8 @@ def test_html_in_pack_text_is_shown_literally(
     window.show_current()
     assert window.card_view.shown_texts() == [quotes[0]["text"]]
     window.card_view.flip()
-    assert window.card_view.shown_texts()[:2] == ["<h1>Alice</h1>", "<script>alert(1)</script>"]
+    assert window.card_view.shown_texts()[1:3] == ["<h1>Alice</h1>", "<script>alert(1)</script>"]
+    assert window.card_view.shown_texts()[0] == f"\u201c{quotes[0]['text']}\u201d"
     summary = window.library.summaries()[0]
     assert summary.title == "<b>Bold</b> &amp; title"
     assert "<h1>Alice</h1>" in window.card_view.accessibleDescription()
