@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
-from .cards import Card, CardFace, Detail
+from .cards import Card, CardFace, Face
 
 FRONT = CardFace.FRONT
 BACK = CardFace.BACK
@@ -143,10 +143,9 @@ class Talk:
         if self._paused_at is not None:
             self._paused_at = now
 
-    @staticmethod
-    def notes(card: Card) -> tuple[Detail, ...]:
-        """A card's notes for the presenter: its back's labelled lines (context, source...)."""
-        return card.back.details
+    def hidden_face(self, card: Card) -> Face:
+        """The face of ``card`` the room does not see now: the presenter's crib."""
+        return card.front if self.face == BACK else card.back
 
     # --- moving ------------------------------------------------------------------
 

@@ -95,6 +95,34 @@ def unit(rect: QRectF) -> float:
 # --- layout -------------------------------------------------------------------------
 
 
+def _front_blocks(card: Card, theme: Theme) -> list[Block]:
+    """A front: the headline (a quote set large in serif), a subline or chip, detail chips."""
+    f = card.front
+    cat = card.category
+    color = theme.category_color(cat)
+    text = theme.color("text")
+    muted = theme.color("muted")
+    blocks: list[Block] = []
+    if cat is Category.QUOTE:
+        n = len(f.headline)
+        size = 6.2 if n < 60 else 4.8 if n < 160 else 3.8
+        blocks.append(
+            Block(f.headline, "quote", text, size, serif=True, italic=True, line_spacing=1.14)
+        )
+    else:
+        size = 5.6 if cat in (Category.TITLE, Category.ACTOR) else 4.7
+        blocks.append(Block(f.headline, "headline", text, size, bold=True, line_spacing=1.02))
+    chip = theme.category_tint(cat)
+    if f.subline and cat is Category.MEASURE:
+        blocks.append(Block(f.subline, "chip", color, 1.9, bold=True, space_before=3.0, chip=chip))
+    elif f.subline:
+        blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6))
+    for d in f.details:
+        label = f"{d.label} {d.text}"
+        blocks.append(Block(label, "chip", color, 1.8, bold=True, space_before=3.0, chip=chip))
+    return blocks
+
+
 def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None) -> list[Block]:
     """The text blocks of a face, in reading order, with their roles and unscaled sizes."""
     f: Face = card.front if face == FRONT else card.back
@@ -102,45 +130,9 @@ def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None
     color = theme.category_color(cat)
     text = theme.color("text")
     muted = theme.color("muted")
-    blocks: list[Block] = []
     if face == FRONT:
-        if cat is Category.QUOTE:
-            n = len(f.headline)
-            size = 6.2 if n < 60 else 4.8 if n < 160 else 3.8
-            blocks.append(
-                Block(f.headline, "quote", text, size, serif=True, italic=True, line_spacing=1.14)
-            )
-        else:
-            size = 5.6 if cat in (Category.TITLE, Category.ACTOR) else 4.7
-            blocks.append(Block(f.headline, "headline", text, size, bold=True, line_spacing=1.02))
-        if f.subline:
-            if cat is Category.MEASURE:
-                blocks.append(
-                    Block(
-                        f.subline,
-                        "chip",
-                        color,
-                        1.9,
-                        bold=True,
-                        space_before=3.0,
-                        chip=theme.category_tint(cat),
-                    )
-                )
-            else:
-                blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6))
-        for d in f.details:
-            blocks.append(
-                Block(
-                    f"{d.label} {d.text}",
-                    "chip",
-                    color,
-                    1.8,
-                    bold=True,
-                    space_before=3.0,
-                    chip=theme.category_tint(cat),
-                )
-            )
-        return _with_families(blocks, theme, language)
+        return _with_families(_front_blocks(card, theme), theme, language)
+    blocks: list[Block] = []
     if f.kicker:
         blocks.append(
             Block(f.kicker, "quote", muted, 2.6, serif=True, italic=True, line_spacing=1.1)

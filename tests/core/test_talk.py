@@ -213,9 +213,13 @@ def test_clocks_count_the_talk_and_the_card_but_not_flips() -> None:
     assert t.elapsed() == 0 and t.time_on_card() == 0
 
 
-def test_notes_are_the_labelled_lines_of_the_back() -> None:
-    c = card(1)
-    assert [n.label for n in Talk.notes(c)] == ["Context", "Date"]
+def test_the_hidden_face_is_the_one_the_room_does_not_see() -> None:
+    t = Talk([card(0), card(1)], clock=FakeClock())
+    c = t.current
+    assert c is not None
+    assert t.hidden_face(c) is c.back
+    t.flip_or_next()
+    assert t.hidden_face(c) is c.front
 
 
 def test_no_cards_is_harmless() -> None:

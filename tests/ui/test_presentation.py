@@ -59,6 +59,7 @@ PACK = {
             "category": "economic",
             "detail": "Ten percent on all widgets",
             "date": "2025-11-10",
+            "notes": "Stress that widgets are a tiny share of trade.",
         },
     ],
     "implications": [{"id": "i1", "title": "Talks may stall", "actors": ["ana", "ben"]}],
@@ -332,7 +333,8 @@ def test_the_console_shows_notes_next_card_and_both_faces(
     press(qtbot, talk.audience, K.Key_3, K.Key_Return)
     console = talk.console
     notes = console.notes_texts()
-    assert notes[:2] == ["Ana Lima", "Foreign Minister"]
+    # The room sees the quote; the console shows the hidden back: who said it, where.
+    assert notes[:3] == ["\u201cWe will not back down.\u201d", "Ana Lima", "Foreign Minister"]
     assert "At a press conference in the capital" in notes
     assert "Wire report (Agency)" in notes
     assert console.live_preview.card is not None and console.live_preview.card.id == "q1"
@@ -340,6 +342,13 @@ def test_the_console_shows_notes_next_card_and_both_faces(
     assert console.next_preview.card is not None and console.next_preview.card.id == "q2"
     press(qtbot, talk.audience, K.Key_Space)
     assert (console.live_preview.face, console.other_preview.face) == ("back", "front")
+    # Now the room sees the back, so the console no longer repeats the speaker.
+    assert "Ana Lima" not in console.notes_texts()
+    press(qtbot, talk.audience, K.Key_6, K.Key_Return)
+    assert console.notes_texts()[:2] == [
+        "SPEAKER NOTES",
+        "Stress that widgets are a tiny share of trade.",
+    ]
     press(qtbot, talk.audience, K.Key_End)
     assert console.next_preview.card is None
     press(qtbot, talk.audience, K.Key_Home)

@@ -1,4 +1,9 @@
-"""The presenter console's notes panel: the current card's back, scrolled to the top."""
+"""The presenter console's notes panel: speaker notes, or the side the room does not see.
+
+A card with ``notes`` (the pack's speaker notes) shows them; otherwise the panel
+shows the face that is *not* on the audience screen, so it never repeats what
+the room already reads.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ class NotesPanel(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._notes_for: tuple[int, int] | None = None
+        self._notes_for: tuple[int, int, str] | None = None
         self.setObjectName("panel")
         panel_layout = QVBoxLayout(self)
         panel_layout.setContentsMargins(18, 14, 10, 14)
@@ -44,7 +49,7 @@ class NotesPanel(QFrame):
         return out
 
     def show_notes(self, talk: Talk, card: Card | None) -> None:
-        key = (talk.index, id(card))
+        key = (talk.index, id(card), str(talk.face))
         if key == self._notes_for:
             return
         self._notes_for = key
@@ -58,11 +63,21 @@ class NotesPanel(QFrame):
         if card is None:
             self.notes_layout.addStretch(1)
             return
-        back = card.back
+        if card.notes:
+            self.notes_layout.addWidget(plain("SPEAKER NOTES", "noteLabel"))
+            text = plain(card.notes, "noteText")
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.notes_layout.addWidget(text)
+            self.notes_layout.addStretch(1)
+            self.notes_area.verticalScrollBar().setValue(0)
+            return
+        back = talk.hidden_face(card)
+        if back.kicker:
+            self.notes_layout.addWidget(plain(back.kicker, "notesSubline"))
         self.notes_layout.addWidget(plain(back.headline, "notesHeadline"))
         if back.subline:
             self.notes_layout.addWidget(plain(back.subline, "notesSubline"))
-        notes = Talk.notes(card)
+        notes = back.details
         if not notes and not back.listings:
             self.notes_layout.addSpacing(12)
             self.notes_layout.addWidget(plain("No notes for this card.", "noNotes"))
