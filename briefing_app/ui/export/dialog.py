@@ -218,7 +218,10 @@ class ExportDialog(QDialog):
 
     def set_theme(self, theme: Theme) -> None:
         """Restyle in ``theme`` (the window broadcasts its theme changes)."""
-        self.setStyleSheet(render_stylesheet("dialog", theme, ok=SUCCESS[theme.name]))
+        # dialog.qss is shared with the article reader; the green of a saved file is ours
+        green = SUCCESS[theme.name]
+        saved = f'QDialog#exportDialog QLabel#exportStatus[state="ok"] {{ color: {green}; }}'
+        self.setStyleSheet(render_stylesheet("dialog", theme) + "\n" + saved)
 
     def _format_changed(self, _index: int) -> None:
         self._clear_result()
