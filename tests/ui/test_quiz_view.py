@@ -472,3 +472,19 @@ def test_an_unavailable_kind_says_why_to_a_screen_reader(qtbot: QtBot) -> None:
     assert box.accessibleName() == "Who did this?"
     assert "measure" in box.accessibleDescription().lower()
     assert box.toolTip()
+
+
+@pytest.mark.parametrize("control", ["length_box", "typed_radio", "kind_box"])
+def test_enter_on_a_setup_control_starts_the_quiz(
+    qtbot: QtBot, view: QuizView, control: str
+) -> None:
+    page = view.setup_page
+    widget = (
+        next(iter(page.kind_boxes.values())) if control == "kind_box" else getattr(page, control)
+    )
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert view.session is not None and view.question is not None
