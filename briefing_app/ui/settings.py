@@ -1,9 +1,11 @@
 """The window's settings: a small dataclass, persisted with ``QSettings``.
 
-Kept free of pydantic (it would cost start-up time). Where they live: beside the
-progress database (``settings.ini``) when ``BRIEFING_APP_DATA_DIR`` is set, so a
-portable install or a test never writes into the user's profile; otherwise the
-platform's config folder under one app name.
+Kept free of pydantic (it would cost start-up time). Where they live: one INI
+file, ``settings.ini``, beside the progress database when ``BRIEFING_APP_DATA_DIR``
+is set, so a portable install or a test never writes into the user's profile;
+otherwise in the platform's config folder under the app's one name
+(``~/.config/briefing-app/settings.ini`` on Linux), the name the data and log
+folders use too.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 APP_NAME = "briefing-app"
-ORGANIZATION = "BriefingApp"
+ORGANIZATION = "BriefingApp"  # where earlier versions kept settings (Qt's default place)
 DATA_DIR_VAR = "BRIEFING_APP_DATA_DIR"
+SETTINGS_FILE = "settings.ini"
 
 
 class ThemeChoice(StrEnum):
@@ -95,13 +98,28 @@ class SettingsStore:
         q.sync()
 
 
-def default_qsettings() -> QSettings:
-    """``settings.ini`` beside the data when redirected; else the platform's config folder."""
+def settings_path() -> Path:
+    """``settings.ini`` beside the data when redirected; else in the platform's config folder."""
     override = os.environ.get(DATA_DIR_VAR)
     if override:
-        path = Path(override) / "settings.ini"
-        return QSettings(str(path), QSettings.Format.IniFormat)
-    return QSettings(ORGANIZATION, APP_NAME)
+        return Path(override) / SETTINGS_FILE
+    config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(config) / APP_NAME / SETTINGS_FILE
+
+
+def default_qsettings() -> QSettings:
+    """The settings file (see ``settings_path``); a first run takes over earlier settings."""
+    path = settings_path()
+    q = QSettings(str(path), QSettings.Format.IniFormat)
+    if not os.environ.get(DATA_DIR_VAR) and not path.exists():
+        take_over(q, QSettings(ORGANIZATION, APP_NAME))  # reading never creates it
+    return q
+
+
+def take_over(new: QSettings, earlier: QSettings) -> None:
+    """Copy the settings an earlier version kept elsewhere (it is left as it was)."""
+    for key in earlier.allKeys():
+        new.setValue(key, earlier.value(key))
 
 
 def _exists(path: str) -> bool:

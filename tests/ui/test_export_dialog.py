@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.models import Pack
@@ -36,6 +37,12 @@ PACK = {
     "implications": [{"id": "i1", "title": "Prices rise"}],
 }
 CARDS = 4 + 12 + 1 + 1
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader announces for ``widget``."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface is not None else ""
 
 
 @pytest.fixture
@@ -216,12 +223,13 @@ def test_after_saving_open_and_show_in_folder_and_a_new_choice_clears_the_line(
     dialog.set_output_path(tmp_path / "brief.md")
     assert dialog.start_export()
     assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
-    assert dialog.progress_bar.isVisible() and dialog.progress_bar.format() == "Done"
+    assert dialog.progress_bar.isVisible()
+    assert dialog.progress_bar.value() == dialog.progress_bar.maximum() > 0
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
     assert opened == [str(tmp_path / "brief.md"), str(tmp_path)]
     dialog.set_format("tsv")
-    assert dialog.status_label.text() == ""
+    assert dialog.status_label.text() == "" and not dialog.status_label.isVisible()
     assert not dialog.open_button.isVisible() and not dialog.progress_bar.isVisible()
     assert dialog.output_path() == tmp_path / "brief.tsv"
 
@@ -232,3 +240,89 @@ def test_the_dialog_follows_the_theme(qtbot: QtBot, dialog: ExportDialog) -> Non
     light = dialog.grab().toImage().pixelColor(4, 4).lightness()
     dialog.set_theme(dark_theme())
     assert dialog.grab().toImage().pixelColor(4, 4).lightness() < light - 100
+
+
+def test_every_format_changes_the_ending_of_any_other_formats_name(
+    dialog: ExportDialog, tmp_path: Path
+) -> None:
+    """Driven by the registry: a format added there is covered here without a new line."""
+    for before in FORMATS:
+        for after in FORMATS:
+            dialog.set_format(before.key)
+            dialog.set_output_path(tmp_path / f"brief{before.extension}")
+            dialog.set_format(after.key)
+            assert dialog.output_path() == tmp_path / f"brief{after.extension}", (before, after)
+
+
+def test_a_name_the_format_accepts_is_kept(dialog: ExportDialog, tmp_path: Path) -> None:
+    dialog.set_format("tsv")
+    dialog.set_output_path(tmp_path / "deck.txt")  # the TSV filter offers *.txt too
+    assert dialog.start_export()
+    assert (tmp_path / "deck.txt").is_file()
+
+
+def test_choosing_pdf_for_brief_md_by_keyboard(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    dialog.set_format("md")
+    dialog.set_output_path(tmp_path / "brief.md")
+    assert dialog.start_export()
+    assert dialog.status_label.isVisible()
+    dialog.format_box.setFocus()
+    qtbot.keyClick(dialog.format_box, Qt.Key.Key_Home)  # the first format: the PDF handout
+    assert dialog.export_format.key == "pdf"
+    assert dialog.output_path() == tmp_path / "brief.pdf"
+    assert not dialog.status_label.isVisible() and not dialog.open_button.isVisible()
+    qtbot.keyClick(dialog.format_box, Qt.Key.Key_Down)
+    assert dialog.export_format.key == FORMATS[1].key
+    assert dialog.output_path() == tmp_path / f"brief{FORMATS[1].extension}"
+
+
+def test_the_progress_bar_shows_no_text_and_the_count_is_said_below(
+    dialog: ExportDialog, tmp_path: Path
+) -> None:
+    said: list[str] = []
+    dialog.progress_bar.valueChanged.connect(lambda _v: said.append(dialog.status_label.text()))
+    dialog.set_output_path(tmp_path / "handout.pdf")
+    assert not dialog.progress_bar.isTextVisible()  # a bar, not something to type into
+    assert dialog.start_export()
+    pages = 1 + -(-CARDS // 3)
+    assert f"Page {pages} of {pages}\u2026" in said
+    assert dialog.progress_bar.accessibleName() == "Export progress"
+
+
+def test_every_control_is_named_and_the_tab_chain_is_visible(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    dialog.set_format("md")
+    dialog.set_output_path(tmp_path / "brief.md")
+    assert dialog.start_export()
+    dialog.activateWindow()
+    dialog.format_box.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.format_box)
+    stops = []
+    for _ in range(12):
+        widget = dialog.focusWidget()
+        assert widget is not None
+        if widget in stops:
+            break
+        stops.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    names = [spoken_name(w) for w in stops]
+    assert all(w.isVisible() for w in stops) and all(names), names
+    named = set(names)
+    assert {"Open the exported file", "Show the exported file in its folder"} <= named
+    assert dialog.open_button in stops and dialog.export_button in stops
+
+
+def test_show_in_folder_by_keyboard_opens_the_folder(
+    qtbot: QtBot, dialog: ExportDialog, tmp_path: Path
+) -> None:
+    opened: list[str] = []
+    dialog.open_url = lambda url: opened.append(url.toString())
+    dialog.set_format("md")
+    dialog.set_output_path(tmp_path / "brief.md")
+    assert dialog.start_export()
+    dialog.folder_button.setFocus()
+    qtbot.keyClick(dialog.folder_button, Qt.Key.Key_Space)
+    assert opened == [f"file://{tmp_path.as_posix()}"]

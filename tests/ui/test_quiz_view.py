@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -382,10 +382,109 @@ def test_the_setup_page_is_one_tab_chain_of_visible_named_stops(qtbot: QtBot) ->
     assert widget is view.start_button  # the chain comes back round
     for w in seen:
         assert w.isVisible() and w is not view
-        assert w.accessibleName() or w.text(), type(w).__name__  # type: ignore[attr-defined]
+        assert w.accessibleName(), type(w).__name__
     steps = [w for w in seen if w.accessibleName() in ("Fewer questions", "More questions")]
     assert len(steps) == 2  # the -/+ buttons are reachable
     before = view.length_box.value()
     steps[0].setFocus()
     qtbot.keyClick(steps[0], Qt.Key.Key_Space)
     assert view.length_box.value() == before - 1
+
+
+def test_the_setup_page_from_the_keyboard_inside_the_window(qtbot: QtBot, make_window: Any) -> None:
+    """Q in the study window, then Tab, Space and the arrows set up a whole quiz."""
+    from briefing_app.paths import bundled_briefs_dir
+    from briefing_app.ui.app import attach_features
+
+    window = make_window(bundled_briefs_dir() / "us-japan-taiwan-2025")
+    features = attach_features(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.card_view, Qt.Key.Key_Q)
+    quiz = features.quiz
+    assert quiz is not None
+    page = quiz.setup_page
+    qtbot.waitUntil(page.isVisible)  # the window shows its new central view on the next loop
+    qtbot.waitUntil(page.start_button.hasFocus)  # where the setup page puts focus
+    boxes = list(page.kind_boxes.values())
+    boxes[0].setFocus()
+    qtbot.waitUntil(boxes[0].hasFocus)
+
+    def focused() -> QWidget:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        return widget
+
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # untick "Who said this?"
+    assert not boxes[0].isChecked()
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert boxes[0].isChecked()
+    for _ in range(3):
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.length_box
+    before = page.length_box.value()
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert page.length_box.value() == before - 1
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused().accessibleName() == "Fewer questions"
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused().accessibleName() == "More questions"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.choice_radio
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)  # the arrows move between the two
+    assert page.typed_radio.isChecked() and focused() is page.typed_radio
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is page.start_button
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert quiz.typed and quiz.session is not None
+    assert len(quiz.session.questions) == before - 2
+
+
+def test_a_focused_checkbox_has_a_ring_and_a_ticked_box(qtbot: QtBot) -> None:
+    view = QuizView(make_pack())
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    box = next(iter(view.setup_page.kind_boxes.values()))
+    other = list(view.setup_page.kind_boxes.values())[2]
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    accent = QColor(view.theme.accent)
+    ring, plain = box.grab().toImage(), other.grab().toImage()
+    middle = ring.height() // 2
+    assert ring.pixelColor(1, middle) == accent  # the ring's left edge
+    assert plain.pixelColor(1, middle) != accent
+    # the ticked box is not a solid square: its middle has the tick's white stroke
+    assert box.isChecked()
+    tick = [ring.pixelColor(x, y) for x in range(10, 34) for y in range(4, ring.height() - 4)]
+    assert any(c.lightness() > 240 for c in tick) and any(c == accent for c in tick)
+
+
+def test_an_unavailable_kind_says_why_to_a_screen_reader(qtbot: QtBot) -> None:
+    view = QuizView(make_pack())  # this pack has no measures
+    qtbot.addWidget(view)
+    box = view.setup_page.kind_boxes[QuestionKind.WHO_DID]
+    assert not box.isEnabled()
+    assert box.accessibleName() == "Who did this?"
+    assert "measure" in box.accessibleDescription().lower()
+    assert box.toolTip()
+
+
+@pytest.mark.parametrize("control", ["length_box", "typed_radio", "kind_box"])
+def test_enter_on_a_setup_control_starts_the_quiz(
+    qtbot: QtBot, view: QuizView, control: str
+) -> None:
+    page = view.setup_page
+    widget = (
+        next(iter(page.kind_boxes.values())) if control == "kind_box" else getattr(page, control)
+    )
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert view.session is not None and view.question is not None

@@ -101,9 +101,12 @@ def test_charts_have_names_and_their_numbers_as_text(qtbot: QtBot, store: Progre
     for chart in (view.per_day_chart, view.due_chart, view.category_bars, view.actor_bars):
         assert chart.accessibleName()  # a screen reader names every chart
     per_day = view.per_day_chart.accessibleDescription().splitlines()
-    assert len(per_day) == 30 and per_day[-1].startswith("Today: ")
-    total = sum(int(n) for line in per_day for n in re.findall(r"(\d+) ", line.split(": ")[1]))
-    assert total == 42  # the numbers the columns draw
+    assert len(per_day) == 30 and per_day[-1].startswith("Today \u2014 Card reviews: ")
+    values = [re.findall(r": (\d+)", line.split(" \u2014 ")[1]) for line in per_day]
+    assert [[int(v) for v in vs] for vs in values] == [
+        list(c.values) for c in view.per_day_chart.columns
+    ]
+    assert sum(int(v) for vs in values for v in vs) == 42  # the numbers the columns draw
     bars = view.category_bars.accessibleDescription()
     assert "Actors: " in bars and " of " in bars
     assert view.reviews_tile.accessibleName() == "Card reviews"
@@ -238,3 +241,59 @@ def test_headline_tiles_go_two_by_two_when_narrow(qtbot: QtBot, store: ProgressS
             view.quiz_tile.y() == view.seen_tile.y() and view.reviews_tile.y() > view.seen_tile.y()
         )
     )
+
+
+def test_tab_reaches_every_tile_and_chart_with_a_ring(qtbot: QtBot, store: ProgressStore) -> None:
+    """The keyboard (and a screen reader following focus) meets each chart by name."""
+    fill(store)
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    first = view.seen_tile
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    stops: list[QWidget] = []
+    widget: QWidget | None = first
+    while widget is not None and widget not in stops and len(stops) < 20:
+        stops.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        widget = view.focusWidget()
+    panels = [
+        view.seen_tile,
+        view.quiz_tile,
+        view.reviews_tile,
+        view.due_tile,
+        view.per_day_chart,
+        view.due_chart,
+        view.category_bars,
+        view.actor_bars,
+    ]
+    assert set(panels) <= set(stops)
+    for panel in panels:
+        assert panel.accessibleName() and panel.accessibleDescription()
+    # the focused chart is drawn with a ring in the accent colour, the others are not
+    view.category_bars.setFocus()
+    qtbot.waitUntil(view.category_bars.hasFocus)
+    accent = QColor(view.theme.accent)
+    ring = view.category_bars.grab().toImage().pixelColor(1, 40)
+    plain = view.actor_bars.grab().toImage().pixelColor(1, 40)
+    assert ring == accent and plain != accent
+
+
+def test_bar_text_says_what_the_bars_draw(qtbot: QtBot, store: ProgressStore) -> None:
+    from briefing_app.ui.stats.charts import BarList, BarRow
+
+    bars = BarList(light_theme(), "Accuracy")
+    qtbot.addWidget(bars)
+    bars.set_rows(
+        [BarRow("Quotes", 2, 3, "#000000", detail="Envoy"), BarRow("Actors", 0, 0, "#000000")],
+        note="Based on 3 answers",
+    )
+    assert bars.accessibleDescription().splitlines() == [
+        "Quotes: 67% (2 of 3); Envoy",
+        "Actors: not yet",
+        "Based on 3 answers",
+    ]

@@ -252,7 +252,7 @@ def test_html_in_pack_text_is_shown_literally(
     assert summary.title == "<b>Bold</b> &amp; title"
     assert "<h1>Alice</h1>" in window.card_view.accessibleDescription()
     assert (
-        window.library.list.item(0)
+        window.library.list.item(1)  # under the "Opened files" heading
         .data(Qt.ItemDataRole.AccessibleTextRole)
         .startswith("<b>Bold</b>")
     )
@@ -507,6 +507,44 @@ def test_opening_a_single_file_adds_it_to_the_library(
     assert window.open_path(extra)
     titles = [s.title for s in window.library.summaries()]
     assert titles == ["First pack", "Second pack", "Third pack"]  # added, nothing replaced
-    assert "opened files" in window.library.folder.text().lower()
+    assert [s.title for s in window.library.opened()] == ["Third pack"]
+    assert window.library.folder.text() == "shelf"
     assert window.open_path(extra)  # opening it again does not list it twice
     assert len(window.library.summaries()) == 3
+    # Down from the folder's last pack passes over the "Opened files" heading
+    listing = window.library.list
+    listing.setFocus()
+    listing.setCurrentRow(1)
+    qtbot.keyClick(listing, Qt.Key.Key_Down)
+    assert listing.currentRow() == 3  # row 2 is the heading
+    qtbot.keyClick(listing, Qt.Key.Key_Return)
+    assert window.current_pack().id == "three"  # type: ignore[union-attr]
+
+
+def test_opened_files_stay_when_another_folder_is_opened(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path], tmp_path: Path
+) -> None:
+    write_pack("shelf/one.json", id="one", title="First pack")
+    lone = write_pack("elsewhere/three.json", id="three", title="Third pack")
+    write_pack("other/four.json", id="four", title="Fourth pack")
+    window = make_window(lone)
+    window.finish_chrome()
+    assert [s.title for s in window.library.opened()] == ["Third pack"]
+    assert not window.library.folder.isVisible()  # no folder yet: only the group's heading
+    assert window.open_path(tmp_path / "shelf")
+    assert window.open_path(tmp_path / "other")
+    titles = [s.title for s in window.library.summaries()]
+    assert titles == ["Fourth pack", "Third pack"]  # the folder replaced, the opened file kept
+    assert window.library.folder.text() == "other"
+
+
+def test_an_invalid_single_file_joins_the_library_marked(
+    make_window: Make, write_pack: Callable[..., Path]
+) -> None:
+    window = make_window(write_pack("good.json"))
+    window.finish_chrome()
+    bad = write_pack("bad.json", id="bad", quotes=[{"id": "q1", "actor": "nobody", "text": "x"}])
+    assert not window.open_path(bad)
+    marked = {Path(s.path).name: s.problem for s in window.library.opened()}
+    assert "nobody" in marked["bad.json"]
+    assert window.current_pack().id == "test-pack"  # type: ignore[union-attr]

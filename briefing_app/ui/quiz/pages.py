@@ -123,9 +123,14 @@ class SetupPage(QuizPage):
             reason = quiz_unavailable_reason(pack, kind)
             box.setChecked(reason is None)
             box.setEnabled(reason is None)
+            # A screen reader says the question, then what it asks (and why it cannot).
+            box.setAccessibleName(title)
+            box.setAccessibleDescription(help_text + (f". {_sentence(reason)}" if reason else ""))
+            if reason:
+                box.setToolTip(_sentence(reason))
             box.toggled.connect(self.update_length_limit)
             self.kind_boxes[kind] = box
-            inner.addWidget(box)
+            inner.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)  # the focus ring hugs the text
             if reason:
                 self.reasons[kind] = reason
                 self.reason_labels.append(plain_label(_sentence(reason), "reason"))
@@ -135,12 +140,17 @@ class SetupPage(QuizPage):
         inner.addWidget(plain_label("ANSWERS", "section"))
         self.choice_radio = QRadioButton("Choose from up to four  ·  keys 1–4")
         self.typed_radio = QRadioButton("Type the name  ·  aliases and small typos are fine")
+        # Tab reaches the checked one; the arrow keys move between the two.
+        self.choice_radio.setAccessibleName("Choose from up to four answers")
+        self.choice_radio.setAccessibleDescription("Keys 1 to 4 choose an answer")
+        self.typed_radio.setAccessibleName("Type the name")
+        self.typed_radio.setAccessibleDescription("Aliases and small typos are accepted")
         self.choice_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.choice_radio)
         group.addButton(self.typed_radio)
-        inner.addWidget(self.choice_radio)
-        inner.addWidget(self.typed_radio)
+        inner.addWidget(self.choice_radio, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.typed_radio, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _explain_no_quiz(self) -> None:
         """One message instead of three notes under three dead checkboxes."""
@@ -157,6 +167,7 @@ class SetupPage(QuizPage):
         buttons.addStretch(1)
         self.start_button = QPushButton("Start quiz")
         self.start_button.setObjectName("primary")
+        self.start_button.setAccessibleName("Start quiz")
         self.start_button.clicked.connect(self.start_requested.emit)
         buttons.addWidget(self.start_button)
         return buttons

@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...paint.theme import Theme
@@ -42,6 +51,9 @@ class ChartPanel(QWidget):
         self.theme = theme
         self.title = title
         self.setAccessibleName(title)
+        # A Tab stop, so the keyboard (and a screen reader following focus) reaches
+        # each chart and hears its name and numbers; the ring shows where focus is.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
@@ -61,6 +73,9 @@ class ChartPanel(QWidget):
         box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         p.setPen(QPen(t.color("border"), 1))
         p.setBrush(t.color("surface"))
+        if self.hasFocus():
+            box = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+            p.setPen(QPen(t.color("accent"), 2))
         p.drawRoundedRect(box, RADIUS, RADIUS)
         if self.title:
             p.setPen(t.color("text"))
@@ -72,6 +87,14 @@ class ChartPanel(QWidget):
             self.paint_header_extra(p, title_rect)
         self.paint_content(p, self.content_rect())
         p.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def paint_header_extra(self, p: QPainter, rect: QRectF) -> None:
         """Room on the title's line, right-aligned (a legend, say)."""
@@ -177,11 +200,12 @@ class BarList(ChartPanel):
 
     def text_alternative(self) -> str:
         """The numbers the bars draw, one line each, for screen readers."""
-        if not self.rows:
+        if not any(r.total for r in self.rows) and (self.empty_text or not self.rows):
             return self.empty_text or "No data yet."
         lines = [
-            f"{r.label}: {r.right} of {r.total}"
-            + (f" ({round(100 * r.right / r.total)}%)" if r.total else "")
+            f"{r.label}: "
+            + (f"{r.right / r.total:.0%} ({r.right} of {r.total})" if r.total else "not yet")
+            + (f"; {r.detail}" if r.detail else "")
             for r in self.rows
         ]
         return "\n".join([*lines, self.note] if self.note else lines)
@@ -327,8 +351,8 @@ class ColumnChart(ChartPanel):
             return self.empty_text or "No data yet."
         names = [name for name, _color in self.series]
         return "\n".join(
-            f"{c.label}: "
-            + ", ".join(f"{v} {n.lower()}" for n, v in zip(names, c.values, strict=False))
+            f"{c.label} \u2014 "
+            + ", ".join(f"{n}: {v}" for n, v in zip(names, c.values, strict=False))
             for c in self.columns
         )
 

@@ -1,7 +1,10 @@
 """The side list of packs in the open folder: title, as-of date, card counts.
 
 An invalid pack stays listed, marked in the danger colour with its first
-problem. Entries are painted with ``drawText`` (plain text, never HTML).
+problem. Packs opened one by one (a file, a pack folder, a recent pack) join the
+list under an "Opened files" heading, below the folder's packs; opening another
+folder replaces the folder's packs and keeps that group. Entries are painted with
+``drawText`` (plain text, never HTML).
 
 Signals: pack_chosen(object) — the ``Path`` of the pack the user picked.
 """
@@ -20,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -36,7 +39,9 @@ from ...core.cards import STUDY_CATEGORIES
 from ...core.quick_pack import COUNT_KEYS, PackSummary
 from ...paint.theme import Theme
 
-ROLE = Qt.ItemDataRole.UserRole + 1
+ROLE = Qt.ItemDataRole.UserRole + 1  # an entry's PackSummary
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # a group heading's text
+OPENED_FILES = "Opened files"
 
 
 def plain_tooltip(text: str) -> str:
@@ -53,6 +58,8 @@ class _Delegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         fm = QFontMetricsF(option.font)
+        if index.data(HEADING_ROLE):
+            return QSize(200, round(fm.height() * 2.2))
         summary: PackSummary | None = index.data(ROLE)
         lines = 4 if summary is not None and summary.problem else 3
         return QSize(200, round(fm.height() * (lines * 1.3 + 1.1)))
@@ -63,6 +70,10 @@ class _Delegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        heading = index.data(HEADING_ROLE)
+        if heading:
+            self._paint_heading(painter, option, str(heading))
+            return
         summary: PackSummary | None = index.data(ROLE)
         if summary is None:
             return
@@ -121,6 +132,27 @@ class _Delegate(QStyledItemDelegate):
             self._paint_problem(painter, summary.problem, theme, QRectF(x, y, w, sfm.height()))
         painter.restore()
 
+    def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem, text: str) -> None:
+        """A group's name in small capitals under a hairline, like the panel's own heading."""
+        theme = self._panel.theme()
+        rect = QRectF(option.rect).adjusted(20, 0, -12, 0)
+        font = theme.font(QFontMetricsF(option.font).height() * 0.62, bold=True)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.5)
+        fm = QFontMetricsF(font)
+        painter.save()
+        painter.setPen(theme.color("border"))
+        painter.drawLine(
+            QPointF(rect.left(), rect.top() + 4), QPointF(rect.right(), rect.top() + 4)
+        )
+        painter.setFont(font)
+        painter.setPen(theme.color("muted"))
+        painter.drawText(
+            QRectF(rect.left(), rect.bottom() - fm.height() * 1.35, rect.width(), fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            fm.elidedText(text.upper(), Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
+
     @staticmethod
     def _paint_problem(painter: QPainter, problem: str, theme: Theme, line: QRectF) -> None:
         """A red dot and the first problem, elided to the line."""
@@ -158,9 +190,6 @@ class _Delegate(QStyledItemDelegate):
             painter.setPen(theme.color("muted"))
             painter.drawText(QPointF(x + 3 * r, y + fm.ascent()), text)
             x += 3 * r + fm.horizontalAdvance(text) + fm.height() * 0.8
-
-
-OPENED_FILES = "Opened files"
 
 
 class LibraryPanel(QWidget):
@@ -206,35 +235,63 @@ class LibraryPanel(QWidget):
             self.list.viewport().update()
 
     def set_packs(self, folder: str, summaries: list[PackSummary]) -> None:
+        """A folder's packs replace the folder's packs; the opened files stay below them."""
+        listed = {Path(s.path) for s in summaries}
+        opened = [s for s in self.opened() if Path(s.path) not in listed]
         self.folder.setText(folder)
+        self.folder.setVisible(bool(folder))
         self.list.clear()
         for s in summaries:
-            item = QListWidgetItem()
-            self._fill(item, s)
-            self.list.addItem(item)
+            self._append(s)
+        for s in opened:
+            self.add_pack(s)
 
     def add_pack(self, summary: PackSummary) -> None:
-        """A pack opened on its own: added to the list (once), the folder's packs stay."""
+        """A pack opened on its own joins the "Opened files" group (once); nothing goes."""
         if any(Path(s.path) == Path(summary.path) for s in self.summaries()):
             self.update_pack(summary)
             return
-        if not self.folder.text():
-            self.folder.setText(OPENED_FILES)
-        elif OPENED_FILES not in self.folder.text():
-            self.folder.setText(f"{self.folder.text()} + {OPENED_FILES.lower()}")
+        if self._heading_row() < 0:
+            heading = QListWidgetItem()
+            heading.setData(HEADING_ROLE, OPENED_FILES)
+            heading.setData(Qt.ItemDataRole.AccessibleTextRole, OPENED_FILES)
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable: arrows pass over it
+            self.list.addItem(heading)
+            self.folder.setVisible(bool(self.folder.text()))
+        self._append(summary)
+
+    def summaries(self) -> list[PackSummary]:
+        """Every pack listed: the folder's, then the opened files."""
+        items = (self.list.item(i) for i in range(self.list.count()))
+        return [s for item in items if (s := item.data(ROLE)) is not None]
+
+    def opened(self) -> list[PackSummary]:
+        """The packs under "Opened files"."""
+        start = self._heading_row()
+        if start < 0:
+            return []
+        return [self.list.item(i).data(ROLE) for i in range(start + 1, self.list.count())]
+
+    def _heading_row(self) -> int:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(HEADING_ROLE):
+                return i
+        return -1
+
+    def _append(self, summary: PackSummary) -> None:
         item = QListWidgetItem()
         self._fill(item, summary)
         self.list.addItem(item)
 
-    def summaries(self) -> list[PackSummary]:
-        return [self.list.item(i).data(ROLE) for i in range(self.list.count())]
+    def _entries(self) -> list[tuple[int, PackSummary]]:
+        items = ((i, self.list.item(i).data(ROLE)) for i in range(self.list.count()))
+        return [(i, s) for i, s in items if s is not None]
 
     def update_pack(self, summary: PackSummary) -> None:
         """Replace the entry for ``summary.path`` (after validation or a reload)."""
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            if Path(item.data(ROLE).path) == Path(summary.path):
-                self._fill(item, summary)
+        for i, listed in self._entries():
+            if Path(listed.path) == Path(summary.path):
+                self._fill(self.list.item(i), summary)
         self.list.viewport().update()
 
     @staticmethod
@@ -250,11 +307,12 @@ class LibraryPanel(QWidget):
         )
 
     def select_path(self, path: Path) -> None:
-        for i in range(self.list.count()):
-            if Path(self.list.item(i).data(ROLE).path) == Path(path):
+        for i, listed in self._entries():
+            if Path(listed.path) == Path(path):
                 self.list.setCurrentRow(i)
                 return
 
     def _chosen(self, item: QListWidgetItem) -> None:
-        summary: PackSummary = item.data(ROLE)
-        self.pack_chosen.emit(summary.path)
+        summary: PackSummary | None = item.data(ROLE)
+        if summary is not None:  # not a group heading
+            self.pack_chosen.emit(summary.path)

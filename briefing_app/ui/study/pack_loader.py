@@ -185,7 +185,7 @@ class PackLoader(QObject):
     ) -> None:
         if from_library:
             self.library_entry.emit(invalid_summary(targets[0], error))
-        elif root.is_dir() and not is_pack_folder(root):
+        else:  # a folder lists its packs; a single invalid pack joins the list, marked
             self._list_library(root, summaries)
             self._queue_validation()
         name = Path(error.path or targets[0]).name
