@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .answer_matching import MatchResult, match_typed, normalize
+from .quiz_fairness import mask_mentions, mentions, nested
 
 if TYPE_CHECKING:
     from .models import Actor, Measure, Pack, Quote
@@ -221,17 +223,70 @@ def build_session(
         rank = _priority_function(pack.id, priorities)
         candidates.sort(key=lambda c: -rank(c[1]))
     questions: list[Question] = []
+    held: list[Question] = []  # questions that would repeat the options just shown
     used: set[str] = set()
+    wanted_count = max(count, 0)
     for kind, item_id in candidates:
-        if len(questions) >= max(count, 0):
+        if len(questions) >= wanted_count:
             break
         if item_id in used:
             continue
-        question = make_question(index, kind, item_id, rng)
-        if question is not None:
-            used.add(item_id)
-            questions.append(question)
+        previous = questions[-1] if questions else None
+        question = _unlike(previous, partial(make_question, index, kind, item_id, rng))
+        if question is None:
+            continue
+        used.add(item_id)
+        if previous is not None and option_set(question) == option_set(previous):
+            held.append(question)
+            continue
+        questions.append(question)
+        _release_held(questions, held, wanted_count)
+    for question in held[: max(wanted_count - len(questions), 0)]:
+        _insert_apart(questions, question)
     return Session(pack.id, tuple(questions), seed, rng)
+
+
+def _insert_apart(questions: list[Question], question: Question) -> None:
+    """Put ``question`` where neither neighbour offers the same options (else at the end)."""
+    mine = option_set(question)
+    for at in range(len(questions) + 1):
+        before = at == 0 or option_set(questions[at - 1]) != mine
+        after = at == len(questions) or option_set(questions[at]) != mine
+        if before and after:
+            questions.insert(at, question)
+            return
+    questions.append(question)
+
+
+def _release_held(questions: list[Question], held: list[Question], count: int) -> None:
+    """Ask held-back questions as soon as they no longer follow their twin."""
+    while held and len(questions) < count:
+        fit = next((q for q in held if option_set(q) != option_set(questions[-1])), None)
+        if fit is None:
+            return
+        held.remove(fit)
+        questions.append(fit)
+
+
+def option_set(question: Question) -> frozenset[str]:
+    """Who (or which quotes) a question offers, ignoring order."""
+    return frozenset(o.quote_id or o.actor_id for o in question.options)
+
+
+def _unlike(
+    previous: Question | None, draw: Callable[[], Question | None], tries: int = 6
+) -> Question | None:
+    """A fresh draw while it offers the very same options as the question before.
+
+    Two questions in a row showing the same four names let the learner answer
+    the second by elimination; a small pack may leave no other choice.
+    """
+    question = draw()
+    for _ in range(tries):
+        if question is None or previous is None or option_set(question) != option_set(previous):
+            break
+        question = draw()
+    return question
 
 
 def make_question(
@@ -250,21 +305,28 @@ def make_question(
 
 
 def rank_distractors(
-    pack: Pack, actor: Actor, excluded: set[str], rng: random.Random
+    pack: Pack,
+    actor: Actor,
+    excluded: set[str],
+    rng: random.Random,
+    subject: str = "",
 ) -> list[Actor]:
-    """Other actors, most plausible first, one per name.
+    """Other actors, most plausible first, one per name, none nested in another.
 
     Plausible means like the answer: same kind and side, then same kind, then
-    same side, then anyone. Within a tier the order is random.
+    same side, then anyone; an actor the question itself names comes last.
+    An actor that contains or is contained by the answer (a state and its
+    ministry) is never offered, nor two that contain each other. Within a
+    tier the order is random.
     """
     taken = {normalize(actor.name) or actor.name.casefold()}
     pool = [a for a in pack.actors if a.id != actor.id and a.id not in excluded]
     rng.shuffle(pool)
-    pool.sort(key=lambda a: _tier(actor, a))
-    ranked = []
+    pool.sort(key=lambda a: (bool(subject) and mentions(subject, a), _tier(actor, a)))
+    ranked: list[Actor] = []
     for other in pool:
         key = normalize(other.name) or other.name.casefold()
-        if key in taken:
+        if key in taken or any(nested(other, a) for a in (actor, *ranked)):
             continue
         taken.add(key)
         ranked.append(other)
@@ -293,13 +355,13 @@ def _who_said(index: QuizIndex, quote: Quote, rng: random.Random) -> Question | 
     if actor is None:
         return None
     also = index.said_by[index.quote_text[quote.id]]
-    distractors = rank_distractors(pack, actor, also, rng)[: MAX_OPTIONS - 1]
+    distractors = rank_distractors(pack, actor, also, rng, quote.text)[: MAX_OPTIONS - 1]
     source = pack.source(quote.source)
     return _actor_question(
         QuestionKind.WHO_SAID,
         quote.id,
         KIND_LABELS[QuestionKind.WHO_SAID],
-        quote.text,
+        mask_mentions(quote.text, actor),
         None,
         actor,
         distractors,
@@ -317,14 +379,14 @@ def _who_did(index: QuizIndex, measure: Measure, rng: random.Random) -> Question
     if actor is None:
         return None
     also = index.done_by[normalize(measure.title)]
-    distractors = rank_distractors(pack, actor, also, rng)[: MAX_OPTIONS - 1]
+    distractors = rank_distractors(pack, actor, also, rng, measure.title)[: MAX_OPTIONS - 1]
     source = pack.source(measure.source)
     note = " · ".join(p for p in (measure.category, measure.date) if p) or None
     return _actor_question(
         QuestionKind.WHO_DID,
         measure.id,
         KIND_LABELS[QuestionKind.WHO_DID],
-        measure.title,
+        mask_mentions(measure.title, actor),
         note,
         actor,
         distractors,
@@ -375,12 +437,13 @@ def _which_quote(index: QuizIndex, quote: Quote, rng: random.Random) -> Question
     text = index.quote_text
     used_texts = {text[q.id] for q in index.quotes_of.get(actor.id, [])}
     wrong: list[Quote] = []
-    for other in rank_distractors(pack, actor, set(), rng):
+    silent = {a.id for a in pack.actors if a.id not in index.quotes_of}
+    for other in rank_distractors(pack, actor, silent, rng):
         if len(wrong) >= MAX_OPTIONS - 1:
             break
         choices = [q for q in index.quotes_of.get(other.id, []) if text[q.id] not in used_texts]
         if choices:
-            pick = rng.choice(choices)
+            pick = _similar_length(choices, len(quote.text), rng)
             used_texts.add(text[pick.id])
             wrong.append(pick)
     if not wrong:
@@ -403,6 +466,12 @@ def _which_quote(index: QuizIndex, quote: Quote, rng: random.Random) -> Question
         date=quote.date,
         source=_source_text(source.title if source else None, source.publisher if source else None),
     )
+
+
+def _similar_length(choices: list[Quote], length: int, rng: random.Random) -> Quote:
+    """One of the two quotes closest in length, so the right one does not stand out."""
+    nearest = sorted(choices, key=lambda q: abs(len(q.text) - length))[:2]
+    return rng.choice(nearest)
 
 
 def _reshuffle(question: Question, rng: random.Random) -> Question:

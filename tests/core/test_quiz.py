@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.answer_matching import match_typed, normalize
-from briefing_app.core.models import Pack
+from briefing_app.core.models import Actor, Pack
 from briefing_app.core.pack import load_pack, parse_pack
 from briefing_app.core.quiz import (
     AnswerRecorder,
@@ -23,6 +23,7 @@ from briefing_app.core.quiz import (
     check_typed,
     quiz_unavailable_reason,
 )
+from briefing_app.core.quiz_fairness import mentions, nested
 
 ALL_KINDS = list(QuestionKind)
 
@@ -135,6 +136,12 @@ def test_the_right_answer_is_always_an_option(pack: Pack, seed: int) -> None:
             assert right.actor_id == pack_item(pack, q.item_id)["actor"]
 
 
+def _actor(pack: Pack, actor_id: str) -> Actor:
+    found = pack.actor(actor_id)
+    assert found is not None
+    return found
+
+
 def pack_item(pack: Pack, item_id: str) -> dict[str, Any]:
     for item in (*pack.quotes, *pack.measures):
         if item.id == item_id:
@@ -153,10 +160,20 @@ def test_wrong_options_are_plausible_distinct_and_truly_wrong(pack: Pack, seed: 
         wrong = [o for i, o in enumerate(q.options) if i != q.correct]
         # Nobody who also said or did the very same thing is offered as wrong.
         assert not any(o.actor_id in q.accepted for o in wrong)
-        # The wrong options are the most plausible ones the pack has.
-        others = [a for a in ACTORS if a["id"] not in q.accepted]
-        best_tiers = sorted(tier(answer, a) for a in others)[: len(wrong)]
-        assert sorted(tier(answer, by_id[o.actor_id]) for o in wrong) == best_tiers
+        # The wrong options start with the most plausible fair one the pack has:
+        # not nested in the answer, not named by the question itself.
+        right = pack.actor(answer["id"])
+        assert right is not None
+        fair = [
+            a
+            for a in ACTORS
+            if a["id"] not in q.accepted
+            and not nested(right, _actor(pack, a["id"]))
+            and not mentions(q.subject, _actor(pack, a["id"]))
+        ]
+        if fair:
+            best = min(tier(answer, a) for a in fair)
+            assert min(tier(answer, by_id[o.actor_id]) for o in wrong) == best
 
 
 def test_wrong_options_prefer_the_same_kind_and_side(pack: Pack) -> None:

@@ -1,0 +1,69 @@
+"""Rules that keep a quiz question fair: no answer in the question, no nested options.
+
+A question that names its own answer teaches nothing ("Who did this? A post by
+a diplomat in Osaka" offering "Diplomat in Osaka"); options where one actor
+contains another (a state and its ministry, coast guard or leader) punish a
+defensible answer. These rules are pure and shared by the window, the terminal
+and the exam sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .answer_matching import normalize
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .models import Actor
+
+BLANK = "___"
+
+
+def names_of(actor: Actor) -> list[str]:
+    """The actor's name and aliases, longest first (so a longer name is masked whole)."""
+    names = {n.strip() for n in (actor.name, *actor.aliases) if len(n.strip()) >= 2}
+    return sorted(names, key=len, reverse=True)
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    parts = [re.escape(n) for n in names]
+    if not parts:
+        return None
+    # Not inside a longer word: "US" must not match "use", "China" may match "China's".
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def mentions(text: str, actor: Actor) -> bool:
+    """Whether ``text`` names the actor (its name or an alias, as a whole word)."""
+    pattern = _name_pattern(names_of(actor))
+    return bool(pattern and pattern.search(text))
+
+
+def mask_mentions(text: str, actor: Actor) -> str:
+    """``text`` with every mention of the actor replaced by a blank."""
+    pattern = _name_pattern(names_of(actor))
+    return pattern.sub(BLANK, text) if pattern else text
+
+
+def _keys(actor: Actor) -> set[str]:
+    return {k for k in (normalize(n) for n in names_of(actor)) if k}
+
+
+def _belongs_to(member: Actor, whole: Actor) -> bool:
+    """``member`` is part of ``whole``: affiliated with it, or named after it."""
+    if member.id == whole.id or (member.kind == "state" and whole.kind != "state"):
+        return False
+    whole_keys = _keys(whole)
+    if member.affiliation and normalize(member.affiliation) in whole_keys:
+        return True
+    # "China Coast Guard" inside "China"; a whole word of the member's name.
+    words = {normalize(w) for w in re.split(r"[\s\-–—'’]+", member.name) if w}
+    return whole.kind in ("state", "institution") and bool(words & whole_keys)
+
+
+def nested(a: Actor, b: Actor) -> bool:
+    """Whether one actor contains the other, so naming either is defensible."""
+    return _belongs_to(a, b) or _belongs_to(b, a)
