@@ -345,3 +345,81 @@ def test_terminal_output_never_carries_raw_control_characters() -> None:
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     assert "\\x1b]0;pwned\\x07" in shown and "\\u202e" in shown and "\\x9b" in shown
     assert safe("line one\nline\ttwo") == "line one\nline\ttwo"
+
+
+def test_a_name_that_is_not_one_option_says_which_it_resembles(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = build_session(load_pack(path), [QuestionKind.WHO_SAID], 5, seed=2)
+    number, question = next(
+        (n, q)
+        for n, q in enumerate(session.questions)
+        if any(o.label == "Tommy Pigott" for o in q.options)
+    )
+    option = next(i for i, o in enumerate(question.options, 1) if o.label == "Tommy Pigott")
+    answers = "".join(f"{q.correct + 1}\n" for q in session.questions[:number])
+    answers += f"tomm\n{question.correct + 1}\n"
+    result = quiz(
+        str(path),
+        "--text",
+        "--kind",
+        "who-said",
+        "--questions",
+        "5",
+        "--seed",
+        "2",
+        answers=answers,
+    )
+    assert f"'tomm' is not an option: it resembles {option}) Tommy Pigott" in result.stdout
+
+
+def test_ctrl_c_prints_the_score_so_far_and_exits_130(tmp_path: Path) -> None:
+    import argparse
+    import io
+
+    from briefing_app.commands.quiz import run_quiz
+
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 3, seed=5)
+
+    class InterruptedInput(io.StringIO):
+        def readline(self, size: int | None = -1) -> str:
+            line = super().readline()
+            if not line:
+                raise KeyboardInterrupt
+            return line
+
+    args = argparse.Namespace(
+        path=str(path), text=True, questions=3, seed=5, kind="who-said", typed=False
+    )
+    out = io.StringIO()
+    first = f"{session.questions[0].correct + 1}\n"
+    code = run_quiz(args, stdin=InterruptedInput(first), stdout=out)
+    assert code == 130
+    lines = out.getvalue().splitlines()
+    assert lines[-2:] == ["Interrupted.", "Score: 1/1"]
+
+
+def test_long_lines_wrap_between_words_under_their_indent() -> None:
+    from briefing_app.commands.quiz import wrap_for_terminal
+
+    option = "2) Sanae Takaichi — Prime Minister of Japan and president of the ruling party"
+    wrapped = wrap_for_terminal(option, 30).splitlines()
+    assert len(wrapped) > 1
+    assert all(len(line) <= 30 for line in wrapped)
+    assert all(line.startswith("   ") for line in wrapped[1:])  # under the name, not the 2)
+    assert " ".join(w.strip() for w in wrapped) == option  # no word cut or lost
+    assert wrap_for_terminal(option, None) == option  # piped output is left alone
+
+
+def test_the_width_is_the_terminal_s_only_at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from briefing_app.commands.quiz import line_width
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "64")
+    assert line_width(Tty()) == 64
+    assert line_width(io.StringIO()) is None

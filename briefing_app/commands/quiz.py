@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
+import shutil
 import sys
+import textwrap
 from dataclasses import dataclass
 from typing import TextIO
 
-from ..core.answer_matching import match_typed
+from ..core.answer_matching import match_typed, resembling
 from ..core.models import Pack
 from ..core.quiz import (
     AnswerRecorder,
@@ -104,9 +107,15 @@ def run_quiz(
     if not session.questions:
         write_line(f"{args.path}: no quiz: no question has a wrong option to offer", err)
         return 1
-    quiz = TerminalQuiz(pack, args.typed, stdin or sys.stdin, stdout or sys.stdout, recorder)
+    out = stdout or sys.stdout
+    quiz = TerminalQuiz(pack, args.typed, stdin or sys.stdin, out, recorder, width=line_width(out))
     try:
         quiz.run(session)
+    except KeyboardInterrupt:  # Ctrl-C: the score so far, then the shell's 130
+        quiz.say("")
+        quiz.say("Interrupted.")
+        quiz.print_score()
+        return 130
     except Exception as exc:  # a bug must still end with the score, not a traceback
         logger.exception("the terminal quiz failed")
         write_line(f"{PROG}: internal error: {exc!r}", err)
@@ -153,6 +162,7 @@ class TerminalQuiz:
     recorder: AnswerRecorder | None = None
     sitting: Sitting | None = None
     ended_early: bool = False
+    width: int | None = None  # wrap at word boundaries to this many columns
 
     def run(self, questions: tuple[Question, ...] | Session) -> None:
         session = questions if isinstance(questions, Session) else Session(self.pack.id, questions)
@@ -203,10 +213,7 @@ class TerminalQuiz:
                 return True
             index = self.choice(question, answer)
             if index is None:
-                self.say(
-                    f"'{answer}' is not an option; "
-                    f"answer with a number from 1 to {len(question.options)}."
-                )
+                self.say(self.not_an_option(question, answer))
                 continue
             self.judge(self.sitting.answer_choice(index))
             return True
@@ -223,6 +230,19 @@ class TerminalQuiz:
         if match.actor_id is None:
             return None
         return next(i for i, o in enumerate(question.options) if o.actor_id == match.actor_id)
+
+    def not_an_option(self, question: Question, answer: str) -> str:
+        """Why an answer picks no option, naming the options it resembles."""
+        numbers = f"answer with a number from 1 to {len(question.options)}"
+        if answer.isdigit() or not question.accepts_typed:
+            return f"'{answer}' is not an option; {numbers}."
+        by_id = {o.actor_id: i for i, o in enumerate(question.options, 1)}
+        offered = [a for a in (self.pack.actor(o.actor_id) for o in question.options) if a]
+        alike = resembling(answer, offered)
+        if alike:
+            options = ", ".join(f"{by_id[a.id]}) {a.name}" for a in alike)
+            return f"'{answer}' is not an option: it resembles {options}; {numbers}."
+        return f"'{answer}' is not an option; {numbers} or an option's name."
 
     def judge(self, verdict: Verdict) -> None:
         question = verdict.question
@@ -277,7 +297,27 @@ class TerminalQuiz:
             write(text, self.stdout)
 
     def say(self, text: str) -> None:
-        write_line(text, self.stdout)
+        write_line(wrap_for_terminal(text, self.width), self.stdout)
+
+
+def line_width(stream: TextIO) -> int | None:
+    """The terminal's width (COLUMNS wins) when ``stream`` is one; None when piped."""
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty is not None and isatty()):
+        return None
+    return max(shutil.get_terminal_size().columns, 20)
+
+
+def wrap_for_terminal(text: str, width: int | None) -> str:
+    """``text`` broken at spaces to ``width``, continuation lines under the text
+    (after the indent, or after an option's ``1)``), so no word is cut in two."""
+    if width is None or len(text) <= width:
+        return text
+    lead = re.match(r"\s*(?:\d+\)\s)?", text)
+    indent = " " * (lead.end() if lead else 0)
+    return textwrap.fill(
+        text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 if TYPE_CHECKING:
@@ -104,3 +105,26 @@ def _closest(typed: str, keys: list[str]) -> int | None:
         if distance <= limit and (best is None or distance < best):
             best = distance
     return best
+
+
+def resembling(answer: str, actors: Iterable[Actor], limit: int = 4) -> list[Actor]:
+    """Actors the answer partly spells ("chinese" → every Chinese body), best first.
+
+    For telling a learner what an unmatched answer looks like, never for scoring.
+    """
+    typed = normalize(answer)
+    if len(typed) < 3:
+        return []
+    scored: list[tuple[float, int, Actor]] = []
+    for order, actor in enumerate(actors):
+        score = max((_resemblance(typed, key) for key in actor_keys(actor)), default=0.0)
+        if score >= 80:
+            scored.append((-score, order, actor))
+    scored.sort(key=lambda item: item[:2])
+    return [actor for _, _, actor in scored[:limit]]
+
+
+def _resemblance(typed: str, key: str) -> float:
+    if typed in key:
+        return 100.0
+    return float(fuzz.partial_ratio(typed, key)) if len(typed) <= len(key) else 0.0

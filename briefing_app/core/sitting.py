@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from .answer_matching import resembling
 from .quiz import AnswerRecorder, Question, Session, check_choice, check_typed
 from .scripts import quoted
 
@@ -94,6 +95,9 @@ class Sitting:
             note = f"{quoted(typed)} is equally close to {names}, so it does not count."
         elif not result.correct and result.meant:
             note = f"You answered {result.meant}."
+        elif not result.correct and (alike := resembling(typed, self.pack.actors)):
+            names = _and_list([a.name for a in alike])
+            note = f"{quoted(typed)} partly matches {names}; type more of the name."
         elif not result.correct:
             note = f"{quoted(typed)} matches no one in this pack."
         return self._judge(question, result.correct, note)
@@ -142,3 +146,8 @@ class Sitting:
             logger.exception("the answer to %s could not be saved", question.item_id)
             return False
         return True
+
+
+def _and_list(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

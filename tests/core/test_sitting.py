@@ -71,6 +71,16 @@ def test_typed_answers_get_a_note_saying_how_they_were_read(pack_path: Path) -> 
     assert s.score_text() == "Score 0/1 · Question 1 of 3"
 
 
+def test_a_part_of_several_names_says_which_names_it_partly_matches(pack_path: Path) -> None:
+    s = sitting(pack_path, n=3)
+    verdict = s.answer_typed("chinese")
+    assert not verdict.correct
+    assert "partly matches" in verdict.note and verdict.note.endswith("type more of the name.")
+    for name in ("Chinese Foreign Ministry", "Chinese diplomat in Osaka", "Chinese coast guard"):
+        assert name in verdict.note
+    assert "matches no one" not in verdict.note
+
+
 def test_retry_brings_back_only_the_missed_items(pack_path: Path) -> None:
     s = sitting(pack_path, n=4)
     missed = []
