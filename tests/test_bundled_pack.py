@@ -46,3 +46,39 @@ def test_quotes_are_verbatim_from_the_article() -> None:
     pack = load_pack(PACK_DIR)
     for quote in pack.quotes:
         assert quote.text in quoted, f"{quote.id}: {quote.text!r} is not quoted in the article"
+
+
+def _folded(text: str) -> str:
+    """Curly apostrophes and quotes straightened, spacing collapsed, case folded."""
+    table = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": "", "\u201d": "", '"': ""})
+    return " ".join(text.translate(table).split()).casefold()
+
+
+# Phrases the article's summary and conclusion state, each of which the pack must carry.
+ARTICLE_POINTS = [
+    "defended Japan's right to self-defense",
+    "growing volatility of East Asia's security landscape",
+    "broader geopolitical recalibration in the Indo-Pacific",
+    "broader challenge to the post-war regional order",
+    "Will China step back, or double down?",
+]
+
+
+@pytest.mark.skipif(not ARTICLE.exists(), reason="the source article lives in ../shared")
+@pytest.mark.parametrize("point", ARTICLE_POINTS)
+def test_the_article_s_main_points_are_in_the_pack(point: str) -> None:
+    article = _folded(ARTICLE.read_text(encoding="utf-8"))
+    assert _folded(point) in article  # the phrase really is the article's
+    pack = load_pack(PACK_DIR)
+    texts = [f"{m.title} {m.detail or ''}" for m in pack.measures]
+    texts += [f"{i.title} {i.detail or ''}" for i in pack.implications]
+    assert any(_folded(point) in _folded(t) for t in texts), point
+
+
+def test_measures_and_implications_say_who_is_speaking_and_add_nothing() -> None:
+    pack = load_pack(PACK_DIR)
+    retraction = next(m for m in pack.measures if "retraction" in m.title.casefold())
+    # The article: "demanding an immediate retraction"; it never says "she".
+    assert not re.search(r"\bshe\b", retraction.detail or "", re.IGNORECASE)
+    resolve = next(i for i in pack.implications if "collective resolve" in i.title)
+    assert "U.S." in resolve.title  # whose message it is, on the front
