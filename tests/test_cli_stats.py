@@ -68,7 +68,8 @@ def test_json_counts_recorded_progress(
     assert (data["answered"], data["correct"], data["reviews"]) == (3, 2, 1)
     assert data["cards_seen"] == 4
     assert data["due"] == 3  # the three quiz items are in learning steps, due again today
-    assert data["due_now"] == 3
+    # Due now: the three reviews plus the one card never studied, as the window counts.
+    assert (data["due_now"], data["due_now_reviews"]) == (4, 3)
     assert data["due_next_7_days"][0] == {"date": "2026-01-06", "count": 0}
     assert data["due_next_7_days"][-1] == {"date": "2026-01-12", "count": 0}  # Easy: Jan 13
     assert data["reviews_per_day"][-1] == {"date": "2026-01-05", "reviews": 1, "answers": 3}
@@ -84,7 +85,7 @@ def test_text_report(tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixt
     assert "Cards seen:    4 of 5 (1 new)" in out
     assert "Quiz answers:  3, 2 correct (67%)" in out
     assert "Card reviews:  1" in out
-    assert "Due:           3 now, 3 today" in out
+    assert "Due now:       4 (3 to review, 1 new); 3 reviews due today" in out
     assert "Ann Example" in out and "Bob Example" in out
 
 

@@ -81,7 +81,8 @@ def format_text(stats: PackStats) -> list[str]:
         f"Quiz answers:  {stats.answered}{correct}",
         f"Card reviews:  {stats.reviews}",
         f"Accuracy:      {_percent(stats.accuracy)}",
-        f"Due:           {stats.due_now} now, {stats.due_today} today",
+        f"Due now:       {stats.due_now} ({stats.due_reviews_now} to review, "
+        f"{stats.due_now - stats.due_reviews_now} new); {stats.due_today} reviews due today",
         "Next 7 days:   " + ", ".join(f"{d.day:%a} {d.total}" for d in stats.due_forecast[1:]),
     ]
     lines.append("By category:")

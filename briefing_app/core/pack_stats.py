@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from .cards import STUDY_CATEGORIES, Category
+from .due import due_now_ids
 from .models import Pack
 
 HISTORY_DAYS = 30
@@ -87,7 +88,8 @@ class PackStats:
     answered: int
     correct: int
     reviews: int
-    due_now: int
+    due_now: int  # to study now: scheduled reviews due plus new cards (core/due.py)
+    due_reviews_now: int  # of those, the scheduled reviews
     due_today: int
     due_forecast: tuple[DayCount, ...]
     by_category: tuple[Accuracy, ...]
@@ -121,6 +123,7 @@ class PackStats:
             "accuracy": None if accuracy is None else round(accuracy, 4),
             "due": self.due_today,
             "due_now": self.due_now,
+            "due_now_reviews": self.due_reviews_now,
             "due_next_7_days": [
                 {"date": d.day.isoformat(), "count": d.total} for d in self.due_forecast[1:]
             ],
@@ -205,7 +208,8 @@ def compute_stats(
         answered=len(answers),
         correct=sum(a.correct for a in answers),
         reviews=sum(r.source == "study" for r in reviews),
-        due_now=sum(due <= now for due in dues.values()),
+        due_now=len(due_now_ids(categories, dues, now)),
+        due_reviews_now=sum(due <= now for due in dues.values()),
         due_today=forecast[0].total,
         due_forecast=forecast,
         by_category=tuple(

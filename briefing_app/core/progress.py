@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .due import due_now_ids
 from .migrations import NewerSchemaError, migrate, timestamp
 from .pack_stats import AnswerRow, PackStats, ReviewRow, compute_stats
 from .schedule import (
@@ -427,11 +428,9 @@ def due_filter(
 ) -> list[str]:
     """The cards for "Due now" mode, in the order given (optionally with never-seen ones)."""
     ids = list(item_ids)
-    due = set(store.due_items(pack_id, ids, now))
     if include_new:
-        seen = set(store.due_times(pack_id))
-        due |= {i for i in ids if i not in seen}
-    return [i for i in ids if i in due]
+        return due_now_ids(ids, store.due_times(pack_id), now)
+    return store.due_items(pack_id, ids, now)
 
 
 def _check_header(path: Path) -> None:

@@ -201,7 +201,8 @@ def test_stats_count_what_happened(store: ProgressStore) -> None:
     assert s.per_day[-1].reviews == 2 and s.per_day[-2].answers == 1
     assert sum(d.total for d in s.per_day) == 4  # the rating of a removed item is ignored
     assert len(s.due_forecast) == 8 and s.due_forecast[0].day == now.date()
-    assert s.due_today == s.due_forecast[0].total >= s.due_now >= 2
+    assert s.due_today == s.due_forecast[0].total >= s.due_reviews_now >= 2
+    assert s.due_now == s.due_reviews_now + s.new_cards  # reviews due plus new cards
     assert sum(d.total for d in s.due_forecast) == 4
     data = s.to_dict()
     assert {"answered", "correct", "reviews", "due"} <= set(data)

@@ -79,7 +79,7 @@ def test_the_view_shows_the_stored_numbers(qtbot: QtBot, store: ProgressStore) -
     assert view.seen_tile.value == "4 / 6"
     assert view.quiz_tile.value == f"{s.correct / s.answered:.0%}"
     assert view.reviews_tile.value == "28"
-    assert view.due_tile.value == str(s.due_today)
+    assert view.due_tile.value == str(s.due_now)
     assert len(view.per_day_chart.columns) == 30
     assert view.per_day_chart.columns[-1].label == "Today"
     assert sum(c.total for c in view.per_day_chart.columns) == 42

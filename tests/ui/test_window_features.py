@@ -115,6 +115,12 @@ def test_due_now_walks_only_due_and_new_cards(
     shown = [c.id for c in window.visible_cards()]
     assert shown == ids[3:]
     assert window.position_label.text() == f"Card 1 of {len(ids) - 3}"
+    # One number everywhere: Statistics and `stats --json` count the same cards.
+    pack = window.current_pack()
+    assert pack is not None
+    stats = store.stats(pack, NOW)
+    assert stats.due_now == len(shown)
+    assert stats.due_reviews_now == 1 and stats.new_cards == len(shown) - 1
 
     press(qtbot, window, Qt.Key.Key_D)
     assert len(window.visible_cards()) == window.deck.total

@@ -134,7 +134,7 @@ class StatsView(QWidget):
         self.seen_tile = StatTile(t, "Cards seen", cats[Category.IMPLICATION])
         self.quiz_tile = StatTile(t, "Quiz accuracy", cats[Category.QUOTE])
         self.reviews_tile = StatTile(t, "Card reviews", t.accent)
-        self.due_tile = StatTile(t, "Due today", cats[Category.MEASURE])
+        self.due_tile = StatTile(t, "Due now", cats[Category.MEASURE])
         self._tiles = QGridLayout()
         self._tiles.setSpacing(16)
         self._tile_columns = 0
@@ -238,7 +238,10 @@ class StatsView(QWidget):
         ratings = sum(d.reviews for d in s.per_day)
         self.reviews_tile.set_value(str(s.reviews), f"{ratings} in the last 30 days")
         week = sum(d.total for d in s.due_forecast[1:])
-        self.due_tile.set_value(str(s.due_today), f"{s.due_now} now · {week} more in 7 days")
+        new = s.due_now - s.due_reviews_now
+        self.due_tile.set_value(
+            str(s.due_now), f"{s.due_reviews_now} to review · {new} new · {week} more in 7 days"
+        )
 
     def _fill_charts(self, s: PackStats) -> None:
         self.per_day_chart.set_columns(

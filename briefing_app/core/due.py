@@ -1,0 +1,13 @@
+"""What "due now" means, in one place: the study window, Statistics and ``stats``
+all count with this, so they can never show two different numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+
+
+def due_now_ids(item_ids: Iterable[str], dues: Mapping[str, datetime], now: datetime) -> list[str]:
+    """The cards to study now, in the order given: scheduled for ``now`` or earlier,
+    or never scheduled yet (new cards, which Anki also offers for study)."""
+    return [i for i in item_ids if (due := dues.get(i)) is None or due <= now]
