@@ -74,7 +74,8 @@ def test_json_counts_recorded_progress(
     assert data["due_next_7_days"][-1] == {"date": "2026-01-12", "count": 0}  # Easy: Jan 13
     assert data["reviews_per_day"][-1] == {"date": "2026-01-05", "reviews": 1, "answers": 3}
     by_actor = {a["id"]: (a["right"], a["total"]) for a in data["accuracy_by_actor"]}
-    assert by_actor == {"ann": (2, 2), "bob": (1, 2)}
+    assert by_actor == {"ann": (1, 1), "bob": (1, 2)}  # quiz answers only
+    assert data["recall_rate"] == 1.0  # the one self-rating (Easy), counted apart
 
 
 def test_text_report(tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,6 +86,8 @@ def test_text_report(tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixt
     assert "Cards seen:    4 of 5 (1 new)" in out
     assert "Quiz answers:  3, 2 correct (67%)" in out
     assert "Card reviews:  1" in out
+    assert "Quiz accuracy: 67%" in out
+    assert "Recall rate:   100%" in out
     assert "Due now:       4 (3 to review, 1 new); 3 reviews due today" in out
     assert "Ann Example" in out and "Bob Example" in out
 

@@ -80,7 +80,8 @@ def format_text(stats: PackStats) -> list[str]:
         f"Cards seen:    {stats.cards_seen} of {stats.total_cards} ({stats.new_cards} new)",
         f"Quiz answers:  {stats.answered}{correct}",
         f"Card reviews:  {stats.reviews}",
-        f"Accuracy:      {_percent(stats.accuracy)}",
+        f"Quiz accuracy: {_percent(stats.accuracy)}",
+        f"Recall rate:   {_percent(stats.recall_rate)} (your own ratings: not Again)",
         f"Due now:       {stats.due_now} ({stats.due_reviews_now} to review, "
         f"{stats.due_now - stats.due_reviews_now} new); {stats.due_today} reviews due today",
         "Next 7 days:   " + ", ".join(f"{d.day:%a} {d.total}" for d in stats.due_forecast[1:]),

@@ -42,7 +42,8 @@ class AnswerRow:
 
 @dataclass(frozen=True)
 class Accuracy:
-    """Right answers (a correct quiz answer, or any rating but Again) out of all."""
+    """Right out of all: correct quiz answers (accuracy), or ratings other than
+    Again (recall rate, the learner's own judgement; kept apart from accuracy)."""
 
     key: str
     label: str
@@ -92,10 +93,18 @@ class PackStats:
     due_reviews_now: int  # of those, the scheduled reviews
     due_today: int
     due_forecast: tuple[DayCount, ...]
-    by_category: tuple[Accuracy, ...]
-    by_actor: tuple[Accuracy, ...]
+    by_category: tuple[Accuracy, ...]  # quiz answers only
+    by_actor: tuple[Accuracy, ...]  # quiz answers only
     per_day: tuple[DayCount, ...]
     seen_by_category: Mapping[str, int] = field(default_factory=dict)
+    recall_by_category: tuple[Accuracy, ...] = ()  # study-window ratings only
+
+    @property
+    def recall_rate(self) -> float | None:
+        """Cards rated Hard, Good or Easy out of all ratings: self-judged, not tested."""
+        right = sum(a.right for a in self.recall_by_category)
+        total = sum(a.total for a in self.recall_by_category)
+        return right / total if total else None
 
     @property
     def accuracy(self) -> float | None:
@@ -128,6 +137,8 @@ class PackStats:
                 {"date": d.day.isoformat(), "count": d.total} for d in self.due_forecast[1:]
             ],
             "accuracy_by_category": [a.to_dict() for a in self.by_category],
+            "recall_rate": None if self.recall_rate is None else round(self.recall_rate, 4),
+            "recall_by_category": [a.to_dict() for a in self.recall_by_category],
             "accuracy_by_actor": [a.to_dict() for a in self.by_actor],
             "reviews_per_day": [
                 {"date": d.day.isoformat(), "reviews": d.reviews, "answers": d.answers}
@@ -179,17 +190,23 @@ def compute_stats(
     cat_total: Counter[str] = Counter()
     actor_right: Counter[str] = Counter()
     actor_total: Counter[str] = Counter()
+    recall_right: Counter[str] = Counter()
+    recall_total: Counter[str] = Counter()
     for r in reviews:
         day = r.reviewed_at.astimezone(zone).date()
         if first_day <= day <= today:
             (study_days if r.source == "study" else quiz_days)[day] += 1
-        right = r.rating != 1
-        category = categories[r.item_id].value
+        if r.source == "study":
+            category = categories[r.item_id].value
+            recall_total[category] += 1
+            recall_right[category] += r.rating != 1
+    for a in answers:  # accuracy is what a quiz tested, never a self-rating
+        category = categories[a.item_id].value
         cat_total[category] += 1
-        cat_right[category] += right
-        for actor in actors_of[r.item_id]:
+        cat_right[category] += a.correct
+        for actor in actors_of[a.item_id]:
             actor_total[actor] += 1
-            actor_right[actor] += right
+            actor_right[actor] += a.correct
 
     due_days: Counter[date] = Counter()
     for due in dues.values():
@@ -226,4 +243,8 @@ def compute_stats(
             for d in (first_day + timedelta(days=i) for i in range(HISTORY_DAYS))
         ),
         seen_by_category={c.value: seen_by_category[c.value] for c in STUDY_CATEGORIES},
+        recall_by_category=tuple(
+            Accuracy(c.value, c.label, recall_right[c.value], recall_total[c.value])
+            for c in STUDY_CATEGORIES
+        ),
     )

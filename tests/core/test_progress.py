@@ -194,9 +194,13 @@ def test_stats_count_what_happened(store: ProgressStore) -> None:
     assert s.today == now.date()
     assert (s.answered, s.correct, s.reviews, s.cards_seen, s.new_cards) == (2, 1, 2, 4, 2)
     cats = {a.key: (a.right, a.total) for a in s.by_category}
-    assert cats == {"actor": (1, 1), "quote": (1, 2), "measure": (0, 0), "implication": (0, 1)}
+    # Accuracy is what the quiz tested; the learner's own ratings are the recall rate.
+    assert cats == {"actor": (0, 0), "quote": (1, 2), "measure": (0, 0), "implication": (0, 0)}
+    recall = {a.key: (a.right, a.total) for a in s.recall_by_category}
+    assert recall == {"actor": (1, 1), "quote": (0, 0), "measure": (0, 0), "implication": (0, 1)}
+    assert s.accuracy == 0.5 and s.recall_rate == 0.5
     actors = {a.key: (a.right, a.total) for a in s.by_actor}
-    assert actors == {"ann": (2, 3), "bob": (0, 2)}
+    assert actors == {"ann": (1, 1), "bob": (0, 1)}
     assert len(s.per_day) == 30 and s.per_day[-1].day == now.date()
     assert s.per_day[-1].reviews == 2 and s.per_day[-2].answers == 1
     assert sum(d.total for d in s.per_day) == 4  # the rating of a removed item is ignored

@@ -79,6 +79,9 @@ def test_the_view_shows_the_stored_numbers(qtbot: QtBot, store: ProgressStore) -
     assert view.seen_tile.value == "4 / 6"
     assert view.quiz_tile.value == f"{s.correct / s.answered:.0%}"
     assert view.reviews_tile.value == "28"
+    # 5 Again out of 28 self-ratings: a recall rate, never mixed into quiz accuracy.
+    assert "recall rate 82%" in view.reviews_tile.accessibleDescription()
+    assert s.accuracy == s.correct / s.answered
     assert view.due_tile.value == str(s.due_now)
     assert len(view.per_day_chart.columns) == 30
     assert view.per_day_chart.columns[-1].label == "Today"

@@ -152,8 +152,8 @@ class StatsView(QWidget):
         self.due_chart = ColumnChart(
             t, "Due today and in the next 7 days", [("Cards due", cats[Category.MEASURE])]
         )
-        self.category_bars = BarList(t, "Accuracy by category")
-        self.actor_bars = BarList(t, "Accuracy by actor")
+        self.category_bars = BarList(t, "Quiz accuracy by category")
+        self.actor_bars = BarList(t, "Quiz accuracy by actor")
         how = "Right quiz answers and card ratings other than Again, out of all of them"
         self.category_bars.setToolTip(how)
         self.actor_bars.setToolTip(how + "; a card counts for every actor it concerns")
@@ -236,7 +236,8 @@ class StatsView(QWidget):
         else:
             self.quiz_tile.set_value("–", "no quiz answers yet")
         ratings = sum(d.reviews for d in s.per_day)
-        self.reviews_tile.set_value(str(s.reviews), f"{ratings} in the last 30 days")
+        recall = "" if s.recall_rate is None else f" · recall rate {s.recall_rate:.0%}"
+        self.reviews_tile.set_value(str(s.reviews), f"{ratings} in the last 30 days{recall}")
         week = sum(d.total for d in s.due_forecast[1:])
         new = s.due_now - s.due_reviews_now
         self.due_tile.set_value(
