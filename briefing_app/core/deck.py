@@ -131,6 +131,17 @@ class Deck:
                 return True
         return False
 
+    def repeat_later(self, card_id: str, gap: int) -> bool:
+        """Show the card with this id again ``gap`` cards after the current one
+        (learning steps); the repeat lasts until the view changes. False if the
+        card is not in the deck."""
+        where = next((i for i, c in enumerate(self._cards) if c.id == card_id), None)
+        if where is None or not self._visible:
+            return False
+        at = min(self._index + 1 + max(gap, 0), len(self._visible))
+        self._visible.insert(at, where)
+        return True
+
     # --- changing the view ----------------------------------------------------------
 
     def set_category(self, category: Category | None) -> None:

@@ -94,3 +94,17 @@ def test_empty_deck() -> None:
     deck = Deck([])
     assert deck.current is None and deck.position_text() == "No cards"
     assert not deck.next() and not deck.last()
+
+
+def test_a_card_repeats_after_the_gap_and_at_the_end_when_near_it() -> None:
+    deck = Deck(sample())
+    deck.go_to_id("a1")
+    assert deck.repeat_later("a1", 2)
+    assert [c.id for c in deck.visible] == ["title", "a1", "a2", "q1", "a1", "q2", "m1", "i1"]
+    assert deck.position_text() == "Card 2 of 8"
+    deck.last()
+    assert deck.repeat_later("i1", 3)  # past the end: it is simply next
+    assert deck.next() and deck.current is not None and deck.current.id == "i1"
+    assert not deck.repeat_later("missing", 1)
+    deck.set_category(None)  # a new view drops the repeats
+    assert len(deck) == 7

@@ -334,3 +334,34 @@ def test_the_open_button_keeps_its_short_label_after_the_quiz(
     with qtbot.waitSignal(features.quiz_left):
         qtbot.keyClick(QApplication.focusWidget() or quiz, Qt.Key.Key_Escape)
     assert button.text() == "Open"
+
+
+def test_an_again_card_comes_back_within_the_sitting_until_it_is_good(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
+) -> None:
+    window, _features = study
+    go_to_first_actor(qtbot, window)
+    hard = window.current_card()
+    assert hard is not None
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_1)  # Again
+    assert "back after 3 more cards" in window.statusBar().currentMessage()
+    seen_between = []
+    for _ in range(3):  # three other cards, each rated Good
+        card = window.current_card()
+        assert card is not None and card is not hard
+        seen_between.append(card.id)
+        press(qtbot, window, Qt.Key.Key_Space)
+        press(qtbot, window, Qt.Key.Key_3)
+    assert window.current_card() is hard  # back, as Anki's learning steps bring it
+    assert window.card_view.face() == "front"
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_3)  # Good: learned, it does not come back
+    ids = [c.id for c in window.visible_cards()]
+    assert ids.count(hard.id) == 2
+    press(qtbot, window, Qt.Key.Key_End)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_3)
+    assert "end of the cards: 5 cards learned, 0 to review again" in (
+        window.statusBar().currentMessage()
+    )

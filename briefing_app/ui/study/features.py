@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...core.cards import Category
 from ...core.editing import PackDocument
+from ...core.learning import LearningSteps
 from ...core.progress import ProgressError, ProgressStore, due_filter
 from ...core.schedule import RATING_LABELS, RATINGS, Rating, format_interval
 from ...paint.theme import Theme
@@ -78,6 +79,7 @@ class StudyFeatures(QObject):
         self.dialogs: list[QDialog] = []
         self.editors: list[EditorWindow] = []
         self._undo: list[tuple[str, str, int]] = []  # (pack id, card id, review id)
+        self.steps = LearningSteps()  # Again cards come back within this sitting
         self._disabled: list[QAction] = []
         self.actions: dict[str, QAction] = {}
         self.mode_buttons: dict[str, QToolButton] = {}
@@ -196,10 +198,15 @@ class StudyFeatures(QObject):
         state = self.store.card_state(pack.id, card.id)
         when = format_interval(state.due - now) if state is not None else ""
         label = RATING_LABELS[Rating(rating)]
+        gap = self.steps.rated(card.id, int(rating))
+        if gap is not None:
+            self.window.deck.repeat_later(card.id, gap)
         moved = self.window.deck.next()
         if moved:
             self.window.show_current()
-        tail = "" if moved else "  \u00b7  that was the last card"
+        tail = "" if moved else f"  \u00b7  end of the cards: {self.steps.summary()}"
+        if gap is not None and moved:
+            tail = f"  \u00b7  back after {gap} more cards"
         self.window.statusBar().showMessage(
             f"Rated {label}: next review in {when}  \u00b7  Ctrl+Z undoes{tail}", 6000
         )
@@ -210,6 +217,7 @@ class StudyFeatures(QObject):
             self.window.statusBar().showMessage("No rating to undo", 3000)
             return
         pack_id, card_id, review_id = self._undo.pop()
+        self.steps.undo(card_id)
         try:
             undone = self.store.undo_rating(review_id)
         except ProgressError as exc:
@@ -252,6 +260,7 @@ class StudyFeatures(QObject):
 
     def _on_pack_opened(self) -> None:
         self._undo.clear()
+        self.steps = LearningSteps()
         self.rating_bar.hide()
         if self.actions["due"].isChecked():
             self.apply_due_filter()
