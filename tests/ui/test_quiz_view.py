@@ -21,7 +21,7 @@ from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
 from briefing_app.core.quiz import QuestionKind
 from briefing_app.paint.theme import dark_theme
-from briefing_app.ui.quiz.view import QuizView
+from briefing_app.ui.quiz.view import QuizView, Stage
 
 pytestmark = pytest.mark.gui
 
@@ -90,7 +90,8 @@ def make_pack(quotes: list[tuple[str, str, str]] | None = None) -> Pack:
 
 @pytest.fixture
 def view(qtbot: QtBot) -> QuizView:
-    widget = QuizView(make_pack(), seed=11)
+    # Most tests here walk the "select, then Enter checks" setting step by step.
+    widget = QuizView(make_pack(), seed=11, check_on_choose=False)
     qtbot.addWidget(widget)
     widget.resize(900, 800)
     widget.show()
@@ -488,3 +489,77 @@ def test_enter_on_a_setup_control_starts_the_quiz(
     qtbot.waitUntil(widget.hasFocus)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
     assert view.session is not None and view.question is not None
+
+
+def one_step_view(qtbot: QtBot, size: tuple[int, int] = (900, 800)) -> QuizView:
+    widget = QuizView(make_pack(), seed=11)  # the default: a choice is the answer
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.start([QuestionKind.WHO_SAID], 3)
+    return widget
+
+
+def test_a_click_on_an_option_answers_in_one_step(qtbot: QtBot) -> None:
+    view = one_step_view(qtbot)
+    q = view.question
+    assert q is not None
+    card = view.option_cards[q.correct]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert view.answered == 1 and view.right == 1
+    assert view.feedback.isVisible()
+    assert "answers" in view.hint_label.text() or view.action_button.text() != "Check"
+    press(qtbot, view, Qt.Key.Key_Return)  # Enter goes on
+    assert view.question is not q and view.answered == 1
+
+
+def test_a_number_key_answers_in_one_step(qtbot: QtBot) -> None:
+    view = one_step_view(qtbot)
+    q = view.question
+    assert q is not None
+    press(qtbot, view, DIGITS[(q.correct + 1) % len(q.options)])
+    assert view.answered == 1 and view.right == 0
+    assert view.feedback.isVisible()
+
+
+def test_the_setting_keeps_select_then_check(qtbot: QtBot) -> None:
+    widget = QuizView(make_pack(), seed=11)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.check_on_choose_box.setFocus()
+    press(qtbot, widget.check_on_choose_box, Qt.Key.Key_Space)  # untick by keyboard
+    assert not widget.check_on_choose_box.isChecked()
+    widget.start([QuestionKind.WHO_SAID], 2)
+    press(qtbot, widget, Qt.Key.Key_1)
+    assert widget.answered == 0 and widget.selected == 0
+    press(qtbot, widget, Qt.Key.Key_Return)
+    assert widget.answered == 1
+
+
+def fully_shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_score_progress_and_next_stay_in_view_after_every_answer(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    from briefing_app.core.pack import load_pack
+    from briefing_app.paths import bundled_briefs_dir
+
+    view = QuizView(load_pack(bundled_briefs_dir() / "us-japan-taiwan-2025"), seed=2)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.start(list(QuestionKind), 20)
+    asked = 0
+    while (q := view.question) is not None and view.stage is not Stage.DONE:
+        press(qtbot, view, DIGITS[(q.correct + 1) % len(q.options)])  # wrong: most feedback
+        for part in (view.score_label, view.progress, view.action_button):
+            assert fully_shown(part), (size, q.subject, part.objectName())
+        asked += 1
+        press(qtbot, view, Qt.Key.Key_Return)
+    assert asked >= 10

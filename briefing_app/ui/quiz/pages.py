@@ -59,6 +59,7 @@ class QuizPage(QScrollArea):
         self.setWidget(inner)
         row = QHBoxLayout(inner)
         row.setContentsMargins(40, 32, 40, 32)
+        self._row = row
         column_widget = QWidget()
         column_widget.setMaximumWidth(CONTENT_WIDTH)
         self.column = QVBoxLayout(column_widget)
@@ -67,6 +68,10 @@ class QuizPage(QScrollArea):
         row.addStretch(1)
         row.addWidget(column_widget, 100)
         row.addStretch(1)
+
+    def layout_margins(self, top: int, bottom: int) -> None:
+        """Tighter top and bottom margins, for a page between fixed bands."""
+        self._row.setContentsMargins(40, top, 40, bottom)
 
 
 class SetupPage(QuizPage):
@@ -151,6 +156,15 @@ class SetupPage(QuizPage):
         group.addButton(self.typed_radio)
         inner.addWidget(self.choice_radio, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.typed_radio, 0, Qt.AlignmentFlag.AlignLeft)
+        # One step, as Quizlet does; unticked, a choice is only selected until Enter.
+        self.check_on_choose_box = QCheckBox("Check as soon as I choose")
+        self.check_on_choose_box.setAccessibleName("Check as soon as I choose")
+        self.check_on_choose_box.setAccessibleDescription(
+            "A click or a number key answers at once; untick to select first and press Enter"
+        )
+        self.check_on_choose_box.setChecked(True)
+        self.choice_radio.toggled.connect(self.check_on_choose_box.setEnabled)
+        inner.addWidget(self.check_on_choose_box, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _explain_no_quiz(self) -> None:
         """One message instead of three notes under three dead checkboxes."""
@@ -158,7 +172,12 @@ class SetupPage(QuizPage):
         self.problem.setText(f"This pack has no quiz. {reasons}")
         for label in self.reason_labels:
             label.hide()
-        for widget in (self.length_box, self.choice_radio, self.typed_radio):
+        for widget in (
+            self.length_box,
+            self.choice_radio,
+            self.typed_radio,
+            self.check_on_choose_box,
+        ):
             widget.setEnabled(False)
 
     def _start_row(self) -> QHBoxLayout:
@@ -212,8 +231,30 @@ class SetupPage(QuizPage):
         self.start_button.setEnabled(bool(kinds))
 
 
-class QuestionPage(QuizPage):
+def centred_band(margins: tuple[int, int, int, int]) -> tuple[QWidget, QVBoxLayout]:
+    """A full-width band on the page background holding a column of readable width."""
+    band = QWidget()
+    band.setObjectName("quizPage")
+    band.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    row = QHBoxLayout(band)
+    row.setContentsMargins(*margins)
+    column_widget = QWidget()
+    column_widget.setMaximumWidth(CONTENT_WIDTH)
+    column = QVBoxLayout(column_widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(10)
+    row.addStretch(1)
+    row.addWidget(column_widget, 100)
+    row.addStretch(1)
+    return band, column
+
+
+class QuestionPage(QWidget):
     """A question, its options or an answer box, and the feedback after answering.
+
+    The score line and progress sit in a fixed band on top and the action
+    button in one at the bottom: only the question and its feedback scroll, so
+    a long answer never pushes the score or Next out of the window.
 
     Signals: ``chosen`` (an option's 0-based index) and ``acted`` (the action button).
     """
@@ -223,19 +264,25 @@ class QuestionPage(QuizPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        col = self.column
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        header, head = centred_band((40, 24, 40, 8))
         top = QHBoxLayout()
         self.kind_chip = plain_label("", "kindChip", wrap=False)
         top.addWidget(self.kind_chip)
         top.addStretch(1)
         self.score_label = plain_label("", "score", wrap=False)
         top.addWidget(self.score_label)
-        col.addLayout(top)
+        head.addLayout(top)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(4)
-        col.addWidget(self.progress)
-        col.addSpacing(8)
+        head.addWidget(self.progress)
+        outer.addWidget(header)
+        self.body = QuizPage()
+        self.body.layout_margins(8, 12)
+        col = self.body.column
         self.prompt_label = plain_label("", "prompt")
         col.addWidget(self.prompt_label)
         self.subject_label = plain_label("", "subject")
@@ -257,7 +304,17 @@ class QuestionPage(QuizPage):
         col.addWidget(self.typed_edit)
         col.addWidget(self._feedback_panel())
         col.addStretch(1)
-        col.addLayout(self._action_row())
+        outer.addWidget(self.body, 1)
+        footer, foot = centred_band((40, 8, 40, 20))
+        foot.addLayout(self._action_row())
+        outer.addWidget(footer)
+
+    def scroll_to_top(self) -> None:
+        self.body.verticalScrollBar().setValue(0)
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll the question so ``widget`` (the feedback) is in view."""
+        self.body.ensureWidgetVisible(widget, 0, 16)
 
     def _feedback_panel(self) -> QFrame:
         """Right or wrong, the answer, its context, date and source."""

@@ -86,6 +86,7 @@ class QuizView(QWidget):
         seed: int | None = None,
         theme: Theme | None = None,
         clock: Clock = utc_now,
+        check_on_choose: bool = True,
     ) -> None:
         super().__init__(parent)
         self.pack = pack
@@ -123,6 +124,7 @@ class QuizView(QWidget):
         self.end_page.retry_button.clicked.connect(self.retry_missed)
         self.pages.addWidget(self.end_page)
         self._name_controls()
+        self.check_on_choose_box.setChecked(check_on_choose)
         self.pages.setCurrentWidget(self.setup_page)
 
     # --- building ----------------------------------------------------------
@@ -133,6 +135,7 @@ class QuizView(QWidget):
         self.length_box = self.setup_page.length_box
         self.choice_radio = self.setup_page.choice_radio
         self.typed_radio = self.setup_page.typed_radio
+        self.check_on_choose_box = self.setup_page.check_on_choose_box
         self.start_button = self.setup_page.start_button
         self.setup_problem = self.setup_page.problem
         self.big_score = self.end_page.big_score
@@ -259,7 +262,7 @@ class QuizView(QWidget):
         size = "long" if length > 160 else "medium" if length > 60 else "short"
         self.subject_label.setProperty("length", size)
         restyle(self.subject_label)
-        self.question_page.verticalScrollBar().setValue(0)
+        self.question_page.scroll_to_top()
         self.subject_note.setText(q.subject_note or "")
         self.subject_note.setVisible(bool(q.subject_note))
         by_choice = self._by_choice(q)
@@ -277,12 +280,21 @@ class QuizView(QWidget):
         self.feedback.setVisible(False)
         self.action_button.setText("Check")
         self.action_button.setEnabled(not by_choice)
-        keys = f"1–{len(q.options)} choose" if by_choice else "type a name"
-        self.hint_label.setText(f"{keys}  ·  Enter checks  ·  Esc leaves")
+        self.hint_label.setText(self._keys_hint(q, by_choice))
         if by_choice:
             self.setFocus()
         else:
             self.typed_edit.setFocus()
+
+    def _keys_hint(self, q: Question, by_choice: bool) -> str:
+        """What the keys do now, under the options."""
+        if not by_choice:
+            keys = "type a name  ·  Enter checks"
+        elif self.check_on_choose_box.isChecked():
+            keys = f"1–{len(q.options)} or a click answers"
+        else:
+            keys = f"1–{len(q.options)} choose  ·  Enter checks"
+        return f"{keys}  ·  Esc leaves"
 
     def _update_score(self) -> None:
         self.score_label.setText(self.sitting.score_text() if self.sitting else "")
@@ -298,6 +310,8 @@ class QuizView(QWidget):
         for i, card in enumerate(self.option_cards[: len(q.options)]):
             card.set_state("selected" if i == index else "idle")
         self.action_button.setEnabled(True)
+        if self.check_on_choose_box.isChecked():
+            self.submit()  # one step: the choice is the answer
 
     def advance(self) -> None:
         """Enter or the action button: check the answer, or go on after feedback."""
@@ -361,8 +375,7 @@ class QuizView(QWidget):
     def _reveal_feedback(self) -> None:
         """Scroll a long question so the verdict and the right answer are in view."""
         if self.feedback.isVisible():
-            self.question_page.ensureWidgetVisible(self.action_button, 0, 32)
-            self.question_page.ensureWidgetVisible(self.feedback, 0, 16)
+            self.question_page.reveal(self.feedback)
 
     def next_question(self) -> None:
         if self.sitting is None:
