@@ -147,6 +147,18 @@ def test_pdf_options_need_pdf(pack_file: Path, tmp_path: Path) -> None:
     assert "--exam only applies to --to pdf" in result.stderr
     result = _run(pack_file, "--to", "pdf", "--exam", "--one-per-page", "-o", tmp_path / "x.pdf")
     assert result.returncode == 2
+    result = _run(pack_file, "--to", "pdf", "--seed", "4", "-o", tmp_path / "x.pdf")
+    assert result.returncode == 2
+    assert "--seed only applies to --exam" in result.stderr
+
+
+def test_an_exam_with_a_seed_prints_it_on_the_sheet(pack_file: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "exam.pdf"
+    result = _run(pack_file, "--to", "pdf", "--exam", "--seed", "4321", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "seed 4321" in " ".join(PdfReader(out).pages[0].extract_text().split())
 
 
 QT_FREE = """

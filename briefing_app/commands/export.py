@@ -26,6 +26,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--one-per-page", action="store_true", help="PDF: one card per page")
     parser.add_argument("--exam", action="store_true", help="PDF: a who-said-it exam sheet")
     parser.add_argument("--subdecks", action="store_true", help="apkg: one sub-deck per category")
+    parser.add_argument(
+        "--seed", type=int, metavar="S", help="exam: the question order (printed on the sheet)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,6 +56,8 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(f"briefing-app export: {option} only applies to --to pdf", 2)
     if args.subdecks and args.to != "apkg":
         return _fail("briefing-app export: --subdecks only applies to --to apkg", 2)
+    if args.seed is not None and not args.exam:
+        return _fail("briefing-app export: --seed only applies to --exam", 2)
     if args.one_per_page and args.exam:
         return _fail("briefing-app export: choose --one-per-page or --exam, not both", 2)
     pack = load_or_report(args.path, pack_id=args.pack)
@@ -64,7 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
             from ..paint.headless import ensure_gui_application
 
             ensure_gui_application()
-        written = export_pack(pack, key, Path(args.output), subdecks=args.subdecks)
+        written = export_pack(pack, key, Path(args.output), subdecks=args.subdecks, seed=args.seed)
     except ExportError as exc:
         return _fail(f"briefing-app export: {exc}")
     write_line(f"Wrote {written.path} ({written.summary})")

@@ -78,19 +78,20 @@ def export_pack(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     subdecks: bool = False,
+    seed: int | None = None,
 ) -> ExportSummary:
     """Write ``pack`` as ``fmt`` to ``out_path`` atomically; raises ``ExportError``.
 
     A PDF needs a running ``QGuiApplication`` (``paint.headless`` makes one); the
     text formats need no Qt. ``cancelled()`` returning True stops the export with
     ``ExportCancelled`` and nothing is written. ``subdecks`` puts an Anki package's
-    cards in one sub-deck per category.
+    cards in one sub-deck per category; ``seed`` fixes an exam sheet's order.
     """
     chosen = BY_KEY.get(fmt) if isinstance(fmt, str) else fmt
     if chosen is None:
         raise ExportError(f"unknown export format {fmt!r} (choose {', '.join(BY_KEY)})")
     out = Path(out_path)
-    return ExportSummary(out, _write(pack, chosen, out, progress, cancelled, subdecks))
+    return ExportSummary(out, _write(pack, chosen, out, progress, cancelled, subdecks, seed))
 
 
 def _write(
@@ -100,11 +101,14 @@ def _write(
     progress: Progress | None,
     cancelled: Cancelled | None,
     subdecks: bool = False,
+    seed: int | None = None,
 ) -> str:
     if fmt.pdf_layout is not None:
         from .pdf import export_pdf
 
-        pages = export_pdf(pack, out, fmt.pdf_layout, progress=progress, cancelled=cancelled)
+        pages = export_pdf(
+            pack, out, fmt.pdf_layout, progress=progress, cancelled=cancelled, seed=seed
+        )
         return _plural(pages, "page")
     from ..core.cards import build_cards
     from .atomic import atomic_write_bytes

@@ -21,6 +21,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..core.cards import Card, build_cards
+from ..core.exam import exam_sheet
 from ..core.models import Pack
 from .atomic import ExportCancelled, ExportError
 from .pdf_cards import CARDS_PER_PAGE, _card_grid, _one_card, print_painter
@@ -106,6 +107,7 @@ def write_pdf(
     layout: Layout = "grid",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    seed: int | None = None,
 ) -> int:
     """Draw the handout into the file ``target`` page by page; the page count.
 
@@ -119,6 +121,8 @@ def write_pdf(
     cards = build_cards(pack)
     writer = _pdf_writer(str(target), pack, layout)
     doc = _Doc(writer, pack, *print_painter(pack.language))
+    if layout == "exam":
+        doc.exam = exam_sheet(pack, seed)
     pages = plan_pages(doc, cards, layout)
     total = len(pages)
     painter = QPainter()
@@ -147,6 +151,7 @@ def export_pdf(
     layout: Layout = "grid",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    seed: int | None = None,
 ) -> int:
     """Write the handout to ``out_path`` atomically; returns the number of pages.
 
@@ -159,7 +164,7 @@ def export_pdf(
 
     check_writable_target(Path(out_path))  # fail before the work, not after it
     with temp_beside(Path(out_path)) as (_handle, tmp):
-        pages = write_pdf(pack, tmp, layout, progress, cancelled)
+        pages = write_pdf(pack, tmp, layout, progress, cancelled, seed)
         if cancelled is not None and cancelled():
             raise ExportCancelled()
     return pages

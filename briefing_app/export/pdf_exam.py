@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from ..core.cards import Category
-from ..core.models import Pack
+from ..core.exam import ExamSheet, exam_sheet
+from ..core.models import Pack, Quote
 from .pdf_frame import Page, _Doc, _header, _pen
 from .pdf_text import BODY, FAINT, INK, MUTED, Style, Text
 
@@ -15,15 +16,33 @@ EXAM_PROMPT = Style(9, color=QColor(MUTED))
 
 
 EXAM_SUBTITLE = Style(11, color=QColor(MUTED), spacing=1.3)
+EXAM_BANK = Style(10, spacing=1.45)
+
+
+def _sheet(doc: _Doc) -> ExamSheet:
+    if doc.exam is None:
+        doc.exam = exam_sheet(doc.pack)
+    return doc.exam
+
+
+def _asked(doc: _Doc, position: int) -> Quote:
+    """The quote asked as question ``position + 1``."""
+    return doc.pack.quotes[_sheet(doc).order[position]]
 
 
 def _exam_title(doc: _Doc) -> Text:
     return doc.text(doc.pack.title, EXAM_SUBTITLE, doc.content.width())
 
 
+def _name_bank(doc: _Doc) -> Text:
+    names = "   \u00b7   ".join(_sheet(doc).names)
+    return doc.text(f"Names to choose from:   {names}", EXAM_BANK, doc.content.width())
+
+
 def _exam_intro_height(doc: _Doc) -> float:
-    """Heading, the pack's title, instructions and the name line on the first sheet."""
-    return doc.mm(36) + _exam_title(doc).height
+    """Heading, title, instructions, the name line and the name bank on the first sheet."""
+    bank = _name_bank(doc).height + doc.mm(6) if doc.pack.quotes else 0.0
+    return doc.mm(36) + _exam_title(doc).height + bank
 
 
 def _exam_item(doc: _Doc, number: int, text: str) -> tuple[Text, float]:
@@ -43,8 +62,8 @@ def _plan_exam(doc: _Doc, pack: Pack) -> list[Page]:
     current: list[int] = []
     key_head = doc.mm(22)  # the key's title and its note
     y = _exam_intro_height(doc)
-    for index, quote in enumerate(pack.quotes):
-        _, height = _exam_item(doc, index + 1, quote.text)
+    for index in range(len(pack.quotes)):
+        _, height = _exam_item(doc, index + 1, _asked(doc, index).text)
         if current and y + height > doc.content.height():
             pages.append(Page("exam", items=current, first=not pages))
             current, y = [], 0.0
@@ -57,8 +76,8 @@ def _plan_exam(doc: _Doc, pack: Pack) -> list[Page]:
     key_pages: list[Page] = []
     columns: list[list[int]] = [[]]
     y = key_head
-    for index, quote in enumerate(pack.quotes):
-        height = _key_entry(doc, pack, index, quote.actor).height + doc.mm(1.5)
+    for index in range(len(pack.quotes)):
+        height = _key_entry(doc, pack, index, _asked(doc, index).actor).height + doc.mm(1.5)
         if columns[-1] and y + height > doc.content.height():
             if len(columns) == 2:
                 key_pages.append(_key_plan_page(columns, first=not key_pages))
@@ -73,7 +92,7 @@ def _plan_exam(doc: _Doc, pack: Pack) -> list[Page]:
         flat = columns[0] + columns[1]
         half = (len(flat) + 1) // 2
         heights = [
-            _key_entry(doc, pack, i, pack.quotes[i].actor).height + doc.mm(1.5) for i in flat
+            _key_entry(doc, pack, i, _asked(doc, i).actor).height + doc.mm(1.5) for i in flat
         ]
         room = doc.content.height() - key_head
         if sum(heights[:half]) <= room and sum(heights[half:]) <= room:
@@ -95,7 +114,7 @@ def _exam_page(doc: _Doc, painter: QPainter, page: Page) -> None:
         y += title.height + doc.mm(3)
         intro = (
             "Write the name of the person or body who said each quote. "
-            "The answers are on the last page."
+            f"The answers are on the last page. Question order: seed {_sheet(doc).seed}."
         )
         doc.text(intro, Style(9.5, color=QColor(MUTED)), width).draw(painter, x, y)
         y += doc.mm(9)
@@ -109,12 +128,15 @@ def _exam_page(doc: _Doc, painter: QPainter, page: Page) -> None:
             painter.drawLine(
                 QPointF(lx + doc.mm(11), base), QPointF(lx + width * length - doc.mm(3), base)
             )
+        if pack.quotes:
+            bank = _name_bank(doc)
+            bank.draw(painter, x, y + doc.mm(6))
         y = doc.content.top() + _exam_intro_height(doc)
         if not pack.quotes:
             doc.text("This pack has no quotes.", BODY, width).draw(painter, x, y)
     indent = doc.mm(10)
     for index in page.items:
-        quote, height = _exam_item(doc, index + 1, pack.quotes[index].text)
+        quote, height = _exam_item(doc, index + 1, _asked(doc, index).text)
         number = Style(11, QFont.Weight.Bold, color=doc.accents[Category.QUOTE])
         doc.text(f"{index + 1}.", number, indent).draw(painter, x, y)
         quote.draw(painter, x + indent, y)
@@ -150,6 +172,6 @@ def _key_page(doc: _Doc, painter: QPainter, page: Page) -> None:
     for position, index in enumerate(page.items):
         if position == page.column_break:
             x, y = doc.margin + (width + doc.mm(8)) / 2, top
-        entry = _key_entry(doc, doc.pack, index, doc.pack.quotes[index].actor)
+        entry = _key_entry(doc, doc.pack, index, _asked(doc, index).actor)
         entry.draw(painter, x, y)
         y += entry.height + doc.mm(1.5)

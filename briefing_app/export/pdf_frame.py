@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPdfWriter, QPen
 
 from ..core.cards import Card, Category
+from ..core.exam import ExamSheet
 from ..core.models import Pack
 from .pdf_text import RULE, SMALL, Style, Text
 
@@ -44,6 +45,7 @@ class _Doc:
         self.height = float(rect.height())
         self.margin = self.mm(16)
         self.paint_card, self.accents = paint_card, accents
+        self.exam: ExamSheet | None = None  # the exam layout's order and name bank
         self.content = QRectF(
             self.margin,
             self.mm(24),

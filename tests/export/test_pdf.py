@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QFontDatabase
 
 from briefing_app.core.cards import build_cards
+from briefing_app.core.exam import exam_sheet
 from briefing_app.core.models import Pack
 from briefing_app.core.pack import load_pack
 from briefing_app.export.atomic import ExportCancelled, ExportError
@@ -69,26 +70,44 @@ def test_one_card_per_page(qapp: object, pack: Pack, tmp_path: Path) -> None:
 
 def test_exam_sheet_with_answer_key_last(qapp: object, pack: Pack, tmp_path: Path) -> None:
     out = tmp_path / "exam.pdf"
-    pages = export_pdf(pack, out, "exam")
+    pages = export_pdf(pack, out, "exam", seed=7)
     texts = _pages(out)
     assert pages == len(texts) == 2
     sheet, key = texts
     assert "Who said it?" in sheet and "Name" in sheet
     assert "Stars *are* #1 <b>bold</b>" in sheet
-    assert "Alice" not in sheet and "Bob" not in sheet  # no answers on the sheet
+    assert "seed 7" in sheet  # the order can be printed again
+    bank = sheet.split("Names to choose from:")[1]
+    assert "Alice Émile" in bank and "Bob" in bank  # the bank, not the answers
     assert "Answer key" in key
-    assert "1. Alice Émile — Minister of Trade" in key
-    assert "2. Bob" in key and "3. Alice Émile" in key
+    order = exam_sheet(pack, seed=7).order
+    for position, index in enumerate(order, 1):
+        actor = pack.actor(pack.quotes[index].actor)
+        assert actor is not None
+        assert f"{position}. {actor.name}" in key
     assert "Page 2 of 2" in key
+
+
+def test_the_exam_is_shuffled_by_its_seed(qapp: object, tmp_path: Path) -> None:
+    pack = load_pack(write_pack(tmp_path, many_quotes_dict(12)))
+    first, again = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    export_pdf(pack, first, "exam", seed=3)
+    export_pdf(pack, again, "exam", seed=3)
+    assert _pages(first) == _pages(again)
+    sheet = " ".join(_pages(first))
+    positions = [sheet.index(f"Quote number {i}:") for i in range(12)]
+    assert positions != sorted(positions)  # not in pack order
 
 
 def test_long_exam_flows_and_keeps_the_key_last(qapp: object, tmp_path: Path) -> None:
     pack = load_pack(write_pack(tmp_path, many_quotes_dict(40)))
     out = tmp_path / "exam.pdf"
-    pages = export_pdf(pack, out, "exam")
+    pages = export_pdf(pack, out, "exam", seed=1)
     texts = _pages(out)
     assert pages == len(texts) > 2
-    assert "Answer key" in texts[-1] and "40. Speaker 0" in texts[-1]
+    last = pack.actor(pack.quotes[exam_sheet(pack, seed=1).order[-1]].actor)
+    assert last is not None
+    assert "Answer key" in texts[-1] and f"40. {last.name}" in texts[-1]
     assert all("Answer key" not in t for t in texts[:-2])
     sheets = " ".join(t for t in texts if "Answer key" not in t)
     for i in range(40):
