@@ -19,6 +19,7 @@ from .due import due_now_ids
 from .models import Pack
 
 HISTORY_DAYS = 30
+YEAR_DAYS = 371  # 53 full weeks: the calendar heatmap's last year
 FORECAST_DAYS = 8  # today (overdue included) and the 7 days after it
 
 
@@ -98,6 +99,7 @@ class PackStats:
     per_day: tuple[DayCount, ...]
     seen_by_category: Mapping[str, int] = field(default_factory=dict)
     recall_by_category: tuple[Accuracy, ...] = ()  # study-window ratings only
+    year: tuple[DayCount, ...] = ()  # reviews and answers per day, oldest first, to today
 
     @property
     def recall_rate(self) -> float | None:
@@ -192,8 +194,13 @@ def compute_stats(
     actor_total: Counter[str] = Counter()
     recall_right: Counter[str] = Counter()
     recall_total: Counter[str] = Counter()
+    year_first = today - timedelta(days=YEAR_DAYS - 1)
+    year_study: Counter[date] = Counter()
+    year_quiz: Counter[date] = Counter()
     for r in reviews:
         day = r.reviewed_at.astimezone(zone).date()
+        if year_first <= day <= today:
+            (year_study if r.source == "study" else year_quiz)[day] += 1
         if first_day <= day <= today:
             (study_days if r.source == "study" else quiz_days)[day] += 1
         if r.source == "study":
@@ -243,6 +250,10 @@ def compute_stats(
             for d in (first_day + timedelta(days=i) for i in range(HISTORY_DAYS))
         ),
         seen_by_category={c.value: seen_by_category[c.value] for c in STUDY_CATEGORIES},
+        year=tuple(
+            DayCount(d, year_study[d], year_quiz[d])
+            for d in (year_first + timedelta(days=i) for i in range(YEAR_DAYS))
+        ),
         recall_by_category=tuple(
             Accuracy(c.value, c.label, recall_right[c.value], recall_total[c.value])
             for c in STUDY_CATEGORIES

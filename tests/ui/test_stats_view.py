@@ -300,3 +300,51 @@ def test_bar_text_says_what_the_bars_draw(qtbot: QtBot, store: ProgressStore) ->
         "Actors: not yet",
         "Based on 3 answers",
     ]
+
+
+def test_the_year_heatmap_shows_every_day_of_the_last_year(
+    qtbot: QtBot, store: ProgressStore, tmp_path: Path
+) -> None:
+    from briefing_app.ui.stats.heatmap import levels
+
+    fill(store)
+    old = NOW - timedelta(days=200)
+    for minute in range(6):  # one busy day months ago
+        store.record_rating("demo", "ann", Rating.Good, old + timedelta(minutes=minute))
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    view.resize(1100, 1400)
+    view.show()
+    qtbot.waitExposed(view)
+    s = view.stats
+    assert s is not None
+    assert len(s.year) == 371 and s.year[-1].day == NOW.date()
+    assert s.year[-201].total == 6 and sum(d.total for d in s.year) == 42 + 6
+    text = view.heatmap.accessibleDescription()
+    assert "48 reviews and answers on 15 days in the last year" in text
+    assert "busiest day" in text and ": 6." in text
+    # Colours: empty days plain, the busiest day the deepest step.
+    steps = levels([d.total for d in s.year])
+    assert steps[-201] == 4 and steps[0] == 0
+    view.heatmap.setFocus()
+    image = view.heatmap.grab().toImage()
+    accent = QColor(view.theme.color("accent"))
+    deep = sum(
+        1
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixelColor(x, y).rgb() == accent.rgb()
+    )
+    assert deep > 0  # the busiest day (and the focus ring) in the full accent colour
+    out = Path(os.environ.get("BRIEFING_RENDER_DIR", tmp_path))
+    assert view.grab().save(str(out / "stats-heatmap.png"))
+
+
+def test_heatmap_levels_follow_the_learner_s_own_busy_days() -> None:
+    from briefing_app.ui.stats.heatmap import levels
+
+    assert levels([0, 0]) == [0, 0]
+    counts = [0, 1, 2, 3, 4, 40]
+    steps = levels(counts)
+    assert steps[0] == 0 and steps[1] == 1 and steps[-1] == 4  # the quietest and busiest
+    assert steps == sorted(steps)  # more reviews never a lighter square

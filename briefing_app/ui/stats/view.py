@@ -27,6 +27,7 @@ from ...core.pack_stats import PackStats
 from ...core.progress import ProgressStore
 from ...paint.theme import Theme, palette_theme
 from .charts import BarList, BarRow, Column, ColumnChart, StatTile
+from .heatmap import YearHeatmap
 
 MAX_ACTORS = 8
 NARROW_WIDTH = 860  # below this the headline tiles go two by two
@@ -154,7 +155,7 @@ class StatsView(QWidget):
         )
         self.category_bars = BarList(t, "Quiz accuracy by category")
         self.actor_bars = BarList(t, "Quiz accuracy by actor")
-        how = "Right quiz answers and card ratings other than Again, out of all of them"
+        how = "Right quiz answers out of all quiz answers (card ratings are the recall rate)"
         self.category_bars.setToolTip(how)
         self.actor_bars.setToolTip(how + "; a card counts for every actor it concerns")
         grid = QGridLayout()
@@ -163,6 +164,8 @@ class StatsView(QWidget):
         grid.addWidget(self.due_chart, 1, 0)
         grid.addWidget(self.category_bars, 1, 1)
         grid.addWidget(self.actor_bars, 2, 0, 1, 2)
+        self.heatmap = YearHeatmap(t)
+        grid.addWidget(self.heatmap, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid
@@ -237,12 +240,11 @@ class StatsView(QWidget):
             self.quiz_tile.set_value("–", "no quiz answers yet")
         ratings = sum(d.reviews for d in s.per_day)
         recall = "" if s.recall_rate is None else f" · recall rate {s.recall_rate:.0%}"
-        self.reviews_tile.set_value(str(s.reviews), f"{ratings} in the last 30 days{recall}")
+        self.reviews_tile.set_value(str(s.reviews), f"{ratings} in 30 days{recall}")
         week = sum(d.total for d in s.due_forecast[1:])
         new = s.due_now - s.due_reviews_now
-        self.due_tile.set_value(
-            str(s.due_now), f"{s.due_reviews_now} to review · {new} new · {week} more in 7 days"
-        )
+        self.due_tile.set_value(str(s.due_now), f"{s.due_reviews_now} to review · {new} new")
+        self.due_tile.setToolTip(f"{week} more in the next 7 days")
 
     def _fill_charts(self, s: PackStats) -> None:
         self.per_day_chart.set_columns(
@@ -293,6 +295,7 @@ class StatsView(QWidget):
             note=f"and {_plural(more, 'more actor')}" if more > 0 else "",
             empty_text="Each actor's cards, quotes and measures will show here.",
         )
+        self.heatmap.set_days(s.year)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
