@@ -301,7 +301,9 @@ class MainWindow(QMainWindow):
         return list(dict.fromkeys(chain))
 
     def _set_tab_order(self) -> None:
-        chain = self.tab_chain()
+        # Only what is in this window now: the card area is lifted out while a quiz,
+        # the editor or the reader takes its place, and Qt refuses cross-window pairs.
+        chain = [w for w in self.tab_chain() if w.window() is self]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
