@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
 def pack_schema() -> dict[str, object]:
     """The JSON Schema generated from the pydantic models."""
-    from ..core.models import Pack
+    from ..core.contract import Pack
 
     schema = Pack.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .contract import Actor, Event, Implication, Measure, Pack, Quote, Source
 from .errors import Problem
-from .models import Actor, Event, Implication, Measure, Pack, Quote, Source
 from .references import unknown_key_message
 from .text_rules import strings_in, text_problem
 

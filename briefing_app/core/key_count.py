@@ -25,7 +25,7 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any
 
-from .models import Actor, Event, Implication, Measure, Pack, PackModel, Quote, Source
+from .contract import Actor, Event, Implication, Measure, Pack, PackModel, Quote, Source
 
 ITEM_LISTS = ("sources", "actors", "quotes", "measures", "implications", "events")
 _fields_set = attrgetter("__pydantic_fields_set__")

@@ -1,11 +1,15 @@
-"""Pydantic models of the briefing-pack contract (docs/pack-format.md).
+"""The pack as the app sees it: light msgspec structs, one type whichever path loaded it.
 
-The models check shapes, types, lengths and patterns; rules that need the whole
-pack (unique ids, references, dates, URLs, image paths, unknown keys) live in
-``references.py``. Validation runs in strict mode on parsed JSON, so ``"1"`` is
-not an integer and ``true`` is not a number: pack authors get told instead of
-silently coerced. String fields are trimmed before their length and emptiness
-are judged.
+``fast_load`` decodes packs straight into these types; ``checked_load`` (the
+pydantic validator of ``contract.py``) converts into them. Nothing here
+validates: a ``Pack`` only ever comes out of ``pack.load_pack`` or
+``pack.parse_pack``, which proved it valid first. Importing this module costs
+no pydantic, so code that only reads packs never pays for the validator.
+
+The ``Meta`` length limits are the contract's (``contract.py`` holds the same
+numbers for pydantic and the JSON Schema; a test holds the two in step). The
+fast decoder enforces them in C; patterns (ids, dates, language tags) are
+checked by ``fast_load`` a whole column at a time.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from msgspec import Meta, Struct, field
 
 FORMAT_NAME = "briefing-pack"
 SUPPORTED_VERSION = 1
@@ -22,143 +26,125 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ITEMS = 50_000
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
-LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-# Speaker notes: the presenter's private words, shown on the console, never to the room.
-Notes = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
-DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
-UrlText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Slug = Annotated[str, Meta(min_length=1, max_length=80)]  # and SLUG_PATTERN
+DateText = str  # DATE_PATTERN
+
+
+# Non-empty strings of at most so many characters (after trimming).
+Text100 = Annotated[str, Meta(min_length=1, max_length=100)]
+Text200 = Annotated[str, Meta(min_length=1, max_length=200)]
+Text300 = Annotated[str, Meta(min_length=1, max_length=300)]
+Text500 = Annotated[str, Meta(min_length=1, max_length=500)]
+Text2000 = Annotated[str, Meta(min_length=1, max_length=2000)]
+LongText = Annotated[str, Meta(min_length=1, max_length=4000)]  # details, contexts, notes
 ActorKind = Literal["person", "institution", "state"]
 
 
-class PackModel(BaseModel):
-    """Shared settings: strict types, trimmed strings, unknown keys kept for checking.
-
-    Unknown keys land in ``__pydantic_extra__`` (verbatim, not trimmed), so that
-    ``x-`` extensions survive and ``references.check_pack`` can refuse any other
-    with a "did you mean" hint.
-    """
-
-    model_config = ConfigDict(
-        strict=True,
-        str_strip_whitespace=True,
-        extra="allow",
-        # Packs are parsed with validate_json: cache only keys, since values
-        # (texts, ids) rarely repeat and caching them costs more than it saves.
-        cache_strings="keys",
-        frozen=True,
-        revalidate_instances="never",
-        json_schema_extra={"patternProperties": {"^x-": {}}, "additionalProperties": False},
-    )
+class Item(Struct, kw_only=True, dict=True):
+    """What every item shares: its ``x-`` extensions, kept outside the fields."""
 
     @property
     def extensions(self) -> dict[str, Any]:
         """The item's ``x-`` keys, kept verbatim for tools that use them."""
-        extra = self.__pydantic_extra__ or {}
-        return {k: v for k, v in extra.items() if k.startswith("x-")}
+        found: dict[str, Any] | None = getattr(self, "_extensions", None)
+        return dict(found) if found else {}
 
 
-class Source(PackModel):
+class Source(Item, kw_only=True):
     id: Slug
-    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
-    publisher: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-    url: UrlText | None = None
+    title: Text300
+    publisher: Text200 | None = None
+    url: Text2000 | None = None
     date: DateText | None = None
     note: LongText | None = None
-    notes: Notes | None = None
+    notes: LongText | None = None
 
 
-class Actor(PackModel):
+class Actor(Item, kw_only=True):
     id: Slug
-    name: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    name: Text200
     kind: ActorKind = "person"
-    role: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
-    affiliation: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    role: Text300 | None = None
+    affiliation: Text200 | None = None
     summary: LongText | None = None
-    aliases: list[Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(
-        default_factory=list, max_length=50
-    )
-    image: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
-    notes: Notes | None = None
+    aliases: Annotated[list[Text200], Meta(max_length=50)] = field(default_factory=list)
+    image: Text500 | None = None
+    notes: LongText | None = None
 
 
-class Quote(PackModel):
+class Quote(Item, kw_only=True):
     id: Slug
     actor: Slug
-    text: Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+    text: Text2000
     context: LongText | None = None
     date: DateText | None = None
     source: Slug | None = None
-    notes: Notes | None = None
+    notes: LongText | None = None
 
 
-class Measure(PackModel):
+class Measure(Item, kw_only=True):
     id: Slug
     actor: Slug
-    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
-    category: Annotated[str, StringConstraints(min_length=1, max_length=100)] | None = None
+    title: Text300
+    category: Text100 | None = None
     detail: LongText | None = None
     date: DateText | None = None
     source: Slug | None = None
-    notes: Notes | None = None
+    notes: LongText | None = None
 
 
-class Implication(PackModel):
+class Implication(Item, kw_only=True):
     id: Slug
-    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    title: Text300
     detail: LongText | None = None
-    actors: list[Slug] = Field(default_factory=list)
+    actors: list[Slug] = field(default_factory=list)
     source: Slug | None = None
-    notes: Notes | None = None
+    notes: LongText | None = None
 
 
-class Event(PackModel):
+class Event(Item, kw_only=True):
     id: Slug
     date: DateText
-    title: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    title: Text300
     detail: LongText | None = None
-    actors: list[Slug] = Field(default_factory=list)
+    actors: list[Slug] = field(default_factory=list)
     source: Slug | None = None
-    notes: Notes | None = None
+    notes: LongText | None = None
 
 
-class Pack(PackModel):
+class Pack(Item, kw_only=True):
     """A whole briefing pack, as the contract describes it."""
 
     format: Literal["briefing-pack"]
-    version: Annotated[int, Field(ge=SUPPORTED_VERSION, le=SUPPORTED_VERSION)]
+    version: Literal[1]
     id: Slug
-    title: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    subtitle: Annotated[str, StringConstraints(min_length=1, max_length=300)] | None = None
-    summary: Annotated[str, StringConstraints(min_length=1, max_length=2000)] | None = None
+    title: Text200
+    subtitle: Text300 | None = None
+    summary: Text2000 | None = None
     as_of: DateText | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = (
-        "en"
-    )
-    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
-        default_factory=list
-    )
-    sources: list[Source] = Field(default_factory=list)
+    language: str = "en"  # LANGUAGE_PATTERN
+    tags: list[Text100] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
     actors: list[Actor]
     quotes: list[Quote]
     measures: list[Measure]
     implications: list[Implication]
-    events: list[Event] = Field(default_factory=list)
-    notes: Notes | None = None
-
-    _path: Path | None = PrivateAttr(default=None)
+    events: list[Event] = field(default_factory=list)
+    notes: LongText | None = None
 
     @property
     def path(self) -> Path | None:
         """The JSON file this pack was loaded from (None when parsed from bytes)."""
-        return self._path
+        found: Path | None = getattr(self, "_path", None)
+        return found
 
     @property
     def folder(self) -> Path | None:
         """The folder that relative image paths are resolved against."""
-        return self._path.parent if self._path else None
+        path = self.path
+        return path.parent if path else None
 
     def actor(self, actor_id: str) -> Actor | None:
         """The actor with this id, or None."""
@@ -187,3 +173,13 @@ class Pack(PackModel):
             + len(self.implications)
             + len(self.events)
         )
+
+
+ITEM_TYPES: dict[str, type[Item]] = {
+    "sources": Source,
+    "actors": Actor,
+    "quotes": Quote,
+    "measures": Measure,
+    "implications": Implication,
+    "events": Event,
+}

@@ -3,17 +3,13 @@
 Loading never raises anything but ``PackError``: every failure, from a missing
 file to a broken reference, becomes a located, plain-English ``Problem``.
 
-Speed matters (a pack may hold 50,000 items), and these choices keep loading
-within a small multiple of ``json.loads``:
+Speed matters (a pack may hold 50,000 items). Two paths reach one verdict:
 
-* pydantic builds the models straight from the bytes (``validate_json``):
-  strings are made once, already trimmed, with no intermediate dicts.
-* pydantic keeps the last of two equal keys without a word, and a second parse
-  with jiter's duplicate check would cost as much as ``json.loads``. So
-  ``key_count.no_duplicate_keys`` first shows, by counting ``:`` bytes, that the
-  file cannot have held one; only if that fails does jiter (Rust) parse the
-  file again, to find and locate the duplicate. jiter also serves the error
-  path: syntax errors, encoding, the envelope (format, version, item count).
+* ``fast_load`` (msgspec) decodes straight into the app's types and checks
+  whole columns at once; it accepts only what it can prove valid.
+* Anything else, every invalid pack included, goes to ``checked_load``
+  (pydantic, imported only then), which words every problem. So messages never
+  depend on which path ran; a differential test holds the two together.
 * The cyclic garbage collector is paused while the pack is built: the load
   allocates hundreds of thousands of objects that are never cyclic garbage,
   and the collector would otherwise walk the growing pack again and again.
@@ -32,28 +28,16 @@ from pathlib import Path
 from typing import Any
 
 import jiter
-from pydantic import ValidationError
 
-from .all_problems import (
-    capped,
-    in_document_order,
-    merge_near_misses,
-    text_problems,
-    unknown_key_problems,
-)
 from .errors import PackError, Problem
-from .key_count import no_duplicate_keys
+from .fast_load import try_fast
 from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
-from .references import check_pack
-from .text_rules import may_hold_forbidden
-from .validation_messages import problems_from_validation_error
 
 logger = logging.getLogger(__name__)
 
 UTF8_BOM = b"\xef\xbb\xbf"
 LIST_KEYS = ("sources", "actors", "quotes", "measures", "implications", "events")
 _JITER_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<col>\d+)$", re.S)
-_validate_json = Pack.__pydantic_validator__.validate_json
 
 
 @contextmanager
@@ -121,7 +105,7 @@ def load_pack(path: str | Path) -> Pack:
     except PackError as exc:
         exc.path = str(path)
         raise
-    pack._path = file
+    pack.__dict__["_path"] = file
     return pack
 
 
@@ -136,37 +120,13 @@ def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     with gc_paused():
-        try:
-            pack: Pack = _validate_json(data)
-        except ValidationError as exc:
-            # Syntax, encoding, duplicate keys, newer versions and the item
-            # count come first: they explain a failure better than field errors.
-            raw = parse_json(data)
-            _check_envelope(raw)
-            raise PackError(every_problem(raw, exc)) from None
-        if not no_duplicate_keys(data, pack):
-            parse_json(data)  # raises a located PackError if a key is repeated
-        if pack.item_count > MAX_ITEMS:
-            raise PackError([_too_many(pack.item_count)])
-        problems = check_pack(pack, base_dir)
-        if may_hold_forbidden(data):  # a byte scan first: most packs skip the walk
-            raw = parse_json(data)
-            if text := text_problems(raw):
-                problems = capped(in_document_order([*problems, *text], raw))
-        if problems:
-            raise PackError(problems)
+        pack = try_fast(data, base_dir)
+        if pack is None:
+            from .checked_load import parse_checked  # pydantic: only when needed
+
+            pack = parse_checked(data, base_dir)
         promote_to_old_generation()
     return pack
-
-
-def every_problem(raw: Any, exc: ValidationError) -> list[Problem]:
-    """Shapes and types (pydantic), unknown keys and forbidden text, together, in order."""
-    found = [
-        *problems_from_validation_error(exc, cap=None),
-        *unknown_key_problems(raw),
-        *text_problems(raw),
-    ]
-    return capped(in_document_order(merge_near_misses(found), raw))
 
 
 def parse_json(data: bytes) -> Any:
@@ -227,7 +187,7 @@ def _json_problem(text: str) -> Problem:
     return Problem(location, f"invalid JSON: {what}")
 
 
-def _check_envelope(raw: Any) -> None:
+def check_envelope(raw: Any) -> None:
     """Refuse non-packs and newer versions before detailed validation says less."""
     if not isinstance(raw, dict):
         kind = _json_kind(raw)
@@ -249,10 +209,10 @@ def _check_envelope(raw: Any) -> None:
         )
     total = sum(len(v) for k in LIST_KEYS if isinstance(v := raw.get(k), list))
     if total > MAX_ITEMS:
-        raise PackError([_too_many(total)])
+        raise PackError([too_many(total)])
 
 
-def _too_many(total: int) -> Problem:
+def too_many(total: int) -> Problem:
     return Problem("", f"the pack has {total:,} items; the limit is {MAX_ITEMS:,}")
 
 

@@ -5,6 +5,10 @@ real calendar dates, unknown keys (but ``x-`` extensions kept), http(s) URLs and
 image paths that stay inside the pack's folder. A quick set-based pass decides
 whether anything is wrong; the detailed pass that locates and words problems
 runs only when it is. Unknown keys are read from ``__pydantic_extra__``.
+
+The URL, image and date rules read plain attributes, so ``fast_load`` applies
+the very same functions (``links_clean``, ``is_real_date``) to its own structs;
+neither pydantic nor rapidfuzz is imported until a problem needs wording.
 """
 
 from __future__ import annotations
@@ -15,29 +19,20 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz, process
-
 from .errors import Problem
-from .models import (
-    Actor,
-    Event,
-    Implication,
-    Measure,
-    Pack,
-    PackModel,
-    Quote,
-    Source,
-)
+
+if TYPE_CHECKING:  # the checks read attributes only: no pydantic import at run time
+    from .contract import Actor, Event, Implication, Measure, Pack, PackModel, Quote, Source
 
 MAX_REPORTED = 50  # then one line counting the rest
 MAX_EXTENSION_DEPTH = 32
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 _URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # file:, http:, data: (not C:\)
 ITEM_LISTS = ("sources", "actors", "quotes", "measures", "implications", "events")
-Item = Source | Actor | Quote | Measure | Implication | Event
+Item: TypeAlias = "Source | Actor | Quote | Measure | Implication | Event"
 SINGULAR = {
     "sources": "source",
     "actors": "actor",
@@ -85,6 +80,8 @@ _get_actor = attrgetter("actor")
 _get_actors = attrgetter("actors")
 _get_source = attrgetter("source")
 _get_date = attrgetter("date")
+_get_url = attrgetter("url")
+_get_image = attrgetter("image")
 
 
 def _looks_clean(pack: Pack, base_dir: Path | None) -> bool:
@@ -133,22 +130,30 @@ def _dates_clean(pack: Pack) -> bool:
     dates: set[str | None] = set(map(_get_date, said))
     dates.update(map(_get_date, pack.sources), map(_get_date, pack.events), [pack.as_of])
     dates.discard(None)
-    return all([_is_real_date(d) for d in dates if d is not None])
+    return all([is_real_date(d) for d in dates if d is not None])
 
 
 def _links_clean(pack: Pack, base_dir: Path | None) -> bool:
+    return links_clean(map(_get_url, pack.sources), map(_get_image, pack.actors), base_dir)
+
+
+def links_clean(
+    urls: Iterable[str | None], images: Iterable[str | None], base_dir: Path | None
+) -> bool:
+    """True when every URL is a web address and every image path stays in the pack."""
     out = _Collector()
-    for source in pack.sources:
-        if source.url is not None:
-            _check_url(source.url, "", out)
+    for url in urls:
+        if url is not None:
+            _check_url(url, "", out)
     root = base_dir.resolve() if base_dir is not None else None
-    for actor in pack.actors:
-        if actor.image is not None:
-            _check_image(actor.image, "", base_dir, root, out)
+    for image in images:
+        if image is not None:
+            _check_image(image, "", base_dir, root, out)
     return not out.problems
 
 
-def _is_real_date(value: str) -> bool:
+def is_real_date(value: str) -> bool:
+    """True for a date that exists on the calendar (the pattern is checked apart)."""
     try:
         dt.date.fromisoformat(value)
     except ValueError:
@@ -174,23 +179,24 @@ def _detailed_problems(pack: Pack, base_dir: Path | None) -> list[Problem]:
     source_ids = [s.id for s in pack.sources]
     refs = _References(kind_of, actor_ids, source_ids, out)
     root = base_dir.resolve() if base_dir is not None else None
-    for _, item, loc in _items(pack):
-        if isinstance(item, Source):
-            _check_date(item.date, f"{loc}.date", out)
-            _check_url(item.url, f"{loc}.url", out)
-        elif isinstance(item, Actor):
-            if item.image is not None:
-                _check_image(item.image, f"{loc}.image", base_dir, root, out)
-        elif isinstance(item, Quote | Measure):
+    for index, source in enumerate(pack.sources):
+        _check_date(source.date, f"sources[{index}].date", out)
+        _check_url(source.url, f"sources[{index}].url", out)
+    for index, actor in enumerate(pack.actors):
+        if actor.image is not None:
+            _check_image(actor.image, f"actors[{index}].image", base_dir, root, out)
+    for list_name in ("quotes", "measures"):
+        said: list[Quote | Measure] = getattr(pack, list_name)
+        for index, item in enumerate(said):
+            loc = f"{list_name}[{index}]"
             refs.check(item.actor, "actor", f"{loc}.actor")
             refs.check(item.source, "source", f"{loc}.source")
             _check_date(item.date, f"{loc}.date", out)
-        elif isinstance(item, Implication | Event):
-            for i, actor in enumerate(item.actors):
-                refs.check(actor, "actor", f"{loc}.actors[{i}]")
-            refs.check(item.source, "source", f"{loc}.source")
-            if isinstance(item, Event):
-                _check_date(item.date, f"{loc}.date", out)
+    for index, implication in enumerate(pack.implications):
+        refs.check_group(implication, f"implications[{index}]")
+    for index, event in enumerate(pack.events):
+        refs.check_group(event, f"events[{index}]")
+        _check_date(event.date, f"events[{index}].date", out)
     return out.result()
 
 
@@ -213,6 +219,12 @@ class _References:
         self.candidates = {"actor": actor_ids, "source": source_ids}
         self.out = out
 
+    def check_group(self, group: Implication | Event, loc: str) -> None:
+        """The actors and the source of an implication or an event."""
+        for i, actor_id in enumerate(group.actors):
+            self.check(actor_id, "actor", f"{loc}.actors[{i}]")
+        self.check(group.source, "source", f"{loc}.source")
+
     def check(self, ref: str | None, wanted: str, loc: str) -> None:
         if ref is None:
             return
@@ -226,6 +238,8 @@ class _References:
             return
         hint = ""
         if len(self.out.problems) < MAX_REPORTED:
+            from rapidfuzz import fuzz, process
+
             match = process.extractOne(
                 ref, self.candidates[wanted], scorer=fuzz.ratio, score_cutoff=70
             )
@@ -254,6 +268,8 @@ def _check_extras(model: PackModel, loc: str, out: _Collector) -> None:
 
 def unknown_key_message(key: str, allowed: list[str]) -> str:
     """``unknown key 'txt' (did you mean 'text'?); extensions must start with 'x-'``."""
+    from rapidfuzz import fuzz, process
+
     match = process.extractOne(key, allowed, scorer=fuzz.ratio, score_cutoff=60)
     hint = f" (did you mean {match[0]!r}?)" if match else ""
     return f"unknown key {key!r}{hint}; extensions must start with 'x-'"

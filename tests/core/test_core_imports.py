@@ -93,7 +93,25 @@ def test_lazy_names_still_work() -> None:
         "assert issubclass(briefing_app.PackError, Exception)\n"
         "assert briefing_app.Problem('a', 'b').location == 'a'"
     )
-    assert "pydantic" in loaded
+    assert "briefing_app.core.pack" in loaded
+    assert "pydantic" not in loaded  # the validator waits for a pack that needs it
+
+
+def test_a_valid_pack_loads_without_pydantic_and_an_invalid_one_with_it() -> None:
+    script = (
+        "from briefing_app.core.pack import load_or_error\n"
+        "from briefing_app.paths import bundled_briefs_dir\n"
+        "pack = load_or_error(bundled_briefs_dir() / 'us-japan-taiwan-2025')\n"
+        "assert pack.title, pack\n"
+    )
+    assert "pydantic" not in _modules_after(script)
+    broken = script + (
+        "import pathlib, tempfile\n"
+        "path = pathlib.Path(tempfile.mkdtemp()) / 'pack.json'\n"
+        'path.write_text(\'{"format": "briefing-pack"}\')\n'
+        "assert load_or_error(path).problems\n"
+    )
+    assert "pydantic" in _modules_after(broken)
 
 
 def test_unknown_attribute_is_an_attribute_error() -> None:

@@ -8,9 +8,19 @@ import pytest
 from pack_samples import encode, valid
 from pydantic import ValidationError
 
+from briefing_app.core.checked_load import validate
+from briefing_app.core.contract import (
+    Actor,
+    Event,
+    Implication,
+    Measure,
+    Pack,
+    PackModel,
+    Quote,
+    Source,
+)
 from briefing_app.core.errors import PackError
 from briefing_app.core.key_count import COLON_FIELDS, colon_count, no_duplicate_keys
-from briefing_app.core.models import Actor, Event, Implication, Measure, PackModel, Quote, Source
 from briefing_app.core.pack import parse_pack
 
 MINIMAL: dict[type[PackModel], dict[str, Any]] = {
@@ -43,7 +53,7 @@ def test_counted_fields_exist(cls: type[PackModel]) -> None:
 
 
 def test_defaults_hold_no_colon() -> None:
-    for cls in (*COLON_FIELDS, type(parse_pack(encode(valid())))):
+    for cls in (*COLON_FIELDS, Pack):
         for name, info in cls.model_fields.items():
             default = info.get_default(call_default_factory=True)
             assert ":" not in repr(default).replace("PydanticUndefined", ""), (cls, name)
@@ -59,16 +69,15 @@ def test_count_matches_a_clean_pack_with_colons_everywhere() -> None:
     pack["actors"][0]["aliases"] = ["PM: Takaichi"]
     pack["sources"][0]["url"] = "https://example.com:8080/a:b"
     data = encode(pack)
-    loaded = parse_pack(data)
+    loaded = validate(data)
     assert colon_count(loaded) == data.count(b":")
     assert no_duplicate_keys(data, loaded)
 
 
 def test_escaped_colons_fall_back_to_the_parse() -> None:
     data = encode(valid()).replace(b'"A sample pack"', b'"A sample\\u003a pack"')
-    pack = parse_pack(data)
-    assert pack.title == "A sample: pack"
-    assert not no_duplicate_keys(data, pack)
+    assert parse_pack(data).title == "A sample: pack"
+    assert not no_duplicate_keys(data, validate(data))
 
 
 def test_a_repeated_key_is_found_and_located() -> None:

@@ -13,14 +13,16 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from pack_samples import VALID, encode, valid
+from pack_samples import VALID, encode, pack_values, valid
 from pydantic import ValidationError
 
 from briefing_app.core.all_problems import capped, in_document_order, text_problems
+from briefing_app.core.checked_load import every_problem, validate
+from briefing_app.core.contract import Pack
 from briefing_app.core.errors import PackError
 from briefing_app.core.key_count import colon_count, no_duplicate_keys
-from briefing_app.core.models import Pack
-from briefing_app.core.pack import _check_envelope, every_problem, parse_json, parse_pack
+from briefing_app.core.models import Pack as AppPack
+from briefing_app.core.pack import check_envelope, parse_json, parse_pack
 from briefing_app.core.references import _detailed_problems, _looks_clean, check_pack
 
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,7 +80,7 @@ def _parent(pack: dict[str, Any], path: tuple[Any, ...]) -> Any:
 STRING_PATHS = [p for p in PATHS if isinstance(_parent(VALID, p)[p[-1]], str)]
 
 
-def _outcome(data: bytes) -> PackError | Pack:
+def _outcome(data: bytes) -> PackError | AppPack:
     """Load ``data``; any exception but PackError fails the test."""
     try:
         return parse_pack(data)
@@ -251,7 +253,7 @@ def _reference_parse(data: bytes) -> Pack:
     """
     data = data.removeprefix(b"\xef\xbb\xbf")
     raw = parse_json(data)
-    _check_envelope(raw)
+    check_envelope(raw)
     try:
         pack = Pack.__pydantic_validator__.validate_json(data)
     except ValidationError as exc:
@@ -266,7 +268,7 @@ def _reference_parse(data: bytes) -> Pack:
 
 def _verdict(parse: Any, data: bytes) -> Any:
     try:
-        return parse(data).model_dump()
+        return pack_values(parse(data))
     except PackError as exc:
         return [str(p) for p in exc.problems]
 
@@ -342,6 +344,6 @@ def test_tricky_top_level_keys_agree_with_the_reference(snippet: bytes) -> None:
 
 def test_no_duplicate_keys_on_a_clean_pack() -> None:
     data = encode(valid())
-    pack = parse_pack(data)
+    pack = validate(data)
     assert colon_count(pack) == data.count(b":")
     assert no_duplicate_keys(data, pack)

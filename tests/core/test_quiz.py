@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -145,7 +146,7 @@ def _actor(pack: Pack, actor_id: str) -> Actor:
 def pack_item(pack: Pack, item_id: str) -> dict[str, Any]:
     for item in (*pack.quotes, *pack.measures):
         if item.id == item_id:
-            return item.model_dump()
+            return msgspec.structs.asdict(item)
     raise KeyError(item_id)
 
 

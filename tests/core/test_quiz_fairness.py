@@ -21,7 +21,7 @@ ALL_KINDS = list(QuestionKind)
 
 
 def a(id: str, name: str, kind: str = "person", **more: Any) -> Actor:
-    return Actor.model_validate({"id": id, "name": name, "kind": kind, **more})
+    return Actor(id=id, name=name, kind=kind, **more)
 
 
 CHINA = a("china", "China", "state", affiliation="China", aliases=["Beijing", "PRC"])

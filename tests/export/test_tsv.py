@@ -6,6 +6,7 @@ import csv
 import html
 import io
 
+import msgspec
 from export_packs import TRICKY_QUOTE
 
 from briefing_app.core.cards import build_cards
@@ -91,7 +92,7 @@ def test_the_guids_survive_an_edit_of_the_pack(pack: Pack) -> None:
     """Export, edit, export again: the same GUIDs, so Anki updates instead of duplicating."""
     cards = build_cards(pack)
     before = [row[0] for row in _split(cards_to_tsv(pack, cards))[1]]
-    edited = pack.model_copy(update={"title": "A new title"})
+    edited = msgspec.structs.replace(pack, title="A new title")
     renamed = [
         c if c.category.value != "actor" else type(c)(c.id, c.category, c.back, c.front)
         for c in cards

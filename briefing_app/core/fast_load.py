@@ -1,0 +1,358 @@
+"""The fast path of loading: msgspec decodes, whole columns are checked at once.
+
+``try_fast`` returns a ``Pack`` only when it can prove the pack valid by the
+same rules as the checked path (``checked_load``, pydantic); anything doubtful
+returns None and the checked path decides, so every verdict, value and problem
+is the checked path's. A differential test and fuzzing hold the two together.
+
+How it stays exact without a Python loop over the items' fields:
+
+* msgspec decodes into subclasses of the app's types whose optional fields
+  default to ``UNSET``, so a key present with its default value (``"kind":
+  "person"``, ``"actors": []``, ``null``) is told apart from an absent one.
+  ``_settle`` then counts the keys present, fills the defaults and turns each
+  item into the app's own type (same layout, so ``__class__`` is reassigned).
+* Lengths, types and literals are the decoder's (``Meta`` limits, in C). Ids
+  are checked as one joined ASCII string, references against the sets of ids
+  that passed, distinct dates once, texts for surrounding whitespace (the
+  checked path trims it; here it only means "doubtful").
+* Duplicate or unknown keys: outside strings, JSON has one ``:`` after each
+  key and nowhere else, so ``data.count(b":")`` must equal the keys present
+  plus the ``:`` inside strings. A repeated key (msgspec keeps the last one)
+  or an ignored unknown key breaks the equation (see ``key_count`` for the
+  argument; ``\\u003a`` escapes are left to the checked path).
+* ``x-`` extensions: a byte scan finds the candidate names, a second decode
+  reads only those keys as raw JSON, and jiter parses all of them at once
+  (refusing duplicate keys and NaN, as the checked path does).
+* Control characters and bidi controls: any byte sequence that may hold one
+  (``text_rules.may_hold_forbidden``) sends the pack to the checked path.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_, is_not
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+import jiter
+import msgspec
+from msgspec import UNSET, Raw, UnsetType
+
+from .models import ITEM_TYPES, LANGUAGE_PATTERN, MAX_ITEMS, Item, Pack
+from .references import MAX_EXTENSION_DEPTH, is_real_date, links_clean
+from .text_rules import may_hold_forbidden
+
+logger = logging.getLogger(__name__)
+
+MAX_EXTENSION_NAMES = 32  # distinct x- keys in one pack; more goes to the checked path
+# Fields checked by pattern or by reference, not as free text.
+PATTERN_FIELDS = frozenset({"id", "actor", "actors", "source", "date", "as_of", "language"})
+_EXTENSION_KEY = re.compile(rb'"(x-[^"\\]*)"\s*:')
+_ESCAPED_COLON = re.compile(rb"\\u003[aA]")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LANGUAGE = re.compile(LANGUAGE_PATTERN.removeprefix("^").removesuffix("$"))
+_SLUG_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789-\n"
+_get_id = attrgetter("id")
+_get_actor = attrgetter("actor")
+_get_actors = attrgetter("actors")
+_get_source = attrgetter("source")
+_get_date = attrgetter("date")
+_get_url = attrgetter("url")
+_get_image = attrgetter("image")
+
+
+class Doubtful(Exception):
+    """The fast path cannot prove the pack valid; the checked path decides."""
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """How one app type is decoded, settled and read."""
+
+    cls: type[Item]
+    fixed: tuple[str, ...]  # required, not free text: always present once decoded
+    texts: tuple[str, ...]  # free text: trimmed by the checked path, may hold ':'
+    text_lists: tuple[str, ...]  # lists of free text (aliases, tags)
+    nullable: tuple[str, ...]  # optional, not free text, default None (dates, sources)
+    unset: tuple[tuple[str, Any, Callable[[], Any] | None], ...]  # name, default, factory
+
+
+def _spec(cls: type[Item]) -> _Spec:
+    fixed: list[str] = []
+    texts: list[str] = []
+    text_lists: list[str] = []
+    nullable: list[str] = []
+    unset: list[tuple[str, Any, Callable[[], Any] | None]] = []
+    for info in msgspec.structs.fields(cls):
+        free_text = not (
+            info.name in PATTERN_FIELDS
+            or info.name in ITEM_TYPES  # the pack's item lists
+            or get_origin(info.type) is Literal
+        )
+        if info.default is None:
+            (texts if free_text else nullable).append(info.name)
+        elif not info.required:
+            factory = None if info.default_factory is msgspec.NODEFAULT else info.default_factory
+            unset.append((info.name, info.default, factory))
+            if free_text:
+                text_lists.append(info.name)
+        else:
+            (texts if free_text else fixed).append(info.name)
+    return _Spec(cls, tuple(fixed), tuple(texts), tuple(text_lists), tuple(nullable), tuple(unset))
+
+
+SPECS: dict[str, _Spec] = {name: _spec(cls) for name, cls in ITEM_TYPES.items()}
+PACK_SPEC = _spec(Pack)
+
+
+@lru_cache(maxsize=2)
+def _decoder(forbid_unknown: bool) -> msgspec.json.Decoder[Any]:
+    """A decoder into subclasses of the app's types that tell which keys were present.
+
+    An optional text, date or reference is absent exactly when it is None: these
+    fields refuse ``null`` (a pack that writes one goes to the checked path).
+    Fields whose default a pack may also write (``"kind": "person"``, ``[]``)
+    default to ``UNSET``. With ``x-`` keys in the file, unknown keys are
+    skipped (the key count still catches any that is not an extension).
+    """
+    lists: dict[str, Any] = {}
+    for name, cls in ITEM_TYPES.items():
+        fields = _decoded_fields(cls, {})
+        decoded = msgspec.defstruct(
+            cls.__name__, fields, bases=(cls,), kw_only=True, forbid_unknown_fields=forbid_unknown
+        )
+        lists[name] = list[decoded]  # type: ignore[valid-type]
+    pack = msgspec.defstruct(
+        "Pack",
+        _decoded_fields(Pack, lists),
+        bases=(Pack,),
+        kw_only=True,
+        forbid_unknown_fields=forbid_unknown,
+    )
+    return msgspec.json.Decoder(pack)
+
+
+def _decoded_fields(cls: type[Item], types: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+    out: list[tuple[str, Any, Any]] = []
+    for info in msgspec.structs.fields(cls):
+        kind = types.get(info.name, info.type)
+        if info.required:
+            out.append((info.name, kind, msgspec.NODEFAULT))
+        elif info.default is None:
+            (without_none,) = (arg for arg in get_args(kind) if arg is not type(None))
+            out.append((info.name, without_none, None))
+        else:
+            out.append((info.name, kind | UnsetType, UNSET))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _extension_decoder(names: tuple[str, ...]) -> msgspec.json.Decoder[Any]:
+    """A decoder that reads only the ``x-`` keys ``names``, as raw JSON, everywhere."""
+    attrs = [f"ext{i}" for i in range(len(names))]
+    rename = dict(zip(attrs, names, strict=True))
+    fields = [(attr, Raw | UnsetType, UNSET) for attr in attrs]
+    item = msgspec.defstruct("Extensions", fields, rename=rename, kw_only=True, gc=False)
+    lists: list[tuple[str, Any, Any]] = [
+        (name, list[item], msgspec.field(default_factory=list))  # type: ignore[valid-type]
+        for name in ITEM_TYPES
+    ]
+    pack = msgspec.defstruct("PackExtensions", [*fields, *lists], rename=rename, kw_only=True)
+    return msgspec.json.Decoder(pack)
+
+
+def try_fast(data: bytes, base_dir: Path | None) -> Pack | None:
+    """The validated pack, or None when the checked path must decide."""
+    try:
+        return parse_fast(data, base_dir)
+    except (Doubtful, msgspec.DecodeError, ValueError, RecursionError):
+        return None
+    except Exception:  # a bug here must not cost the user the pack: the checked path decides
+        logger.exception("the fast loader failed; using the checked path")
+        return None
+
+
+def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
+    """Decode and check ``data`` (no BOM); raises ``Doubtful`` or a decode error if unsure."""
+    if may_hold_forbidden(data):
+        raise Doubtful("a possibly forbidden character")
+    if data.find(b"\\") != -1 and _ESCAPED_COLON.search(data):  # memchr first
+        raise Doubtful("an escaped ':'")
+    names: tuple[str, ...] = ()
+    try:
+        pack: Any = _decoder(True).decode(data)
+    except msgspec.ValidationError as exc:
+        if not str(exc).startswith("Object contains unknown field `x-"):
+            raise
+        names = _extension_names(data)
+        pack = _decoder(False).decode(data)
+    keys, texts, pack_columns = _settle([pack], PACK_SPEC)
+    columns = {"": pack_columns}
+    lists: dict[str, list[Any]] = {name: getattr(pack, name) for name in ITEM_TYPES}
+    if sum(map(len, lists.values())) > MAX_ITEMS:
+        raise Doubtful("too many items")
+    for name, items in lists.items():
+        found, more, list_columns = _settle(items, SPECS[name])
+        keys += found
+        texts += more
+        columns[name] = list_columns
+    if list(map(str.strip, texts)) != texts:
+        raise Doubtful("text with surrounding whitespace")
+    colons = "\n".join(texts).count(":")
+    _check_ids(pack, lists)
+    _check_references(lists, columns)
+    _check_dates(columns, lists["events"])
+    if _LANGUAGE.fullmatch(pack.language) is None:
+        raise Doubtful("language tag")
+    urls = map(_get_url, lists["sources"])
+    if not links_clean(urls, map(_get_image, lists["actors"]), base_dir):
+        raise Doubtful("a URL or an image path")
+    if names:
+        extension_keys, extension_colons = _attach_extensions(data, names, pack, lists)
+        keys += extension_keys
+        colons += extension_colons
+    if data.count(b":") != keys + colons:
+        raise Doubtful("a repeated or unknown key")
+    return pack  # type: ignore[no-any-return]
+
+
+def _extension_names(data: bytes) -> tuple[str, ...]:
+    """Every name that may be an ``x-`` key (a superset; escaped names fail the decode)."""
+    found = set(_EXTENSION_KEY.findall(data))
+    if len(found) > MAX_EXTENSION_NAMES:
+        raise Doubtful("many extension names")
+    return tuple(sorted(name.decode("utf-8") for name in found))
+
+
+Columns = dict[str, list[Any]]
+
+
+def _settle(items: list[Any], spec: _Spec) -> tuple[int, list[str], Columns]:
+    """Count the keys present, fill in defaults, make each item the app's type.
+
+    Returns the count, the free texts and the columns of the optional
+    references and dates (for the checks that follow).
+    """
+    count = len(items)
+    texts = _texts(items, spec)
+    present = count * len(spec.fixed) + len(texts)
+    columns: Columns = {}
+    for name in spec.nullable:
+        column = columns[name] = list(map(attrgetter(name), items))
+        present += count - column.count(None)
+    for name, default, factory in spec.unset:
+        absent = list(compress(items, map(is_, map(attrgetter(name), items), repeat(UNSET))))
+        present += count - len(absent)
+        if factory is None:
+            for item in absent:
+                setattr(item, name, default)
+        else:
+            for item in absent:
+                setattr(item, name, factory())
+    for name in spec.text_lists:
+        texts += chain.from_iterable(map(attrgetter(name), items))
+    cls = spec.cls
+    for item in items:
+        item.__class__ = cls
+    return present, texts, columns
+
+
+def _texts(items: list[Any], spec: _Spec) -> list[str]:
+    """Every scalar free-text value of ``items`` (absent ones are None: left out)."""
+    columns = (map(attrgetter(name), items) for name in spec.texts)
+    return list(filter(None, chain.from_iterable(columns)))
+
+
+def _check_ids(pack: Any, lists: dict[str, list[Any]]) -> None:
+    ids: list[str] = list(chain.from_iterable(map(_get_id, items) for items in lists.values()))
+    if len(set(ids)) != len(ids):
+        raise Doubtful("a repeated id")
+    ids.append(pack.id)
+    joined = "\n".join(ids)
+    if not joined.isascii():
+        raise Doubtful("an id outside a-z, 0-9 and '-'")
+    ascii_ids = joined.encode("ascii")
+    if ascii_ids.translate(None, _SLUG_BYTES):
+        raise Doubtful("an id outside a-z, 0-9 and '-'")
+    if ascii_ids.startswith(b"-") or b"\n-" in ascii_ids:  # lengths: the decoder's
+        raise Doubtful("an id starting with '-'")
+
+
+def _check_references(lists: dict[str, list[Any]], columns: dict[str, Columns]) -> None:
+    """Every reference names an id of the right kind (ids were checked as slugs)."""
+    actor_ids = set(map(_get_id, lists["actors"]))
+    source_ids: set[str | None] = set(map(_get_id, lists["sources"]))
+    source_ids.add(None)
+    said = chain(lists["quotes"], lists["measures"])
+    grouped = chain(lists["implications"], lists["events"])
+    groups = ("quotes", "measures", "implications", "events")
+    sources = (columns[name]["source"] for name in groups)
+    if not (
+        actor_ids.issuperset(map(_get_actor, said))
+        and actor_ids.issuperset(chain.from_iterable(map(_get_actors, grouped)))
+        and source_ids.issuperset(chain.from_iterable(sources))
+    ):
+        raise Doubtful("a reference")
+
+
+def _check_dates(columns: dict[str, Columns], events: list[Any]) -> None:
+    dates: set[str | None] = set(columns[""]["as_of"])
+    for name in ("sources", "quotes", "measures"):
+        dates.update(columns[name]["date"])
+    dates.update(map(_get_date, events))
+    dates.discard(None)
+    for value in dates:
+        if value is None or _DATE.fullmatch(value) is None or not is_real_date(value):
+            raise Doubtful("a date")
+
+
+def _attach_extensions(
+    data: bytes, names: tuple[str, ...], pack: Any, lists: dict[str, list[Any]]
+) -> tuple[int, int]:
+    """Read the ``x-`` values, check them as the checked path does, keep them on their items.
+
+    Returns the keys found and the ``:`` inside their names and values.
+    """
+    skeleton = _extension_decoder(names).decode(data)
+    attrs = [(f"ext{i}", name) for i, name in enumerate(names)]
+    found: list[tuple[Any, str, Raw]] = []
+    found += _found_in([pack], [skeleton], attrs)
+    for list_name, items in lists.items():
+        found += _found_in(items, getattr(skeleton, list_name), attrs)
+    if not found:
+        return 0, 0
+    raws = [raw for _, _, raw in found]
+    joined = b"[" + b",".join(raws) + b"]"
+    if joined.count(b"[") + joined.count(b"{") > MAX_EXTENSION_DEPTH + 1 and any(
+        _brackets(bytes(raw)) > MAX_EXTENSION_DEPTH for raw in raws
+    ):
+        raise Doubtful("an extension nested deeply")
+    values = jiter.from_json(joined, catch_duplicate_keys=True, allow_inf_nan=False)
+    for (owner, name, _), value in zip(found, values, strict=True):
+        owner.__dict__.setdefault("_extensions", {})[name] = value
+    name_colons = sum(name.count(":") for _, name, _ in found)
+    return len(found), joined.count(b":") + name_colons
+
+
+def _found_in(
+    owners: list[Any], skeletons: list[Any], attrs: Iterable[tuple[str, str]]
+) -> list[tuple[Any, str, Raw]]:
+    if len(owners) != len(skeletons):
+        raise Doubtful("the extension decode disagrees")
+    found: list[tuple[Any, str, Raw]] = []
+    for attr, name in attrs:
+        column = list(map(attrgetter(attr), skeletons))
+        for index in compress(range(len(column)), map(is_not, column, repeat(UNSET))):
+            found.append((owners[index], name, column[index]))
+    return found
+
+
+def _brackets(raw: bytes) -> int:
+    """An upper bound of a JSON value's nesting depth."""
+    return raw.count(b"[") + raw.count(b"{")
