@@ -1,4 +1,5 @@
-"""Fixtures for every test: progress never touches the real user's data folder."""
+"""Fixtures for every test: progress never touches the real user's data folder, and
+every pack any test loads is loaded by both paths of the loader, which must agree."""
 
 from __future__ import annotations
 
@@ -18,3 +19,27 @@ def isolated_data_dir(
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("BRIEFING_APP_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def fast_and_checked_loaders_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whenever the fast loader accepts a pack in a test, the checked path must accept it
+    too, with the same values: a differential check over every pack the suite loads."""
+    from pack_values import pack_values
+
+    from briefing_app.core import checked_load, fast_load
+    from briefing_app.core import pack as pack_module
+    from briefing_app.core.errors import PackError
+    from briefing_app.core.models import Pack
+
+    def both(data: bytes, base_dir: Path | None) -> Pack | None:
+        fast = fast_load.try_fast(data, base_dir)
+        if fast is not None:
+            try:
+                checked = checked_load.parse_checked(data, base_dir)
+            except PackError as exc:  # pragma: no cover - the failure this guards against
+                raise AssertionError(f"the fast loader accepted a refused pack: {exc}") from None
+            assert pack_values(fast) == pack_values(checked)
+        return fast
+
+    monkeypatch.setattr(pack_module, "try_fast", both)

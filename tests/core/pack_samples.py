@@ -6,11 +6,10 @@ import copy
 import json
 from typing import Any
 
-import msgspec
 import pytest
 
 from briefing_app.core.errors import PackError
-from briefing_app.core.models import ITEM_TYPES, Pack
+from briefing_app.core.models import Pack
 from briefing_app.core.pack import parse_pack
 
 VALID: dict[str, Any] = {
@@ -107,16 +106,3 @@ def problems(value: Any) -> list[str]:
     with pytest.raises(PackError) as info:
         parse_pack(data)
     return [str(p) for p in info.value.problems]
-
-
-def pack_values(pack: Any) -> dict[str, Any]:
-    """A pack's fields and ``x-`` keys as plain data, from the app's type or pydantic's."""
-    if hasattr(pack, "model_dump"):
-        return pack.model_dump()  # type: ignore[no-any-return]
-    out: dict[str, Any] = {**msgspec.to_builtins(pack), **pack.extensions}
-    for name in ITEM_TYPES:
-        out[name] = [
-            {**plain, **item.extensions}
-            for plain, item in zip(out[name], getattr(pack, name), strict=True)
-        ]
-    return out

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from pack_samples import VALID, encode, pack_values, valid
+from pack_samples import VALID, encode, valid
+from pack_values import pack_values
 from pydantic import ValidationError
 
 from briefing_app.core.all_problems import capped, in_document_order, text_problems
