@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_, is_not
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, get_origin
 
 import jiter
 import msgspec
@@ -55,7 +56,7 @@ MAX_EXTENSION_NAMES = 32  # distinct x- keys in one pack; more goes to the check
 PATTERN_FIELDS = frozenset({"id", "actor", "actors", "source", "date", "as_of", "language"})
 _EXTENSION_KEY = re.compile(rb'"(x-[^"\\]*)"\s*:')
 _ESCAPED_COLON = re.compile(rb"\\u003[aA]")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATES = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\n[0-9]{4}-[0-9]{2}-[0-9]{2})*")
 _LANGUAGE = re.compile(LANGUAGE_PATTERN.removeprefix("^").removesuffix("$"))
 _SLUG_BYTES = b"abcdefghijklmnopqrstuvwxyz0123456789-\n"
 _get_id = attrgetter("id")
@@ -113,43 +114,36 @@ PACK_SPEC = _spec(Pack)
 
 @lru_cache(maxsize=2)
 def _decoder(forbid_unknown: bool) -> msgspec.json.Decoder[Any]:
-    """A decoder into subclasses of the app's types that tell which keys were present.
+    """A decoder into the app's types, or subclasses that tell which keys were present.
 
-    An optional text, date or reference is absent exactly when it is None: these
-    fields refuse ``null`` (a pack that writes one goes to the checked path).
-    Fields whose default a pack may also write (``"kind": "person"``, ``[]``)
-    default to ``UNSET``. With ``x-`` keys in the file, unknown keys are
-    skipped (the key count still catches any that is not an extension).
+    An optional text, date or reference is absent exactly when it is None (an
+    explicit ``null`` undercounts the keys and so fails the key count: such a
+    pack goes to the checked path). Fields whose default a pack may also write
+    (``"kind": "person"``, ``[]``) default to ``UNSET`` in a subclass. With
+    ``x-`` keys in the file, unknown keys are skipped (the key count still
+    catches any that is not an extension).
     """
     lists: dict[str, Any] = {}
     for name, cls in ITEM_TYPES.items():
-        fields = _decoded_fields(cls, {})
-        decoded = msgspec.defstruct(
-            cls.__name__, fields, bases=(cls,), kw_only=True, forbid_unknown_fields=forbid_unknown
-        )
-        lists[name] = list[decoded]  # type: ignore[valid-type]
-    pack = msgspec.defstruct(
-        "Pack",
-        _decoded_fields(Pack, lists),
-        bases=(Pack,),
-        kw_only=True,
-        forbid_unknown_fields=forbid_unknown,
-    )
-    return msgspec.json.Decoder(pack)
+        lists[name] = list[_decoded_type(cls, SPECS[name], {}, forbid_unknown)]  # type: ignore[misc]
+    return msgspec.json.Decoder(_decoded_type(Pack, PACK_SPEC, lists, forbid_unknown))
 
 
-def _decoded_fields(cls: type[Item], types: dict[str, Any]) -> list[tuple[str, Any, Any]]:
-    out: list[tuple[str, Any, Any]] = []
+def _decoded_type(cls: type[Item], spec: _Spec, lists: dict[str, Any], forbid: bool) -> Any:
+    """``cls`` itself when nothing needs changing, else a subclass that changes it."""
+    unset = {name for name, _, _ in spec.unset}
+    if forbid and not unset and not lists:
+        return cls
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
     for info in msgspec.structs.fields(cls):
-        kind = types.get(info.name, info.type)
-        if info.required:
-            out.append((info.name, kind, msgspec.NODEFAULT))
-        elif info.default is None:
-            (without_none,) = (arg for arg in get_args(kind) if arg is not type(None))
-            out.append((info.name, without_none, None))
-        else:
-            out.append((info.name, kind | UnsetType, UNSET))
-    return out
+        kind = lists.get(info.name, info.type)
+        if info.name in unset:
+            fields.append((info.name, kind | UnsetType, UNSET))
+        elif info.name in lists:  # the required item lists
+            fields.append((info.name, kind))
+    return msgspec.defstruct(
+        cls.__name__, fields, bases=(cls,), kw_only=True, forbid_unknown_fields=forbid
+    )
 
 
 @lru_cache(maxsize=8)
@@ -202,7 +196,7 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
         keys += found
         texts += more
         columns[name] = list_columns
-    if list(map(str.strip, texts)) != texts:
+    if any(map(is_not, map(str.strip, texts), texts)):  # strip returns the same str if clean
         raise Doubtful("text with surrounding whitespace")
     colons = "\n".join(texts).count(":")
     _check_ids(pack, lists)
@@ -249,18 +243,19 @@ def _settle(items: list[Any], spec: _Spec) -> tuple[int, list[str], Columns]:
     for name, default, factory in spec.unset:
         absent = list(compress(items, map(is_, map(attrgetter(name), items), repeat(UNSET))))
         present += count - len(absent)
-        if factory is None:
-            for item in absent:
-                setattr(item, name, default)
-        else:
-            for item in absent:
-                setattr(item, name, factory())
+        values = repeat(default) if factory is None else map(_call, repeat(factory, len(absent)))
+        deque(map(setattr, absent, repeat(name), values), maxlen=0)
     for name in spec.text_lists:
         texts += chain.from_iterable(map(attrgetter(name), items))
     cls = spec.cls
-    for item in items:
-        item.__class__ = cls
+    if items and type(items[0]) is not cls:  # a list holds one decoded type
+        for item in items:
+            item.__class__ = cls
     return present, texts, columns
+
+
+def _call(factory: Callable[[], Any]) -> Any:
+    return factory()
 
 
 def _texts(items: list[Any], spec: _Spec) -> list[str]:
@@ -302,14 +297,23 @@ def _check_references(lists: dict[str, list[Any]], columns: dict[str, Columns]) 
 
 
 def _check_dates(columns: dict[str, Columns], events: list[Any]) -> None:
+    """Distinct dates: the pattern on all at once, the calendar once per month and day."""
     dates: set[str | None] = set(columns[""]["as_of"])
     for name in ("sources", "quotes", "measures"):
         dates.update(columns[name]["date"])
     dates.update(map(_get_date, events))
     dates.discard(None)
-    for value in dates:
-        if value is None or _DATE.fullmatch(value) is None or not is_real_date(value):
-            raise Doubtful("a date")
+    found: set[str] = dates  # type: ignore[assignment]  # None is gone
+    if not found:
+        return
+    if _DATES.fullmatch("\n".join(found)) is None:
+        raise Doubtful("a date")
+    month_days = {date[5:] for date in found}
+    if not all(is_real_date(f"2000-{month_day}") for month_day in month_days):  # a leap year
+        raise Doubtful("a date")
+    leap_days = (date for date in found if date.endswith("-02-29"))
+    if "02-29" in month_days and not all(map(is_real_date, leap_days)):
+        raise Doubtful("a date")
 
 
 def _attach_extensions(

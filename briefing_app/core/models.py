@@ -42,8 +42,12 @@ LongText = Annotated[str, Meta(min_length=1, max_length=4000)]  # details, conte
 ActorKind = Literal["person", "institution", "state"]
 
 
-class Item(Struct, kw_only=True, dict=True):
-    """What every item shares: its ``x-`` extensions, kept outside the fields."""
+class Item(Struct, kw_only=True, dict=True, forbid_unknown_fields=True):
+    """What every item shares: its ``x-`` extensions, kept outside the fields.
+
+    ``forbid_unknown_fields`` makes ``fast_load``'s decode refuse a misspelt key
+    at once (the checked path then words the problem).
+    """
 
     @property
     def extensions(self) -> dict[str, Any]:
