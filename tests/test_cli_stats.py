@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -137,3 +138,29 @@ def test_the_installed_command_runs_without_a_traceback(tmp_path: Path, pack_fil
 def test_sparkline_scales_to_the_busiest_day() -> None:
     assert sparkline([0, 0, 0]) == "▁▁▁"
     assert sparkline([0, 5, 10]) == "▁▅█"
+
+
+def test_check_reports_a_sound_file_and_moves_a_damaged_one_aside(
+    tmp_path: Path, pack_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_history(tmp_path)
+    assert main(["stats", str(pack_file), "--json", "--check"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["answered"] == 3
+    assert captured.err.strip().endswith("checked, no damage found")
+    db = tmp_path / "data" / DB_NAME
+    with ProgressStore(db) as store:  # enough rows to fill pages past the schema
+        for i in range(300):
+            store.record_answer("demo", f"x{i}", "who-said", True, T0)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for offset in range(4096 * 2, len(data) - 4096, 4096):
+        data[offset : offset + 64] = b"\xff" * 64
+    db.write_bytes(bytes(data))
+    assert main(["stats", str(pack_file), "--json", "--check"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["answered"] == 0
+    assert "could not be read" in captured.err and "no damage found" not in captured.err
+    assert list(db.parent.glob(DB_NAME + ".corrupt-*"))

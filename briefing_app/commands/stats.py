@@ -1,4 +1,6 @@
-"""``briefing-app stats PATH [--json]``: the statistics view, for the terminal and scripts."""
+"""``briefing-app stats PATH [--json] [--check]``: the statistics view, for the terminal
+and scripts; ``--check`` also runs SQLite's whole-file check of the progress file
+(opening skips it: it reads every page)."""
 
 from __future__ import annotations
 
@@ -21,14 +23,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH")
     add_pack_option(parser)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check the whole progress file for damage first (a damaged one is moved aside)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_stats(args.path, as_json=args.json, pack_id=args.pack)
+    return run_stats(args.path, as_json=args.json, pack_id=args.pack, check=args.check)
 
 
 def run_stats(
-    path: str, as_json: bool = False, now: datetime | None = None, pack_id: str | None = None
+    path: str,
+    as_json: bool = False,
+    now: datetime | None = None,
+    pack_id: str | None = None,
+    check: bool = False,
 ) -> int:
     """Print one pack's progress; 1 for a bad pack, never a traceback."""
     pack = load_or_report(path, pack_id=pack_id)
@@ -37,9 +48,12 @@ def run_stats(
     moment = now or datetime.now().astimezone()
     try:
         with ProgressStore.open_default() as store:
-            if store.recovery_message:
-                error_line(store.recovery_message)
+            sound = store.check() if check else False
             stats = store.stats(pack, moment)
+            if store.recovery_message:  # found on opening, by the check or by a read
+                error_line(store.recovery_message)
+            if sound:
+                error_line(f"{store.path}: checked, no damage found")
     except Exception as exc:  # a damaged or locked store: say so in one line
         logger.exception("progress could not be read")
         error_line(f"{path}: progress could not be read: {exc}")

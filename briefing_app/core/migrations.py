@@ -8,6 +8,9 @@ stays here (``SCHEMAS``) so tests can build the databases users really have.
 - v1: quiz answers only.
 - v2: flip-card ratings and the fsrs card state; v1 answers are replayed into
   the schedule (wrong = Again, right = Good) so no earlier work is lost.
+- v3: covering indexes, so the statistics read each pack's rows from one index
+  in order (no lookup into the table per row) and count them in SQL; they
+  replace the v2 indexes whose columns they start with.
 """
 
 from __future__ import annotations
@@ -53,8 +56,22 @@ CREATE TABLE cards (
 CREATE INDEX cards_by_due ON cards (pack_id, due);
 """
 
-SCHEMAS: dict[int, str] = {1: SCHEMA_V1, 2: SCHEMA_V1 + V2_TABLES}
-LATEST_VERSION = 2
+V3_INDEXES = """
+DROP INDEX reviews_by_item;
+CREATE INDEX reviews_counted ON reviews (pack_id, item_id, source, rating, reviewed_at);
+CREATE INDEX reviews_by_day ON reviews (pack_id, reviewed_at, source, item_id);
+DROP INDEX reviews_by_pack;
+CREATE INDEX answers_counted ON answers (pack_id, item_id, correct);
+DROP INDEX cards_by_due;
+CREATE INDEX cards_by_due ON cards (pack_id, due, item_id);
+"""
+
+SCHEMAS: dict[int, str] = {
+    1: SCHEMA_V1,
+    2: SCHEMA_V1 + V2_TABLES,
+    3: SCHEMA_V1 + V2_TABLES + V3_INDEXES,
+}
+LATEST_VERSION = 3
 
 
 def timestamp(moment: datetime) -> str:
@@ -96,7 +113,11 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2}
+def _to_v3(conn: sqlite3.Connection) -> None:
+    run_script(conn, V3_INDEXES)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
 
 
 class NewerSchemaError(Exception):

@@ -1,9 +1,11 @@
 """Statistics of one pack from its stored history, computed without a database.
 
-The store hands over plain rows; this module only counts. Rows for items the
-pack no longer has are dropped here, so editing a pack never breaks the view.
-Days are calendar days in ``now``'s time zone: the UI passes local time, tests
-pass UTC, and "today" means what the user means by it.
+The store hands over its history already counted (``History``: per item, and
+per calendar day), so the cost does not grow with the number of reviews;
+``History.from_rows`` counts plain rows the same way (tests hold the two
+together). Counts for items the pack no longer has are dropped, so editing a
+pack never breaks the view. Days are calendar days in ``now``'s time zone: the
+UI passes local time, tests pass UTC, and "today" means what the user means by it.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any, NamedTuple
 
 from .cards import STUDY_CATEGORIES, Category
 from .due import due_now_ids
@@ -23,8 +25,7 @@ YEAR_DAYS = 371  # 53 full weeks: the calendar heatmap's last year
 FORECAST_DAYS = 8  # today (overdue included) and the 7 days after it
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+class ReviewRow(NamedTuple):
     """One rating of a card, from the study window (``study``) or a quiz answer (``quiz``)."""
 
     item_id: str
@@ -33,12 +34,59 @@ class ReviewRow:
     reviewed_at: datetime
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     item_id: str
     kind: str
     correct: bool
     answered_at: datetime
+
+
+@dataclass(frozen=True)
+class History:
+    """A pack's reviews and answers, counted.
+
+    ``reviews``: (item id, source) -> (reviews, of which rated Again).
+    ``answers``: item id -> (answers, of which correct). ``days``: (calendar day
+    in the zone asked for, source) -> reviews, from ``first_day`` on, of
+    ``known`` items only; days without reviews may be left out.
+    """
+
+    reviews: Mapping[tuple[str, str], tuple[int, int]]
+    answers: Mapping[str, tuple[int, int]]
+    days: Mapping[tuple[date, str], int]
+
+    @classmethod
+    def from_rows(
+        cls,
+        reviews: Iterable[ReviewRow],
+        answers: Iterable[AnswerRow],
+        zone: tzinfo | None,
+        first_day: date,
+        known: Iterable[str],
+    ) -> History:
+        """Count plain rows, as the store counts in SQL."""
+        wanted = set(known)
+        rows = list(reviews)
+        days: Counter[tuple[date, str]] = Counter()
+        for r in rows:
+            day = r.reviewed_at.astimezone(zone).date()
+            if day >= first_day and r.item_id in wanted:
+                days[day, r.source] += 1
+        total = Counter((r.item_id, r.source) for r in rows)
+        again = Counter((r.item_id, r.source) for r in rows if r.rating == 1)
+        listed = list(answers)
+        asked = Counter(a.item_id for a in listed)
+        right = Counter(a.item_id for a in listed if a.correct)
+        return cls(
+            {key: (n, again[key]) for key, n in total.items()},
+            {item: (n, right[item]) for item, n in asked.items()},
+            days,
+        )
+
+
+def history_start(now: datetime) -> date:
+    """The first day whose reviews are counted per day (the heatmap's year)."""
+    return now.date() - timedelta(days=YEAR_DAYS - 1)
 
 
 @dataclass(frozen=True)
@@ -168,52 +216,47 @@ def item_actors(pack: Pack) -> dict[str, tuple[str, ...]]:
 
 
 def compute_stats(
-    pack: Pack,
-    reviews: Iterable[ReviewRow],
-    answers: Iterable[AnswerRow],
-    dues: Mapping[str, datetime],
-    now: datetime,
+    pack: Pack, history: History, dues: Mapping[str, datetime], now: datetime
 ) -> PackStats:
-    """Count a pack's history; ``dues`` maps each scheduled item to when it is next due."""
+    """Count a pack's history; ``dues`` maps each scheduled item to when it is next due.
+
+    ``history`` must count days in ``now``'s zone from ``history_start(now)`` on.
+    """
     now = now if now.tzinfo is not None else now.astimezone()
     zone = now.tzinfo
     today = now.date()
     categories = item_categories(pack)
     actors_of = item_actors(pack)
-    reviews = [r for r in reviews if r.item_id in categories]
-    answers = [a for a in answers if a.item_id in categories]
+    reviewed = {k: n for k, n in history.reviews.items() if k[0] in categories}
+    answered = {k: n for k, n in history.answers.items() if k in categories}
     dues = {k: v for k, v in dues.items() if k in categories}
 
-    seen = {r.item_id for r in reviews} | {a.item_id for a in answers} | set(dues)
+    seen = {item for item, _ in reviewed} | set(answered) | set(dues)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
-    study_days: Counter[date] = Counter()
-    quiz_days: Counter[date] = Counter()
     cat_right: Counter[str] = Counter()
     cat_total: Counter[str] = Counter()
     actor_right: Counter[str] = Counter()
     actor_total: Counter[str] = Counter()
     recall_right: Counter[str] = Counter()
     recall_total: Counter[str] = Counter()
-    year_first = today - timedelta(days=YEAR_DAYS - 1)
-    year_study: Counter[date] = Counter()
-    year_quiz: Counter[date] = Counter()
-    for r in reviews:
-        day = r.reviewed_at.astimezone(zone).date()
+    year_first = history_start(now)
+    for (item, source), (count, again) in reviewed.items():
+        if source == "study":
+            category = categories[item].value
+            recall_total[category] += count
+            recall_right[category] += count - again
+    for item, (count, correct) in answered.items():  # accuracy: what a quiz tested
+        category = categories[item].value
+        cat_total[category] += count
+        cat_right[category] += correct
+        for actor in actors_of[item]:
+            actor_total[actor] += count
+            actor_right[actor] += correct
+    study_days: Counter[date] = Counter()
+    quiz_days: Counter[date] = Counter()
+    for (day, source), count in history.days.items():
         if year_first <= day <= today:
-            (year_study if r.source == "study" else year_quiz)[day] += 1
-        if first_day <= day <= today:
-            (study_days if r.source == "study" else quiz_days)[day] += 1
-        if r.source == "study":
-            category = categories[r.item_id].value
-            recall_total[category] += 1
-            recall_right[category] += r.rating != 1
-    for a in answers:  # accuracy is what a quiz tested, never a self-rating
-        category = categories[a.item_id].value
-        cat_total[category] += 1
-        cat_right[category] += a.correct
-        for actor in actors_of[a.item_id]:
-            actor_total[actor] += 1
-            actor_right[actor] += a.correct
+            (study_days if source == "study" else quiz_days)[day] += count
 
     due_days: Counter[date] = Counter()
     for due in dues.values():
@@ -229,9 +272,9 @@ def compute_stats(
         today=today,
         total_cards=len(categories),
         cards_seen=len(seen),
-        answered=len(answers),
-        correct=sum(a.correct for a in answers),
-        reviews=sum(r.source == "study" for r in reviews),
+        answered=sum(count for count, _ in answered.values()),
+        correct=sum(correct for _, correct in answered.values()),
+        reviews=sum(n for (_, source), (n, _) in reviewed.items() if source == "study"),
         due_now=len(due_now_ids(categories, dues, now)),
         due_reviews_now=sum(due <= now for due in dues.values()),
         due_today=forecast[0].total,
@@ -251,7 +294,7 @@ def compute_stats(
         ),
         seen_by_category={c.value: seen_by_category[c.value] for c in STUDY_CATEGORIES},
         year=tuple(
-            DayCount(d, year_study[d], year_quiz[d])
+            DayCount(d, study_days[d], quiz_days[d])
             for d in (year_first + timedelta(days=i) for i in range(YEAR_DAYS))
         ),
         recall_by_category=tuple(

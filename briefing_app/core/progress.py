@@ -9,7 +9,12 @@ Why it is built this way:
 - Progress is keyed by (pack id, item id), never by position, so editing a
   pack keeps what is still there; readers ignore items the pack dropped.
 - A file that cannot be read is renamed aside, never deleted, and a fresh one
-  started; ``recovery_message`` tells the user where the old file went.
+  started; ``recovery_message`` tells the user where the old file went. SQLite's
+  ``quick_check`` reads the whole file, so it runs only when opening fails or
+  when asked (``check``, ``briefing-app stats --check``); damage found later by
+  a read is handled the same way (``_rows``).
+- Statistics are counted in SQL from covering indexes (``history``), so their
+  cost grows with the items and days, not with every review one by one.
 """
 
 from __future__ import annotations
@@ -18,15 +23,23 @@ import math
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from datetime import time as day_start
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .due import due_now_ids
 from .migrations import NewerSchemaError, migrate, timestamp
-from .pack_stats import AnswerRow, PackStats, ReviewRow, compute_stats
+from .pack_stats import (
+    YEAR_DAYS,
+    History,
+    PackStats,
+    compute_stats,
+    history_start,
+    item_categories,
+)
 from .schedule import (
     DEFAULT_SCHEDULER,
     Card,
@@ -162,13 +175,11 @@ class ProgressStore:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-            check = conn.execute("PRAGMA quick_check").fetchall()
-            if check != [("ok",)]:
-                raise _Unreadable("; ".join(str(row[0]) for row in check[:3]))
             migrate(conn)
         except sqlite3.DatabaseError as exc:
+            damage = _is_corruption(exc) or (not _is_busy(exc) and _damage_found(conn))
             conn.close()
-            if _is_corruption(exc):
+            if damage:
                 raise _Unreadable(str(exc)) from exc
             raise
         except BaseException:
@@ -190,6 +201,42 @@ class ProgressStore:
                 side.replace(target.with_name(target.name + suffix))
         self.path.replace(target)
         return target
+
+    def check(self) -> bool:
+        """Run SQLite's ``quick_check``; a damaged file is moved aside (False)."""
+        if _damage_found(self._conn):
+            self._recover()
+            return False
+        return True
+
+    def _recover(self) -> None:
+        """Move the damaged file aside and carry on with a fresh one."""
+        self._conn.close()
+        self.moved_to = None
+        try:
+            self.moved_to = self._move_aside()
+            self._conn = self._connect(self.path)
+            self.recovery_message = (
+                f"Your progress file could not be read. It was moved to {self.moved_to}; "
+                "a new one was started."
+            )
+        except (OSError, sqlite3.Error, _Unreadable) as exc:
+            self.persistent = False
+            self.recovery_message = (
+                f"Your progress file {self.path} could not be read ({_describe(exc)}). "
+                "Progress made now will not be saved."
+            )
+            self._conn = self._connect(":memory:")
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        """A query's rows; damage found on the way moves the file aside (then no rows)."""
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not self.persistent or not _is_corruption(exc):
+                raise
+        self._recover()
+        return self._conn.execute(sql, params).fetchall()
 
     def close(self) -> None:
         self._conn.close()
@@ -357,9 +404,7 @@ class ProgressStore:
 
     def due_times(self, pack_id: str) -> dict[str, datetime]:
         """When each reviewed item of the pack is next due."""
-        rows = self._conn.execute(
-            "SELECT item_id, due FROM cards WHERE pack_id = ?", (pack_id,)
-        ).fetchall()
+        rows = self._rows("SELECT item_id, due FROM cards WHERE pack_id = ?", (pack_id,))
         return {item: datetime.fromisoformat(due) for item, due in rows}
 
     def due_items(self, pack_id: str, item_ids: Iterable[str], now: datetime) -> list[str]:
@@ -367,17 +412,15 @@ class ProgressStore:
         limit = timestamp(now)
         due = {
             item
-            for (item,) in self._conn.execute(
+            for (item,) in self._rows(
                 "SELECT item_id FROM cards WHERE pack_id = ? AND due <= ?", (pack_id, limit)
             )
         }
         return [i for i in item_ids if i in due]
 
     def answer_count(self, pack_id: str) -> int:
-        row = self._conn.execute(
-            "SELECT COUNT(*) FROM answers WHERE pack_id = ?", (pack_id,)
-        ).fetchone()
-        return int(row[0])
+        ((count,),) = self._rows("SELECT COUNT(*) FROM answers WHERE pack_id = ?", (pack_id,))
+        return int(count)
 
     def priority(self, pack_id: str, item_id: str, now: datetime | None = None) -> float:
         """How much the item needs practice: 1.0 for a new one, more when due or
@@ -401,21 +444,61 @@ class ProgressStore:
 
     def stats(self, pack: Pack, now: datetime) -> PackStats:
         """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``."""
-        reviews = [
-            ReviewRow(item, rating, source, datetime.fromisoformat(at))
-            for item, rating, source, at in self._conn.execute(
-                "SELECT item_id, rating, source, reviewed_at FROM reviews WHERE pack_id = ?",
-                (pack.id,),
+        now = now if now.tzinfo is not None else now.astimezone()
+        history = self.history(pack.id, item_categories(pack), now)
+        return compute_stats(pack, history, self.due_times(pack.id), now)
+
+    def history(self, pack_id: str, known: Collection[str], now: datetime) -> History:
+        """The pack's reviews and answers counted in SQL, days in ``now``'s zone.
+
+        Each query reads one covering index of the pack's rows; only reviews
+        since ``history_start`` are counted per day.
+        """
+        reviews = {
+            (item, source): (count, again)
+            for item, source, count, again in self._rows(
+                "SELECT item_id, source, COUNT(*), SUM(rating = 1) FROM reviews"
+                " WHERE pack_id = ? GROUP BY item_id, source",
+                (pack_id,),
             )
-        ]
-        answers = [
-            AnswerRow(item, kind, bool(correct), datetime.fromisoformat(at))
-            for item, kind, correct, at in self._conn.execute(
-                "SELECT item_id, kind, correct, answered_at FROM answers WHERE pack_id = ?",
-                (pack.id,),
+        }
+        answers = {
+            item: (count, correct)
+            for item, count, correct in self._rows(
+                "SELECT item_id, COUNT(*), SUM(correct) FROM answers WHERE pack_id = ?"
+                " GROUP BY item_id",
+                (pack_id,),
             )
-        ]
-        return compute_stats(pack, reviews, answers, self.due_times(pack.id), now)
+        }
+        stale = {item for item, _ in reviews}.difference(known)
+        return History(reviews, answers, self._days(pack_id, now, stale))
+
+    def _days(self, pack_id: str, now: datetime, stale: set[str]) -> dict[Any, int]:
+        """Reviews per (day, source) since ``history_start``, leaving out ``stale`` items.
+
+        One indexed range count per day, its bounds computed in ``now``'s zone
+        (daylight saving included), is cheaper than a date function on every row.
+        """
+        skip = ""
+        if stale:
+            self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS stale (item_id TEXT PRIMARY KEY)")
+            self._conn.execute("DELETE FROM temp.stale")
+            self._conn.executemany("INSERT INTO temp.stale VALUES (?)", [(i,) for i in stale])
+            skip = " AND item_id NOT IN temp.stale"
+        sql = (
+            "SELECT COUNT(*), SUM(source = 'study') FROM reviews"
+            f" WHERE pack_id = ? AND reviewed_at >= ? AND reviewed_at < ?{skip}"
+        )
+        first = history_start(now)
+        days = [first + timedelta(days=i) for i in range(YEAR_DAYS + 1)]
+        bounds = [timestamp(datetime.combine(d, day_start.min, tzinfo=now.tzinfo)) for d in days]
+        out: dict[Any, int] = {}
+        for day, start, end in zip(days, bounds, bounds[1:], strict=False):
+            ((count, study),) = self._rows(sql, (pack_id, start, end))
+            if count:
+                out[day, "study"] = study
+                out[day, "quiz"] = count - study
+        return out
 
 
 def due_filter(
@@ -433,6 +516,15 @@ def due_filter(
     return store.due_items(pack_id, ids, now)
 
 
+def _damage_found(conn: sqlite3.Connection) -> bool:
+    """SQLite's ``quick_check`` (reads the whole file): True if it reports damage."""
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError:
+        return True
+    return check != [("ok",)]
+
+
 def _check_header(path: Path) -> None:
     """Refuse a non-SQLite file before SQLite opens it and tidies away its -wal."""
     try:
@@ -444,7 +536,7 @@ def _check_header(path: Path) -> None:
         raise _Unreadable("file is not a database")
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
+def _is_busy(exc: sqlite3.Error) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
         return (int(code) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)

@@ -231,8 +231,8 @@ def test_a_damaged_file_is_moved_aside_and_a_fresh_one_started(tmp_path: Path) -
         assert s.answer_count("demo") == 1
 
 
-def test_a_file_with_damaged_pages_is_moved_aside(tmp_path: Path) -> None:
-    db = tmp_path / DB_NAME
+def _damage_pages(db: Path) -> None:
+    """A store with history whose pages past the schema are scribbled over."""
     with ProgressStore(db) as s:
         for i in range(300):
             s.record_answer("demo", f"item-{i}", "who-said", i % 2 == 0, T0)
@@ -244,10 +244,30 @@ def test_a_file_with_damaged_pages_is_moved_aside(tmp_path: Path) -> None:
     for offset in range(page * 2, len(data) - page, page):
         data[offset : offset + 64] = b"\xff" * 64
     db.write_bytes(bytes(data))
+
+
+def test_a_file_with_damaged_pages_is_moved_aside_when_a_read_meets_them(tmp_path: Path) -> None:
+    """Opening reads no damaged page (no whole-file check at every start, issue 16);
+    the first read that meets one moves the file aside and carries on with a fresh one."""
+    db = tmp_path / DB_NAME
+    _damage_pages(db)
     with ProgressStore(db) as s:
-        assert s.moved_to is not None and s.moved_to.is_file()
+        assert s.moved_to is None
         assert s.answer_count("demo") == 0
+        assert s.moved_to is not None and s.moved_to.is_file()
+        assert s.recovery_message is not None and str(s.moved_to) in s.recovery_message
         s.record_answer("demo", "q1", "who-said", True, T0)
+    with ProgressStore(db) as s:
+        assert s.answer_count("demo") == 1 and s.check()
+
+
+def test_check_finds_damaged_pages_at_once(tmp_path: Path) -> None:
+    db = tmp_path / DB_NAME
+    _damage_pages(db)
+    with ProgressStore(db) as s:
+        assert not s.check()
+        assert s.moved_to is not None and s.moved_to.is_file() and s.persistent
+        assert s.answer_count("demo") == 0
 
 
 def test_moving_aside_never_overwrites_an_earlier_copy(tmp_path: Path) -> None:

@@ -1,0 +1,104 @@
+"""The store counts history in SQL exactly as ``History.from_rows`` counts plain rows,
+from covering indexes, in any time zone (daylight saving included)."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from briefing_app.core.migrations import timestamp
+from briefing_app.core.pack_stats import AnswerRow, History, ReviewRow, history_start
+from briefing_app.core.progress import DB_NAME, ProgressStore
+
+NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # Europe's spring-forward night
+ITEMS = [f"item-{i}" for i in range(40)]
+KNOWN = ITEMS[:30]  # the rest were removed from the pack since
+
+
+def _history_rows(seed: int) -> tuple[list[ReviewRow], list[AnswerRow]]:
+    rng = random.Random(seed)
+    reviews, answers = [], []
+    for _ in range(600):
+        # over 13 months, many near midnight in some zone
+        at = NOW - timedelta(days=rng.randrange(400), minutes=rng.choice([0, 1, 29, 30, 59, 61]))
+        at -= timedelta(hours=rng.randrange(24))
+        source = rng.choice(["study", "quiz"])
+        reviews.append(ReviewRow(rng.choice(ITEMS), rng.randint(1, 4), source, at))
+        if source == "quiz":
+            item = reviews[-1].item_id
+            answers.append(AnswerRow(item, "who-said", rng.random() < 0.6, at))
+    return reviews, answers
+
+
+def _store_with(path: Path, reviews: list[ReviewRow], answers: list[AnswerRow]) -> None:
+    with ProgressStore(path):
+        pass
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "INSERT INTO reviews (pack_id, item_id, rating, source, reviewed_at, card_after)"
+        " VALUES ('demo', ?, ?, ?, ?, '{}')",
+        [(r.item_id, r.rating, r.source, timestamp(r.reviewed_at)) for r in reviews],
+    )
+    conn.executemany(
+        "INSERT INTO answers (pack_id, item_id, kind, correct, answered_at)"
+        " VALUES ('demo', ?, ?, ?, ?)",
+        [(a.item_id, a.kind, int(a.correct), timestamp(a.answered_at)) for a in answers],
+    )
+    conn.commit()
+    conn.close()
+
+
+def _nonzero(history: History) -> dict[str, object]:
+    return {
+        "reviews": dict(history.reviews),
+        "answers": dict(history.answers),
+        "days": {k: n for k, n in history.days.items() if n},
+    }
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        UTC,
+        timezone(timedelta(hours=9)),
+        timezone(timedelta(hours=-5, minutes=-30)),
+        ZoneInfo("Europe/Berlin"),
+        ZoneInfo("America/Santiago"),
+    ],
+    ids=str,
+)
+def test_sql_counts_equal_counting_the_rows(tmp_path: Path, zone: timezone | ZoneInfo) -> None:
+    reviews, answers = _history_rows(seed=7)
+    _store_with(tmp_path / DB_NAME, reviews, answers)
+    now = NOW.astimezone(zone)
+    with ProgressStore(tmp_path / DB_NAME) as store:
+        counted = store.history("demo", KNOWN, now)
+    expected = History.from_rows(reviews, answers, zone, history_start(now), KNOWN)
+    assert _nonzero(counted) == _nonzero(expected)
+    assert sum(counted.days.values()) > 300  # most reviews fall in the year counted per day
+
+
+def test_the_statistics_read_covering_indexes(tmp_path: Path) -> None:
+    """Every statistics query reads one index only: no lookup into a table per row."""
+    with ProgressStore(tmp_path / DB_NAME) as store:
+        store.history("demo", KNOWN, NOW)  # creates what the queries need
+        store.due_times("demo")
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    queries = {
+        "SELECT item_id, source, COUNT(*), SUM(rating = 1) FROM reviews"
+        " WHERE pack_id = ? GROUP BY item_id, source": ("x",),
+        "SELECT item_id, COUNT(*), SUM(correct) FROM answers WHERE pack_id = ? GROUP BY item_id": (
+            "x",
+        ),
+        "SELECT COUNT(*), SUM(source = 'study') FROM reviews"
+        " WHERE pack_id = ? AND reviewed_at >= ? AND reviewed_at < ?": ("x", "a", "b"),
+        "SELECT item_id, due FROM cards WHERE pack_id = ?": ("x",),
+    }
+    for sql, params in queries.items():
+        plan = " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+        assert "USING COVERING INDEX" in plan and "TEMP B-TREE" not in plan, (sql, plan)
