@@ -33,10 +33,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, is_, is_not
 from pathlib import Path
 from typing import Any, Literal, get_origin
@@ -112,27 +112,28 @@ SPECS: dict[str, _Spec] = {name: _spec(cls) for name, cls in ITEM_TYPES.items()}
 PACK_SPEC = _spec(Pack)
 
 
-@lru_cache(maxsize=2)
-def _decoder(forbid_unknown: bool) -> msgspec.json.Decoder[Any]:
+@lru_cache(maxsize=4)
+def _decoder(names: tuple[str, ...]) -> msgspec.json.Decoder[Any]:
     """A decoder into the app's types, or subclasses that tell which keys were present.
 
     An optional text, date or reference is absent exactly when it is None (an
     explicit ``null`` undercounts the keys and so fails the key count: such a
     pack goes to the checked path). Fields whose default a pack may also write
-    (``"kind": "person"``, ``[]``) default to ``UNSET`` in a subclass. With
-    ``x-`` keys in the file, unknown keys are skipped (the key count still
-    catches any that is not an extension).
+    (``"kind": "person"``, ``[]``) default to ``UNSET`` in a subclass. The
+    ``x-`` keys ``names`` become extra fields holding raw JSON.
     """
     lists: dict[str, Any] = {}
     for name, cls in ITEM_TYPES.items():
-        lists[name] = list[_decoded_type(cls, SPECS[name], {}, forbid_unknown)]  # type: ignore[misc]
-    return msgspec.json.Decoder(_decoded_type(Pack, PACK_SPEC, lists, forbid_unknown))
+        lists[name] = list[_decoded_type(cls, SPECS[name], {}, names)]  # type: ignore[misc]
+    return msgspec.json.Decoder(_decoded_type(Pack, PACK_SPEC, lists, names))
 
 
-def _decoded_type(cls: type[Item], spec: _Spec, lists: dict[str, Any], forbid: bool) -> Any:
+def _decoded_type(
+    cls: type[Item], spec: _Spec, lists: dict[str, Any], names: tuple[str, ...]
+) -> Any:
     """``cls`` itself when nothing needs changing, else a subclass that changes it."""
     unset = {name for name, _, _ in spec.unset}
-    if forbid and not unset and not lists:
+    if not unset and not lists and not names:
         return cls
     fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
     for info in msgspec.structs.fields(cls):
@@ -141,24 +142,16 @@ def _decoded_type(cls: type[Item], spec: _Spec, lists: dict[str, Any], forbid: b
             fields.append((info.name, kind | UnsetType, UNSET))
         elif info.name in lists:  # the required item lists
             fields.append((info.name, kind))
+    slots = tuple((f"x{i}_", name) for i, name in enumerate(names))
+    fields += [(attr, Raw | UnsetType, UNSET) for attr, _ in slots]
     return msgspec.defstruct(
-        cls.__name__, fields, bases=(cls,), kw_only=True, forbid_unknown_fields=forbid
+        cls.__name__,
+        fields,
+        bases=(cls,),
+        kw_only=True,
+        rename=dict(slots) or None,
+        namespace={"_extension_slots": slots},
     )
-
-
-@lru_cache(maxsize=8)
-def _extension_decoder(names: tuple[str, ...]) -> msgspec.json.Decoder[Any]:
-    """A decoder that reads only the ``x-`` keys ``names``, as raw JSON, everywhere."""
-    attrs = [f"ext{i}" for i in range(len(names))]
-    rename = dict(zip(attrs, names, strict=True))
-    fields = [(attr, Raw | UnsetType, UNSET) for attr in attrs]
-    item = msgspec.defstruct("Extensions", fields, rename=rename, kw_only=True, gc=False)
-    lists: list[tuple[str, Any, Any]] = [
-        (name, list[item], msgspec.field(default_factory=list))  # type: ignore[valid-type]
-        for name in ITEM_TYPES
-    ]
-    pack = msgspec.defstruct("PackExtensions", [*fields, *lists], rename=rename, kw_only=True)
-    return msgspec.json.Decoder(pack)
 
 
 def try_fast(data: bytes, base_dir: Path | None) -> Pack | None:
@@ -180,12 +173,12 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
         raise Doubtful("an escaped ':'")
     names: tuple[str, ...] = ()
     try:
-        pack: Any = _decoder(True).decode(data)
+        pack: Any = _decoder(()).decode(data)
     except msgspec.ValidationError as exc:
         if not str(exc).startswith("Object contains unknown field `x-"):
             raise
         names = _extension_names(data)
-        pack = _decoder(False).decode(data)
+        pack = _decoder(names).decode(data)
     keys, texts, pack_columns = _settle([pack], PACK_SPEC)
     columns = {"": pack_columns}
     lists: dict[str, list[Any]] = {name: getattr(pack, name) for name in ITEM_TYPES}
@@ -208,7 +201,7 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
     if not links_clean(urls, map(_get_image, lists["actors"]), base_dir):
         raise Doubtful("a URL or an image path")
     if names:
-        extension_keys, extension_colons = _attach_extensions(data, names, pack, lists)
+        extension_keys, extension_colons = _decode_extensions(pack, lists)
         keys += extension_keys
         colons += extension_colons
     if data.count(b":") != keys + colons:
@@ -248,8 +241,8 @@ def _settle(items: list[Any], spec: _Spec) -> tuple[int, list[str], Columns]:
     for name in spec.text_lists:
         texts += chain.from_iterable(map(attrgetter(name), items))
     cls = spec.cls
-    if items and type(items[0]) is not cls:  # a list holds one decoded type
-        for item in items:
+    if items and type(items[0]) is not cls and not items[0]._extension_slots:
+        for item in items:  # one decoded type a list, with the app type's layout
             item.__class__ = cls
     return present, texts, columns
 
@@ -316,45 +309,36 @@ def _check_dates(columns: dict[str, Columns], events: list[Any]) -> None:
         raise Doubtful("a date")
 
 
-def _attach_extensions(
-    data: bytes, names: tuple[str, ...], pack: Any, lists: dict[str, list[Any]]
-) -> tuple[int, int]:
-    """Read the ``x-`` values, check them as the checked path does, keep them on their items.
+def _decode_extensions(pack: Any, lists: dict[str, list[Any]]) -> tuple[int, int]:
+    """Parse the ``x-`` values in place, checked as the checked path checks them.
 
-    Returns the keys found and the ``:`` inside their names and values.
+    All of them at once, by jiter (which refuses duplicate keys and NaN like the
+    checked path). Returns the keys found and the ``:`` in their names and values.
     """
-    skeleton = _extension_decoder(names).decode(data)
-    attrs = [(f"ext{i}", name) for i, name in enumerate(names)]
-    found: list[tuple[Any, str, Raw]] = []
-    found += _found_in([pack], [skeleton], attrs)
-    for list_name, items in lists.items():
-        found += _found_in(items, getattr(skeleton, list_name), attrs)
-    if not found:
+    groups: list[tuple[list[Any], str, list[Raw]]] = []
+    name_colons = 0
+    for items in [[pack], *lists.values()]:
+        if not items:
+            continue
+        for attr, name in items[0]._extension_slots:
+            column = list(map(attrgetter(attr), items))
+            present = list(map(is_not, column, repeat(UNSET)))
+            raws: list[Raw] = list(compress(column, present))
+            if raws:
+                groups.append((list(compress(items, present)), attr, raws))
+                name_colons += name.count(":") * len(raws)
+    raws = [raw for _, _, group in groups for raw in group]
+    if not raws:
         return 0, 0
-    raws = [raw for _, _, raw in found]
     joined = b"[" + b",".join(raws) + b"]"
-    if joined.count(b"[") + joined.count(b"{") > MAX_EXTENSION_DEPTH + 1 and any(
-        _brackets(bytes(raw)) > MAX_EXTENSION_DEPTH for raw in raws
-    ):
-        raise Doubtful("an extension nested deeply")
-    values = jiter.from_json(joined, catch_duplicate_keys=True, allow_inf_nan=False)
-    for (owner, name, _), value in zip(found, values, strict=True):
-        owner.__dict__.setdefault("_extensions", {})[name] = value
-    name_colons = sum(name.count(":") for _, name, _ in found)
-    return len(found), joined.count(b":") + name_colons
-
-
-def _found_in(
-    owners: list[Any], skeletons: list[Any], attrs: Iterable[tuple[str, str]]
-) -> list[tuple[Any, str, Raw]]:
-    if len(owners) != len(skeletons):
-        raise Doubtful("the extension decode disagrees")
-    found: list[tuple[Any, str, Raw]] = []
-    for attr, name in attrs:
-        column = list(map(attrgetter(attr), skeletons))
-        for index in compress(range(len(column)), map(is_not, column, repeat(UNSET))):
-            found.append((owners[index], name, column[index]))
-    return found
+    if _brackets(joined) > MAX_EXTENSION_DEPTH + 1:
+        for raw in raws:  # 33 levels take 66 bytes at least
+            if len(raw) > 2 * MAX_EXTENSION_DEPTH and _brackets(bytes(raw)) > MAX_EXTENSION_DEPTH:
+                raise Doubtful("an extension nested deeply")
+    values = iter(jiter.from_json(joined, catch_duplicate_keys=True, allow_inf_nan=False))
+    for owners, attr, group in groups:
+        deque(map(setattr, owners, repeat(attr), islice(values, len(group))), maxlen=0)
+    return len(raws), joined.count(b":") + name_colons
 
 
 def _brackets(raw: bytes) -> int:

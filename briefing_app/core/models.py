@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from msgspec import Meta, Struct, field
+from msgspec import UNSET, Meta, Struct, field
 
 FORMAT_NAME = "briefing-pack"
 SUPPORTED_VERSION = 1
@@ -43,17 +43,26 @@ ActorKind = Literal["person", "institution", "state"]
 
 
 class Item(Struct, kw_only=True, dict=True, forbid_unknown_fields=True):
-    """What every item shares: its ``x-`` extensions, kept outside the fields.
+    """What every item shares: its ``x-`` extensions, kept outside the contract's fields.
 
     ``forbid_unknown_fields`` makes ``fast_load``'s decode refuse a misspelt key
-    at once (the checked path then words the problem).
+    at once (the checked path then words the problem). Extensions live in the
+    instance ``__dict__`` (``checked_load``) or, for a pack ``fast_load`` decoded,
+    in extra fields of a subclass named by ``_extension_slots``.
     """
+
+    _extension_slots: ClassVar[tuple[tuple[str, str], ...]] = ()  # (attribute, x- key)
 
     @property
     def extensions(self) -> dict[str, Any]:
         """The item's ``x-`` keys, kept verbatim for tools that use them."""
         found: dict[str, Any] | None = getattr(self, "_extensions", None)
-        return dict(found) if found else {}
+        out = dict(found) if found else {}
+        for attr, key in self._extension_slots:
+            value = getattr(self, attr)
+            if value is not UNSET:
+                out[key] = value
+        return out
 
 
 class Source(Item, kw_only=True):

@@ -74,7 +74,10 @@ def test_the_sample_pack_and_its_extensions_take_the_fast_path() -> None:
     assert fast is not None
     assert fast.extensions == {"x-tool": pack["x-tool"]} and not fast.quotes[1].extensions
     assert fast.quotes[0].extensions == {"x-note": "  kept verbatim: a:b  "}
-    assert type(fast) is Pack and type(fast.quotes[0]) is Quote and type(fast.actors[0]) is Actor
+    assert isinstance(fast, Pack) and isinstance(fast.quotes[0], Quote)
+    assert isinstance(fast.actors[0], Actor)
+    plain = assert_agree(encode(valid()))  # without extensions: the app's types themselves
+    assert type(plain) is Pack and type(plain.quotes[0]) is Quote and type(plain.actors[0]) is Actor
 
 
 @pytest.mark.parametrize(
