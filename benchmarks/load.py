@@ -70,9 +70,10 @@ def _date(rng: random.Random) -> str:
     return f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
-def build_pack(seed: int = 1) -> dict[str, Any]:
-    """A valid pack with exactly 50,000 items."""
+def build_pack(seed: int = 1, total: int = 50_000) -> dict[str, Any]:
+    """A valid pack with exactly 50,000 items (or about ``total``, in the same proportions)."""
     rng = random.Random(seed)
+    counts = {k: max(2, round(n * total / 50_000)) for k, n in COUNTS.items()}
     sources = [
         {
             "id": f"source-{i}",
@@ -81,9 +82,9 @@ def build_pack(seed: int = 1) -> dict[str, Any]:
             "url": f"https://news.example.com/{_date(rng)}/story-{i}",
             "date": _date(rng),
         }
-        for i in range(COUNTS["sources"])
+        for i in range(counts["sources"])
     ]
-    actor_ids = [f"actor-{i}" for i in range(COUNTS["actors"])]
+    actor_ids = [f"actor-{i}" for i in range(counts["actors"])]
     actors = []
     for i, actor_id in enumerate(actor_ids):
         actor: dict[str, Any] = {
@@ -99,7 +100,7 @@ def build_pack(seed: int = 1) -> dict[str, Any]:
         actors.append(actor)
 
     def source() -> str:
-        return f"source-{rng.randrange(COUNTS['sources'])}"
+        return f"source-{rng.randrange(counts['sources'])}"
 
     quotes = [
         {
@@ -110,7 +111,7 @@ def build_pack(seed: int = 1) -> dict[str, Any]:
             "date": _date(rng),
             "source": source(),
         }
-        for i in range(COUNTS["quotes"])
+        for i in range(counts["quotes"])
     ]
     measures = [
         {
@@ -122,7 +123,7 @@ def build_pack(seed: int = 1) -> dict[str, Any]:
             "date": _date(rng),
             "source": source(),
         }
-        for i in range(COUNTS["measures"])
+        for i in range(counts["measures"])
     ]
     implications = [
         {
@@ -132,7 +133,7 @@ def build_pack(seed: int = 1) -> dict[str, Any]:
             "actors": rng.sample(actor_ids, rng.randint(0, 3)),
             "source": source(),
         }
-        for i in range(COUNTS["implications"])
+        for i in range(counts["implications"])
     ]
     events = [
         {
@@ -142,7 +143,7 @@ def build_pack(seed: int = 1) -> dict[str, Any]:
             **_optional(rng, "detail", 100, 600),
             "actors": rng.sample(actor_ids, rng.randint(1, 2)),
         }
-        for i in range(COUNTS["events"])
+        for i in range(counts["events"])
     ]
     return {
         "format": "briefing-pack",
