@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from .answer_matching import MatchResult, match_typed, normalize
+from .answer_matching import MatchResult, match_typed, name_key, normalize
 from .quiz_fairness import mask_mentions, mentions, nested
 
 if TYPE_CHECKING:
@@ -319,13 +319,13 @@ def rank_distractors(
     ministry) is never offered, nor two that contain each other. Within a
     tier the order is random.
     """
-    taken = {normalize(actor.name) or actor.name.casefold()}
+    taken = {name_key(actor.name) or actor.name.casefold()}
     pool = [a for a in pack.actors if a.id != actor.id and a.id not in excluded]
     rng.shuffle(pool)
     pool.sort(key=lambda a: (bool(subject) and mentions(subject, a), _tier(actor, a)))
     ranked: list[Actor] = []
     for other in pool:
-        key = normalize(other.name) or other.name.casefold()
+        key = name_key(other.name) or other.name.casefold()
         if key in taken or any(nested(other, a) for a in (actor, *ranked)):
             continue
         taken.add(key)
@@ -346,7 +346,7 @@ def _tier(answer: Actor, other: Actor) -> int:
 
 
 def _same_side(a: Actor, b: Actor) -> bool:
-    return normalize(a.affiliation or "") == normalize(b.affiliation or "")
+    return name_key(a.affiliation or "") == name_key(b.affiliation or "")
 
 
 def _who_said(index: QuizIndex, quote: Quote, rng: random.Random) -> Question | None:
@@ -497,7 +497,7 @@ def _distinct_names(pack: Pack, actor_ids: Iterable[str]) -> list[str]:
     for actor_id in actor_ids:
         actor = pack.actor(actor_id)
         name = actor.name if actor else actor_id
-        names.setdefault(normalize(name) or name.casefold(), name)
+        names.setdefault(name_key(name) or name.casefold(), name)
     return list(names.values())
 
 

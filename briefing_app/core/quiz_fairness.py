@@ -10,9 +10,10 @@ and the exam sheet.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .answer_matching import normalize
+from .answer_matching import name_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -49,7 +50,14 @@ def mask_mentions(text: str, actor: Actor) -> str:
 
 
 def _keys(actor: Actor) -> set[str]:
-    return {k for k in (normalize(n) for n in names_of(actor)) if k}
+    return {k for k in (name_key(n) for n in names_of(actor)) if k}
+
+
+@lru_cache(maxsize=8_192)
+def _name_words(name: str) -> frozenset[str]:
+    """The normalised words of a name, once per name: ranking options compares
+    every actor with the answer for each question."""
+    return frozenset(name_key(w) for w in re.split(r"[\s\-–—'’]+", name) if w)
 
 
 def _belongs_to(member: Actor, whole: Actor) -> bool:
@@ -57,11 +65,10 @@ def _belongs_to(member: Actor, whole: Actor) -> bool:
     if member.id == whole.id or (member.kind == "state" and whole.kind != "state"):
         return False
     whole_keys = _keys(whole)
-    if member.affiliation and normalize(member.affiliation) in whole_keys:
+    if member.affiliation and name_key(member.affiliation) in whole_keys:
         return True
     # "China Coast Guard" inside "China"; a whole word of the member's name.
-    words = {normalize(w) for w in re.split(r"[\s\-–—'’]+", member.name) if w}
-    return whole.kind in ("state", "institution") and bool(words & whole_keys)
+    return whole.kind in ("state", "institution") and bool(_name_words(member.name) & whole_keys)
 
 
 def nested(a: Actor, b: Actor) -> bool:
