@@ -4,13 +4,15 @@
 says what happened through signals; the window decides how to show it. Rules:
 a failed open reports the located problems and leaves the pack that was open
 usable; an invalid pack stays listed in the library, marked. At start-up the
-title card is shown from the raw JSON (``preview_shown``) and the full
-validation (pydantic) runs right after the first paint (``after_first_paint``).
+title card is shown from a first look that skips the items (``preview_shown``)
+and the full validation and card building run after the first paint
+(``after_first_paint``) on a worker thread, so the window takes input meanwhile.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,13 +20,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ...core.discovery import find_packs, is_pack_folder
-from ...core.errors import PackError
+from ...core.errors import PackError, Problem
 from ...core.quick_pack import (
     PackSummary,
     pack_file,
     quick_summary,
     quick_title_card,
-    read_raw,
+    read_head,
     summary_from_raw,
 )
 from ...log import get_logger
@@ -49,6 +51,24 @@ def load_full(path: Path) -> LoadedPack | PackError:
     from ...core.loaded_pack import load_full as load
 
     return load(path)
+
+
+class _Relay(QObject):
+    """Carries a worker thread's result to the loader on the GUI thread (queued)."""
+
+    done = Signal(object, object)  # the path loaded, and its LoadedPack | PackError
+
+
+def _load_in_background(relay: _Relay, target: Path) -> None:
+    try:
+        result: LoadedPack | PackError = load_full(target)
+    except Exception as exc:  # load_full reports problems; anything else is a bug
+        logger.exception("internal error while loading %s", target)
+        result = PackError([Problem("", f"internal error while loading: {exc!r}")], str(target))
+    try:
+        relay.done.emit(target, result)
+    except RuntimeError:  # the window closed while the pack was loading
+        logger.debug("the window closed before %s finished loading", target)
 
 
 class PackLoader(QObject):
@@ -102,6 +122,9 @@ class PackLoader(QObject):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(0)
         self._validate_timer.timeout.connect(self._validate_next)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._preview_loaded)
+        self._background: Path | None = None  # the previewed pack a worker is loading
 
     @property
     def checking(self) -> bool:
@@ -164,7 +187,7 @@ class PackLoader(QObject):
         """Show the first readable pack's title card; the rest waits for the first frame."""
         for target in targets:
             try:
-                raw = read_raw(target)
+                raw = read_head(target)
             except ValueError as exc:
                 logger.debug("no preview of %s: %s", target, exc)
                 continue
@@ -225,10 +248,24 @@ class PackLoader(QObject):
             self._finish_preview()
 
     def _finish_preview(self) -> None:
-        target, self.pending = self.pending, None
-        if target is None or self.loaded is not None:
+        """Load the previewed pack on a worker thread; ``pending`` stays set meanwhile,
+        so the window keeps saying it is checking the pack."""
+        target = self.pending
+        if target is None or self.loaded is not None or self._background is not None:
             return
-        result = load_full(target)
+        self._background = target
+        threading.Thread(
+            target=_load_in_background,
+            args=(self._relay, target),
+            name="pack-loader",
+            daemon=True,
+        ).start()
+
+    def _preview_loaded(self, target: Path, result: LoadedPack | PackError) -> None:
+        self._background = None
+        if self.loaded is not None or self.pending != target:
+            return  # another pack was opened (or this one reloaded) while it loaded
+        self.pending = None
         if not isinstance(result, PackError):
             self.library_entry.emit(result.summary)
             self._show(result, keep_position=True)
@@ -248,14 +285,18 @@ class PackLoader(QObject):
         self._queue_validation()
 
     def _show(self, result: LoadedPack, keep_position: bool = False) -> None:
+        replacing = self.loaded is not None
         self.loaded = result
         self.pending = None
         self._watch(result.path)
         self.pack_loaded.emit(result, keep_position)
-        # A big pack is hundreds of thousands of long-lived objects; moving them out of
-        # the collector's view keeps each card change from paying for a full GC pass.
-        gc.unfreeze()  # let the previous pack's cycles be collected first
-        gc.collect()
+        # A big pack is hundreds of thousands of long-lived objects, its cards as many
+        # again; moving them out of the collector's view keeps each card change from
+        # paying for a full GC pass. Only a replaced pack leaves cycles to collect
+        # first, so the first pack opened costs no full collection.
+        gc.unfreeze()
+        if replacing:
+            gc.collect()
         gc.freeze()
 
     # --- watching the disk ---------------------------------------------------------------
