@@ -11,15 +11,17 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import msgspec
 
 from .cards import Card, Category, Detail, Face, Listing
 
 COUNT_KEYS = ("actors", "quotes", "measures", "implications")
+HEAD_FIELDS = ("id", "title", "subtitle", "summary", "as_of", "sources")  # the title card's
 logger = logging.getLogger(__name__)
+# Below this a full json.loads is quicker than importing msgspec before the first paint.
+HEAD_MIN_BYTES = 512 * 1024
 
 
 @dataclass
@@ -52,6 +54,10 @@ def read_raw(path: Path) -> dict[str, Any]:
         data = pack_file(path).read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read the file: {exc.strerror or exc}") from None
+    return _parse_raw(data)
+
+
+def _parse_raw(data: bytes) -> dict[str, Any]:
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -61,26 +67,19 @@ def read_raw(path: Path) -> dict[str, Any]:
     return raw
 
 
-class _Skipped(msgspec.Struct):
-    """An item whose fields the first look skips: only the lists' lengths count."""
+@cache
+def _head_decoder() -> Any:
+    """A decoder of the fields a first look uses (msgspec is imported on first use)."""
+    import msgspec
 
-
-class _Head(msgspec.Struct):
-    """The fields the title card and library line show, and the lists' lengths."""
-
-    id: Any = msgspec.UNSET
-    title: Any = msgspec.UNSET
-    subtitle: Any = msgspec.UNSET
-    summary: Any = msgspec.UNSET
-    as_of: Any = msgspec.UNSET
-    sources: Any = msgspec.UNSET
-    actors: list[_Skipped] | msgspec.UnsetType = msgspec.UNSET
-    quotes: list[_Skipped] | msgspec.UnsetType = msgspec.UNSET
-    measures: list[_Skipped] | msgspec.UnsetType = msgspec.UNSET
-    implications: list[_Skipped] | msgspec.UnsetType = msgspec.UNSET
-
-
-_HEAD = msgspec.json.Decoder(_Head)
+    # Items are decoded as empty structs (their fields skipped): only lengths count.
+    skipped = list[msgspec.defstruct("Skipped", [])] | msgspec.UnsetType  # type: ignore[misc,valid-type]
+    head = msgspec.defstruct(
+        "Head",
+        [(name, Any, msgspec.UNSET) for name in HEAD_FIELDS]
+        + [(name, skipped, msgspec.UNSET) for name in COUNT_KEYS],
+    )
+    return msgspec.json.Decoder(head)
 
 
 def read_head(path: Path) -> dict[str, Any]:
@@ -96,13 +95,17 @@ def read_head(path: Path) -> dict[str, Any]:
         data = pack_file(path).read_bytes()
     except OSError:
         return read_raw(path)  # words the error as it always has
+    if len(data) < HEAD_MIN_BYTES:
+        return _parse_raw(data)
+    import msgspec
+
     try:
         if not data.isascii():
             data.decode("utf-8")  # msgspec does not look inside the text it skips
-        head = _HEAD.decode(data.removeprefix(b"\xef\xbb\xbf"))
+        head = _head_decoder().decode(data.removeprefix(b"\xef\xbb\xbf"))
     except (UnicodeDecodeError, msgspec.DecodeError) as exc:
         logger.debug("first look at %s takes the full read: %s", path, exc)
-        return read_raw(path)
+        return _parse_raw(data)
     return {
         name: value
         for name in head.__struct_fields__

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing_app.core import quick_pack
 from briefing_app.core.quick_pack import (
     quick_summary,
     quick_title_card,
@@ -22,6 +23,13 @@ from briefing_app.core.quick_pack import (
     read_raw,
     summary_from_raw,
 )
+
+
+@pytest.fixture(autouse=True)
+def first_look_for_any_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small files normally take the full read; here every file takes the first look."""
+    monkeypatch.setattr(quick_pack, "HEAD_MIN_BYTES", 0)
+
 
 HEAD_KEYS = ("id", "title", "subtitle", "summary", "as_of", "sources")
 LIST_KEYS = ("actors", "quotes", "measures", "implications")
