@@ -397,6 +397,11 @@ def cases() -> list[Case]:
         ),
         Case("path: escape sequences in a file name", _escapes_in_a_file_name, "ok"),
         Case(
+            "usage: escape sequences in an unknown argument",
+            lambda d: ["stats", str(write(d, "p.json", valid_pack())), "\x1b]0;pwned\x07"],
+            "error",
+        ),
+        Case(
             "quiz: escape sequences in the ids of a folder's packs", _escapes_in_pack_ids, "error"
         ),
         _render_with_picture(
