@@ -135,8 +135,6 @@ def authoring_cases() -> list[Case]:
             "import: a 300,000-character cell",
             _import("t.csv", 'quote,speaker\n"' + "a" * 300_000 + '",Ann\n"b",Bob\n'),
             "error",
-            todo="import: a cell over csv's field limit (131,072) is an internal error; "
-            "catch csv.Error in core/editing/importing.py read_rows and name the line",
         ),
         Case(
             "import: a plain table (the control case)",
