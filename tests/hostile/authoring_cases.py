@@ -19,10 +19,6 @@ ARTICLE = (
     'Bob Ray, the city\'s finance director, said "This is a grave mistake."\n'
 )
 TABLE = 'quote,speaker\n"We will not back down.",Ann Lee\n"This is a grave mistake.",Bob Ray\n'
-CONTROL_TODO = (
-    "draft copies control characters from the article into the pack, which then fails "
-    "validate: refuse them or drop them in core/drafting (text_rules.first_forbidden_char)"
-)
 
 
 def _draft(name: str, data: bytes | str) -> Callable[[Path], list[str]]:
@@ -105,14 +101,12 @@ def authoring_cases() -> list[Case]:
             _draft("a.txt", escapes),
             "ok",
             check=_output_validates("draft.json"),
-            todo=CONTROL_TODO,
         ),
         Case(
             "draft: NUL bytes in the article",
             _draft("a.txt", ARTICLE.replace("not back", "not\x00back")),
             "ok",
             check=_output_validates("draft.json"),
-            todo=CONTROL_TODO,
         ),
         Case(
             "draft: a plain article (the control case)",

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from ..text_rules import blank_forbidden
+
 BLOCKS = frozenset(
     [
         "p",
@@ -87,7 +89,12 @@ def _paragraphs(text: str) -> str:
 
 
 def read_article(raw: str, kind: str = "txt") -> Article:
-    """``kind`` is ``txt``, ``md`` or ``html`` (by file suffix; text is the default)."""
+    """``kind`` is ``txt``, ``md`` or ``html`` (by file suffix; text is the default).
+
+    Control and bidi characters become spaces first (same length, offsets kept):
+    pasted articles carry them, and a draft must be a pack that validates.
+    """
+    raw = blank_forbidden(raw)
     if kind == "html":
         parser = _TextOfHtml()
         parser.feed(raw)
