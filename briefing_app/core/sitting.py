@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from .answer_matching import resembling
+from .cards import and_list
 from .quiz import AnswerRecorder, Question, Session, check_choice, check_typed
 from .scripts import quoted
 
@@ -96,7 +97,7 @@ class Sitting:
         elif not result.correct and result.meant:
             note = f"You answered {result.meant}."
         elif not result.correct and (alike := resembling(typed, self.pack.actors)):
-            names = _and_list([a.name for a in alike])
+            names = and_list([a.name for a in alike])
             note = f"{quoted(typed)} partly matches {names}; type more of the name."
         elif not result.correct:
             note = f"{quoted(typed)} matches no one in this pack."
@@ -146,8 +147,3 @@ class Sitting:
             logger.exception("the answer to %s could not be saved", question.item_id)
             return False
         return True
-
-
-def _and_list(names: list[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
