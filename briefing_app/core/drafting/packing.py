@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .speakers import Speaker
 
 MAX_TEXT = 2000
+MAX_ALIAS = 200
 
 
 def slug(text: str, fallback: str = "item") -> str:
@@ -45,6 +46,16 @@ def _actor(speaker: Speaker, actor_id: str, aliases: list[str]) -> dict[str, Any
     return actor
 
 
+def _aliases(speaker: Speaker, surname: str) -> list[str]:
+    """The surname and the short forms the text used, each once, never the name itself."""
+    out: list[str] = []
+    for alias in [surname, *speaker.aliases]:
+        alias = " ".join(alias.split())[:MAX_ALIAS]
+        if alias and alias.lower() != speaker.name.lower() and alias not in out:
+            out.append(alias)
+    return out
+
+
 def draft_pack(draft: Draft, chosen: list[Suggestion], title: str) -> dict[str, Any]:
     taken: set[str] = set()
     pack_id = _unique(slug(title, "draft"), taken)
@@ -57,7 +68,7 @@ def draft_pack(draft: Draft, chosen: list[Suggestion], title: str) -> dict[str, 
         key = speaker.name.lower()
         if key not in actors:
             surname = speaker.name.split()[-1] if speaker.kind == "person" else ""
-            aliases = [surname] if surname and surname != speaker.name else []
+            aliases = _aliases(speaker, surname)
             actors[key] = _actor(speaker, _unique(slug(speaker.name, "actor"), taken), aliases)
         text = " ".join(suggestion.text.split())[:MAX_TEXT]
         first_words = " ".join(text.split()[:5])
