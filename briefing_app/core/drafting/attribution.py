@@ -155,7 +155,7 @@ def np_forward(tokens: list[Token], i: int) -> _Found | None:
             k += 1
         elif k == first and first > i:
             m = k
-            while m < len(tokens) and m - k < 3 and _plain(tokens[m]):
+            while m < len(tokens) and m - k < 3 and _plain(tokens[m]) and not np_word(tokens[m]):
                 m += 1
             if m == k or m >= len(tokens) or not np_word(tokens[m]):
                 break

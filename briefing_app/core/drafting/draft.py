@@ -83,6 +83,13 @@ class Draft:
         chosen = [s for s in (accepted if accepted is not None else self.quotes) if s.speaker]
         return draft_pack(self, chosen, title or self.title)
 
+    def left_out(self, accepted: list[Suggestion] | None = None) -> list[tuple[Suggestion, str]]:
+        """The quotes ``to_pack_dict`` leaves out, each with why (no speaker found, ...)."""
+        from .packing import why_left_out
+
+        chosen = accepted if accepted is not None else self.quotes
+        return [(s, why) for s in chosen if (why := why_left_out(s)) is not None]
+
 
 class _Reader:
     """One pass over an article: its layout, quotations, cast and suggestions."""
