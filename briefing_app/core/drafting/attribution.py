@@ -123,6 +123,14 @@ def _plain(token: Token) -> bool:
     )
 
 
+def _determined_noun_back(tokens: list[Token], j: int) -> int | None:
+    """``her rival``, ``one pilot``: a plain noun after a determiner, before an apposition."""
+    m = j
+    while m >= 0 and j - m < 3 and _plain(tokens[m]):
+        m -= 1
+    return m if m < j and _is_word(tokens, m, DETERMINERS) else None
+
+
 def phrase_before(tokens: list[Token], verb: int) -> _Found | None:
     """The speaker phrase before a verb: ``Lee said``, ``Doe, the director, said``."""
     j = verb - 1
@@ -135,6 +143,8 @@ def phrase_before(tokens: list[Token], verb: int) -> _Found | None:
         if a < 0 or a == j - 1 or tokens[a].text != ",":
             return None
         start = np_back(tokens, a - 1)
+        if start is None:
+            start = _determined_noun_back(tokens, a - 1)  # "Her rival, businessman Tom Hale,"
         return _Found(start, a - 1, (a + 1, j - 1)) if start is not None else None
     start = np_back(tokens, j)
     return _Found(start, j) if start is not None else None
@@ -157,6 +167,9 @@ def np_forward(tokens: list[Token], i: int) -> _Found | None:
             m = k
             while m < len(tokens) and m - k < 3 and _plain(tokens[m]) and not np_word(tokens[m]):
                 m += 1
+            if m > k and m < len(tokens) and tokens[m].text == ",":
+                k = m  # "Her rival, businessman Tom Hale, ...": the apposition names them
+                break
             if m == k or m >= len(tokens) or not np_word(tokens[m]):
                 break
             k = m
@@ -228,7 +241,7 @@ def from_tail(tail: list[Token]) -> Attribution | None:
     for v in range(i, min(len(tail), i + MAX_TAIL_WORDS)):
         if tail[v].kind == "quote":
             return None
-        if is_verb(tail[v]):
+        if is_verb(tail[v]) and not _is_word(tail, v - 1, RELATIVE):  # not "who asked"
             found = phrase_before(tail, v)
             if found is None or found.start != i or tail[v].lower in PARTICIPLES:
                 return None

@@ -79,7 +79,7 @@ def classify(phrase: str, appositive: str = "") -> Speaker:
         return Speaker(name, "person", role or _role_text(app), _affiliation(words + app.split()))
     if app_person is not None:
         name, role = app_person
-        return Speaker(name, "person", _role_text(text) or role, _affiliation(words + app.split()))
+        return Speaker(name, "person", role or _role_text(text), _affiliation(words + app.split()))
     kind = "person" if words and all(w.lower() in ROLES for w in words) else "institution"
     return Speaker(text or raw, kind, affiliation=_affiliation(words))
 

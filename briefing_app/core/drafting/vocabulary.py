@@ -60,6 +60,9 @@ ROLES = _words(
     transport trade commerce interior health education energy environment justice labour
     labor police fire press communications mission race campaign union party opposition
     council board company club team top royal
+    pilot voter passenger witness neighbour neighbor student parent teacher worker farmer
+    nurse doctor driver shopkeeper protester protestor fan businessman businesswoman
+    entrepreneur activist historian spokesman source veteran survivor victim
     """
 )
 # Heads of names of bodies: "the health ministry", "the White House", "Police".
@@ -83,7 +86,7 @@ GROUPS = _words(
     """
 )
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group"}
-DETERMINERS = _words("the a an his her its their our this that these those")
+DETERMINERS = _words("the a an one his her its their our this that these those")
 CONNECTORS = _words("of for to and de van von der al bin da du la le")
 # Clause openers that are never part of a speaker's name.
 INTRO_WORDS = _words(

@@ -70,6 +70,14 @@ def speakers(text: str) -> dict[str, str | None]:
         ('Port chief Omar Said warned of "hard years."', "hard years.", "Omar Said"),
         # "States" in a name is not a verb
         ('The United States has publicly reaffirmed its "firm" support.', "firm", "United States"),
+        # a determiner and a plain noun, the name in the apposition
+        (
+            'Her rival, businessman Tom Hale, has called it "stolen" and said he would "fight."',
+            "fight.",
+            "Tom Hale",
+        ),
+        # a relative clause between an unnamed speaker and the verb
+        ('"A mess," one pilot, who asked not to be named, said.', "A mess,", "pilot"),
         # according to, after the quote
         ('"Prices will rise," according to the central bank.', "Prices will rise,", "central bank"),
     ],
