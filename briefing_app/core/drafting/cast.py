@@ -153,11 +153,11 @@ def _capitalised_runs(tokens: list[Token]) -> list[list[Token]]:
             run.append(token)
             if not token.possessive:
                 continue
-        elif run and token.lower in _JOINERS and i + 1 < len(tokens) and tokens[i + 1].capitalised:
+        elif run and token.text in _JOINERS and i + 1 < len(tokens) and tokens[i + 1].capitalised:
             run.append(token)
             continue
         if run:
-            runs.append(run[:-1] if run[-1].lower in _JOINERS else run)
+            runs.append(run)
             run = []
     if run:
         runs.append(run)

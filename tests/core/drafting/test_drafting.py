@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.drafting import draft_article, read_article
@@ -157,6 +157,8 @@ def test_the_draft_pack_validates_and_carries_evidence() -> None:
         max_size=30,
     ).map("".join)
 )
+@example("TO:")  # once failed: a capitalised joiner alone made an empty run of names
+@example('OF "x" she said. "y"')
 def test_every_drafted_quote_is_a_verbatim_span_of_its_input(text: str) -> None:
     draft = draft_article(text)
     for suggestion in draft.suggestions:
