@@ -32,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        data = path.read_bytes()[: MAX_BYTES + 1]
+        with path.open("rb") as handle:  # capped: /dev/zero must not fill memory
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         error_line(f"{path}: cannot read the file: {exc.strerror or exc}")
         return 1

@@ -41,6 +41,13 @@ def may_hold_forbidden(data: bytes) -> bool:
 _FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
+def blank_forbidden(text: str) -> str:
+    """``text`` with every control and bidi character a pack may not hold turned into a
+    space: the same length, so offsets into the original still point at the same words."""
+    text = _FORBIDDEN.sub(" ", text)
+    return _BIDI.sub(" ", text)
+
+
 def first_forbidden_char(text: str, multiline: bool = True) -> tuple[int, str] | None:
     """The index and character of the first thing ``text`` may not hold; None when clean.
 

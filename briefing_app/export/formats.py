@@ -133,12 +133,17 @@ def _write(
 def _write_apkg(
     pack: Pack, cards: list[Card], out: Path, cancelled: Cancelled | None, subdecks: bool
 ) -> str:
+    import sqlite3
+
     from .apkg import write_apkg
     from .atomic import check_writable_target, temp_beside
 
     check_writable_target(out)
     with temp_beside(out) as (_handle, tmp):
-        write_apkg(pack, cards, tmp, subdecks=subdecks)
+        try:
+            write_apkg(pack, cards, tmp, subdecks=subdecks)
+        except sqlite3.Error as exc:  # genanki's database, on a full disk
+            raise ExportError(f"cannot write {out}: {exc}") from None
         if cancelled is not None and cancelled():
             raise ExportCancelled()
     return _plural(len(cards), "card")

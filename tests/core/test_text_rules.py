@@ -64,3 +64,14 @@ def test_made_visible_nothing_forbidden_is_left(code: int) -> None:
     shown = make_visible(f"a{chr(code)}b")
     assert chr(code) not in shown and shown.startswith("a\\") and shown.endswith("b")
     assert first_forbidden_char(shown, multiline=False) is None
+
+
+def test_blank_forbidden_keeps_length_and_leaves_no_forbidden_character() -> None:
+    from briefing_app.core.text_rules import blank_forbidden, first_forbidden_char
+
+    text = "We \x1b[2J will\x00 not \u202eback\r down.\n\tYes."
+    clean = blank_forbidden(text)
+    assert len(clean) == len(text)
+    assert first_forbidden_char(clean) is None
+    assert clean.index("will") == text.index("will")  # offsets still point at the words
+    assert "\n\t" in clean  # newlines and tabs are allowed and kept

@@ -1,7 +1,8 @@
 """Article text from a .txt, .md or .html file: plain paragraphs, and a title.
 
 The extractor's offsets point into the text returned here, so a drafted quote
-can be checked against it later. Plain text is used exactly as given. HTML is
+can be checked against it later. Plain text is used as given (control and bidi
+characters become spaces, so its length and offsets hold). HTML is
 reduced with the standard library's parser (no network, no scripts or styles;
 block elements become paragraphs, everything else is collapsed to single
 spaces). Markdown is rendered by markdown-it-py and then reduced the same way.
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
+
+from ..text_rules import blank_forbidden
 
 BLOCKS = frozenset(
     [
@@ -120,7 +123,12 @@ def html_to_text(markup: str) -> Article:
 
 
 def read_article(raw: str, kind: str = "txt") -> Article:
-    """``kind`` is ``txt``, ``md`` or ``html`` (by file suffix; text is the default)."""
+    """``kind`` is ``txt``, ``md`` or ``html`` (by file suffix; text is the default).
+
+    Control and bidi characters become spaces first (same length, offsets kept):
+    pasted articles carry them, and a draft must be a pack that validates.
+    """
+    raw = blank_forbidden(raw)
     if kind == "html":
         return html_to_text(raw)
     if kind == "md":

@@ -113,8 +113,11 @@ def read_rows(text: str) -> tuple[list[str], list[tuple[int, list[str]]], dict[s
             delimiter = "\t" if body.count("\t") > body.count(",") else ","
     reader = csv.reader(io.StringIO(body), delimiter=delimiter)
     rows = []
-    for row in reader:
-        rows.append((body_start + reader.line_num, row))
+    try:
+        for row in reader:
+            rows.append((body_start + reader.line_num, row))
+    except csv.Error as exc:  # a cell over csv's field limit, a NUL byte...
+        raise csv.Error(f"line {body_start + reader.line_num}: {exc}") from None
     if "columns" in anki:
         header = [
             c.strip() for c in anki["columns"].split("\t" if "\t" in anki["columns"] else delimiter)
@@ -174,7 +177,10 @@ def import_table(
     text: str, name: str, title: str | None, *, skip_bad: bool = False
 ) -> ImportResult:
     """Build a pack from a table; ``problems`` lists each bad row (all rows are checked)."""
-    header, rows, anki = read_rows(text)
+    try:
+        header, rows, anki = read_rows(text)
+    except csv.Error as exc:
+        return ImportResult({}, 0, [Problem(name, f"the table cannot be read: {exc}")])
     if "columns" in anki and "Front" in header and "Back" in header:
         return _import_anki(header, rows, anki, name, title)
     columns = _columns(header)

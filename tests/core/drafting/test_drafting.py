@@ -222,3 +222,11 @@ def test_html_of_any_shape_gives_verbatim_spans_of_its_text(markup: str) -> None
 def test_the_draft_pack_of_any_text_is_valid(text: str, title: str) -> None:
     pack = draft_article(text, title).to_pack_dict()
     parse_pack(json.dumps(pack).encode())
+
+
+def test_a_quote_a_pack_cannot_hold_is_left_out_with_the_reason() -> None:
+    draft = draft_article('Ann Lee said "bad\x1bidea." Bob Ray said "fine."')
+    assert [(s.text, why) for s, why in draft.left_out()] == [
+        ("bad\x1bidea.", "control character U+001B is not allowed")
+    ]
+    assert [q["text"] for q in draft.to_pack_dict()["quotes"]] == ["fine."]
