@@ -234,3 +234,32 @@ def test_anki_header_lines_are_settings_not_rows(tmp_path: Path) -> None:
     assert [(q.text, pack.actors[0].name, pack.actors[0].role) for q in pack.quotes] == [
         ("Be brief", "Ann Lee", "Mayor")
     ]
+
+
+def test_new_names_a_title_the_format_refuses_and_writes_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "brief"
+    done = run_cli("new", "--title", "T" * 201, "-o", target)
+    assert done.returncode == 1 and not target.exists()
+    assert done.stderr.startswith("--title: title: ") and "200" in done.stderr
+
+
+def test_the_readme_example_imports_as_the_readme_says(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Writing a pack") :]
+    example = section[
+        section.index("```csv\n") + 7 : section.index("```", section.index("```csv") + 6)
+    ]
+    said = section[section.index("# Wrote ") + 2 : section.index("\n", section.index("# Wrote "))]
+    (tmp_path / "quotes.csv").write_text(example, encoding="utf-8")
+    done = run_cli(
+        "import",
+        tmp_path / "quotes.csv",
+        "-o",
+        tmp_path / "summit.json",
+        "--title",
+        "Summit quotes",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == said.replace("summit.json", str(tmp_path / "summit.json"))
+    pack = load_pack(tmp_path / "summit.json")
+    assert pack.sources[0].url == "https://example.org/summit" and len(pack.sources) == 1

@@ -20,6 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jiter
+
 from ..errors import PackError, Problem
 from . import files
 from .changes import Address, Change, ChangeKind, EditError, StillReferenced
@@ -72,13 +74,17 @@ class PackDocument:
 
         file = resolve_pack_file(path)
         try:
-            text = file.read_bytes().decode("utf-8")
+            raw = file.read_bytes()
+            text = raw.decode("utf-8")
             data = json.loads(text[1:] if text.startswith("\ufeff") else text)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise PackError([Problem("", f"cannot open for editing: {exc}")], str(path)) from None
         if not isinstance(data, dict):
             raise PackError([Problem("", "the file does not hold a pack object")], str(path))
-        return cls(data, file, read_layout(text), copy.deepcopy(data), source_text=text)
+        # A key written twice: json.loads kept the last; the first save writes the file
+        # whole (in its layout), so the duplicate goes instead of being spliced around.
+        source = text if _no_duplicate_keys(raw) else None
+        return cls(data, file, read_layout(text), copy.deepcopy(data), source_text=source)
 
     @classmethod
     def new(cls, title: str, path: Path | None = None, today: date | None = None) -> PackDocument:
@@ -333,15 +339,9 @@ class PackDocument:
 
         Picture paths are checked against ``base_dir``, by default the pack file's folder.
         """
-        from ..pack import parse_pack
-
         if base_dir is None and self.path is not None:
             base_dir = self.path.parent
-        try:
-            parse_pack(self.text().encode("utf-8"), base_dir=base_dir)
-        except PackError as exc:
-            return exc.problems
-        return []
+        return _problems_of(self.text(), base_dir)
 
     def located_problems(self) -> list[LocatedProblem]:
         """``problems`` with the (list, index, field) each is about, for marking fields."""
@@ -362,10 +362,10 @@ class PackDocument:
             raise EditError("choose where to save the pack first")
         if target.is_dir():
             target = target / "pack.json"
-        problems = self.problems(target.parent)
+        text = self.text()
+        problems = _problems_of(text, target.parent)
         if problems and not anyway:
             raise EditError(f"the pack has {len(problems)} problem(s); save anyway as a draft?")
-        text = self.text()
         try:
             atomic_write_text(target, text)
         except ExportError as exc:
@@ -426,6 +426,24 @@ class PackDocument:
             raise EditError(f"{list_name!r} is not a list of the pack")
         if not 0 <= index < len(self.items(list_name)):
             raise EditError(f"{list_name}[{index}] does not exist")
+
+
+def _problems_of(text: str, base_dir: Path | None) -> list[Problem]:
+    from ..pack import parse_pack
+
+    try:
+        parse_pack(text.encode("utf-8"), base_dir=base_dir)
+    except PackError as exc:
+        return exc.problems
+    return []
+
+
+def _no_duplicate_keys(raw: bytes) -> bool:
+    try:
+        jiter.from_json(raw.removeprefix(b"\xef\xbb\xbf"), catch_duplicate_keys=True)
+    except ValueError:
+        return False
+    return True
 
 
 def _names(value: Any, item_id: str) -> bool:
