@@ -263,3 +263,23 @@ def test_the_readme_example_imports_as_the_readme_says(tmp_path: Path) -> None:
     assert done.stdout.strip() == said.replace("summit.json", str(tmp_path / "summit.json"))
     pack = load_pack(tmp_path / "summit.json")
     assert pack.sources[0].url == "https://example.org/summit" and len(pack.sources) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('quote,speaker\n"' + "x" * 200_000 + '",Ann\n', "line 2: a cell is longer than"),
+        ('quote,speaker\nfine,Ann\n"never closed,Bob\nmore,Cy\n', 'line 3: a cell opened with "'),
+        ("quote,speaker\nhello\x1b[31m,Ann\n", "line 2: column 'quote': control character U+001B"),
+        ("quote,speaker\n", "no quotes to import"),
+        ("", "line 1: no 'quote' and 'speaker' column"),
+    ],
+)
+def test_broken_tables_get_one_line_saying_where(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    table = tmp_path / "t.csv"
+    table.write_text(content, encoding="utf-8")
+    done = run_cli("import", table, "-o", tmp_path / "p.json")
+    assert done.returncode == 1 and not (tmp_path / "p.json").exists()
+    assert done.stderr.startswith(f"t.csv: {message}") and done.stderr.count("\n") == 1

@@ -22,7 +22,7 @@ from .anki_tsv import anki_rows
 from .dates import parse_date
 from .document import PackDocument, slug
 from .locating import locate
-from .table import read_table
+from .table import TableError, read_table
 
 ALIASES = {
     "quote": "quote",
@@ -68,7 +68,10 @@ def import_table(
     text: str, name: str, title: str | None, *, skip_bad: bool = False
 ) -> ImportResult:
     """Build a pack from a table; every bad row is reported (all rows are checked)."""
-    table = read_table(text, ALIASES)
+    try:
+        table = read_table(text, ALIASES)
+    except TableError as exc:
+        return _failed(name, str(exc))
     actors: dict[str, dict[str, str]] = {}
     anki = anki_rows(table) if table.is_anki else None
     if anki is not None:

@@ -34,6 +34,14 @@ SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "colon":
 DELIMITERS = (",", "\t", ";", "|")
 
 
+class TableError(Exception):
+    """The file cannot be read as a table: where (a line) and why."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+
+
 @dataclass
 class Table:
     """A header, the rows under it with the line each starts on, and Anki's settings."""
@@ -69,9 +77,17 @@ def read_table(text: str, known: Iterable[str] = ()) -> Table:
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     last = 0
-    for row in reader:
-        rows.append((body_start + last + 1, row))
-        last = reader.line_num
+    try:
+        for row in reader:
+            rows.append((body_start + last + 1, row))
+            last = reader.line_num
+    except csv.Error as exc:  # a cell over the csv module's limit
+        limit = f"a cell is longer than {csv.field_size_limit():,} characters"
+        reason = limit if "field limit" in str(exc) else str(exc)
+        raise TableError(body_start + last + 1, reason) from None
+    spans_lines = rows and body_start + reader.line_num > rows[-1][0]
+    if spans_lines and body.count('"') % 2:  # the last row ran to the end of the file
+        raise TableError(rows[-1][0], 'a cell opened with " is never closed')
     if "columns" in anki:
         names = anki["columns"].split("\t" if "\t" in anki["columns"] else delimiter)
         return Table([n.strip() for n in names], rows, anki)
