@@ -27,6 +27,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bench tests/hostile
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/hostile.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/import_table.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
