@@ -28,7 +28,6 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 
 def desktop_entry(path: Path) -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
     parser.read(path, encoding="utf-8")
     return parser["Desktop Entry"]
 
