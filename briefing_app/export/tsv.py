@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ..core.cards import Card
 from ..core.models import Pack
-from .anki_card import deck_name, face_plain_html, note_guid, tag
+from .anki_card import face_plain_html, note_guid, tag
 
 SEPARATOR = " / "
 COLUMNS = ("GUID", "Front", "Back", "Tags")
@@ -49,7 +49,8 @@ def tsv_header(pack: Pack) -> list[str]:
         "#separator:tab",
         "#html:true",
         "#notetype:Basic",
-        f"#deck:{_header_value(deck_name(pack.title))}",  # the .apkg's deck name
+        # the .apkg's deck name (anki_card.deck_name): "::" would make a sub-deck
+        f"#deck:{_header_value(pack.title).replace('::', ':')}",
         f"#tags:{tag(pack.id)}",
         "#columns:" + "\t".join(COLUMNS),
         f"#guid column:{GUID_COLUMN}",
