@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+import pytest
 from anki_reader import read_apkg
 from export_packs import edit_three_items, many_quotes_dict, pack_dict, write_pack
 
@@ -55,8 +56,9 @@ def test_export_edit_export_keeps_every_guid_and_changes_only_the_edited_rows(
     assert {package[guid].fields["ItemId"] for guid in changed} == edited
 
 
-def test_the_tsv_and_the_package_give_a_card_the_same_guid(tmp_path: Path) -> None:
-    data = pack_dict()
+@pytest.mark.parametrize("title", ["Tariffs & <Trade>: a\ttest brief", "Trade::talks"])
+def test_the_tsv_and_the_package_give_the_same_guids_and_deck(tmp_path: Path, title: str) -> None:
+    data = pack_dict(title=title)
     headers, rows = read_tsv(export(tmp_path, data, "a", "tsv"))
     package = read_apkg(export(tmp_path, data, "a", "apkg"))
     assert [row[0] for row in rows] == [note.guid for note in package.notes]
