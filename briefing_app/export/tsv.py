@@ -51,7 +51,8 @@ def tsv_header(pack: Pack) -> list[str]:
         "#separator:tab",
         "#html:true",
         "#notetype:Basic",
-        f"#deck:{_header_value(pack.title)}",
+        # the .apkg's deck name (anki_card.deck_name): "::" would make a sub-deck
+        f"#deck:{_header_value(pack.title).replace('::', ':')}",
         f"#tags:{tag(pack.id)}",
         "#columns:" + "\t".join(COLUMNS),
         f"#guid column:{GUID_COLUMN}",
