@@ -108,4 +108,4 @@ def test_control_characters_never_reach_the_file_raw() -> None:
     text = cards_to_tsv(pack, build_cards(pack))
     assert not any(ch in text for ch in "\x1b\x07\x9b")
     assert "#deck:Deck \\x1b]0;pwned\\x07 name" in text
-    assert "Red \\x1b[31m text\\x9b" in text
+    assert "Red \\x1b&#91;31m text\\x9b" in text  # '[' escaped for Anki's [sound:] tags
