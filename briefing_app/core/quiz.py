@@ -142,7 +142,7 @@ class Session:
         wanted = set(missed_item_ids)
         chosen = [q for q in self.questions if q.item_id in wanted]
         self.rng.shuffle(chosen)
-        shuffled = tuple(_reshuffle(q, self.rng) for q in chosen)
+        shuffled = tuple(reshuffled(q, self.rng) for q in chosen)
         return Session(self.pack_id, shuffled, self.seed, self.rng)
 
 
@@ -479,7 +479,8 @@ def _similar_length(choices: list[Quote], length: int, rng: random.Random) -> Qu
     return rng.choice(nearest)
 
 
-def _reshuffle(question: Question, rng: random.Random) -> Question:
+def reshuffled(question: Question, rng: random.Random) -> Question:
+    """The same question with its options in a new order (the right one followed)."""
     options = list(question.options)
     right = options[question.correct]
     rng.shuffle(options)
