@@ -87,6 +87,7 @@ class QuizView(QWidget):
         theme: Theme | None = None,
         clock: Clock = utc_now,
         check_on_choose: bool = True,
+        ask_again: bool = True,
     ) -> None:
         super().__init__(parent)
         self.pack = pack
@@ -125,6 +126,7 @@ class QuizView(QWidget):
         self.pages.addWidget(self.end_page)
         self._name_controls()
         self.check_on_choose_box.setChecked(check_on_choose)
+        self.ask_again_box.setChecked(ask_again)
         self.pages.setCurrentWidget(self.setup_page)
 
     # --- building ----------------------------------------------------------
