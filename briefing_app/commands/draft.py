@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from ..core.drafting import draft_article, kind_of, read_article
 from ..core.drafting.packing import NO_SPEAKER
 from ..export.atomic import ExportError, atomic_write_text
 from ..terminal import error_line, write_line
+from .text_input import read_text_input
 
 HELP = "draft a pack from a news article (quotes and who said them)"
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -31,27 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_input(name: str) -> str | None:
     """The article's text, or None after saying why it cannot be read."""
-    try:
-        if name == "-":
-            data = (
-                sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-                if hasattr(sys.stdin, "buffer")
-                else sys.stdin.read(MAX_ARTICLE_BYTES + 1).encode("utf-8")
-            )
-        else:
-            with open(name, "rb") as stream:
-                data = stream.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        error_line(f"{name}: cannot read the article: {exc.strerror or exc}")
-        return None
-    if len(data) > MAX_ARTICLE_BYTES:
-        error_line(f"{name}: the article is over {MAX_ARTICLE_BYTES // 1048576} MiB")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        error_line(f"{name}: the article is not UTF-8 text (byte {exc.start})")
-        return None
+    return read_text_input(name, MAX_ARTICLE_BYTES, "the article")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..core.editing import EditError, PackDocument
 from ..core.editing.importing import import_table
 from ..terminal import error_line, write_line
+from .text_input import read_text_input
 
 HELP = "make a pack from a CSV or TSV of quotes and speakers"
 MAX_BYTES = 20 * 1024 * 1024
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not args.force:
         error_line(f"{target}: already exists; choose another path or add --force")
         return 1
-    text = _read(path)
+    text = read_text_input(str(path), MAX_BYTES, "the file")
     if text is None:
         return 1
     result = import_table(text, path.name, args.title, skip_bad=args.skip_bad)
@@ -54,21 +55,3 @@ def run(args: argparse.Namespace) -> int:
     skipped = f", {result.left_out} rows left out" if result.left_out else ""
     write_line(f"Wrote {target} ({result.rows} quotes from {actors} speakers{skipped})")
     return 0
-
-
-def _read(path: Path) -> str | None:
-    """The file as text, or None after saying why not."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        error_line(f"{path}: cannot read the file: {exc.strerror or exc}")
-        return None
-    if len(data) > MAX_BYTES:
-        error_line(f"{path}: the file is over {MAX_BYTES // 1048576} MiB")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        error_line(f"{path}: the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-        return None

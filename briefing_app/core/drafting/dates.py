@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .vocabulary import MONTH_NAMES
+from ..month_names import MONTH_NAMES
 
 MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _DATE = re.compile(

@@ -104,20 +104,6 @@ NOT_SPEAKERS = _words(
 )
 HONORIFICS = _words("dr dr. mr mr. mrs mrs. ms ms. prof prof. sir dame")
 SMALL_WORDS = _words("of the and for to in on a an at by with or as from")
-MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 # Capitalised words that end a name of a thing, never of a person.
 NOT_PERSON_ENDINGS = _words(
     """

@@ -13,20 +13,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+from ..month_names import MONTH_NAMES
+
 AMBIGUOUS = "is ambiguous (day-month or month-day?); write it as YYYY-MM-DD"
 NOT_A_DATE = "is not a date"
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -66,7 +54,7 @@ def _month(word: str) -> int:
     lower = word.lower()
     if len(lower) < 3:
         return 0
-    return next((i + 1 for i, name in enumerate(MONTHS) if name.startswith(lower)), 0)
+    return next((i + 1 for i, name in enumerate(MONTH_NAMES) if name.startswith(lower)), 0)
 
 
 def _year(text: str, today: date) -> int:
