@@ -29,7 +29,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        error_line(f"{self.prog}: error: {message}")  # it may quote any argument, escapes too
+        self.exit(2)
 
 
 def command_module(name: str) -> ModuleType:

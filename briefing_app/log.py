@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import logging
+    import logging.handlers
 
 APP_LOGGER = "briefing_app"
 LOG_FILE_NAME = "briefing-app.log"
@@ -66,7 +67,7 @@ def setup_logging(debug: bool = False, to_file: bool = True) -> None:
     if debug:
         stream = logging.StreamHandler(sys.stderr)
         stream.setLevel(logging.DEBUG)
-        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        stream.setFormatter(_visible_formatter_class()("%(levelname)s %(name)s: %(message)s"))
         root.addHandler(stream)
     if _configured:
         return
@@ -77,7 +78,7 @@ def setup_logging(debug: bool = False, to_file: bool = True) -> None:
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = _quiet_file_handler_class()(
             folder / LOG_FILE_NAME,
             maxBytes=512 * 1024,
             backupCount=2,
@@ -85,8 +86,36 @@ def setup_logging(debug: bool = False, to_file: bool = True) -> None:
             delay=True,
         )
     except OSError as exc:  # a read-only profile must not stop the app
+        root.addHandler(logging.NullHandler())  # nor print warnings raw on stderr
         logging.getLogger(__name__).debug("no log file: %s", exc)
         return
     handler.setLevel(logging.DEBUG if debug else logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+
+
+def _quiet_file_handler_class() -> type[logging.handlers.RotatingFileHandler]:
+    import logging.handlers
+
+    class QuietFileHandler(logging.handlers.RotatingFileHandler):
+        """A log file that, when the disk is full, drops the record instead of
+        printing "--- Logging error ---" and a traceback on the user's terminal."""
+
+        def handleError(self, record: logging.LogRecord) -> None:
+            del record
+
+    return QuietFileHandler
+
+
+def _visible_formatter_class() -> type[logging.Formatter]:
+    import logging
+
+    from .core.text_rules import make_visible
+
+    class VisibleFormatter(logging.Formatter):
+        """``--debug`` lines on stderr with control characters shown, like all CLI output."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return make_visible(super().format(record))
+
+    return VisibleFormatter

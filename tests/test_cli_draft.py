@@ -67,3 +67,68 @@ def test_check_lists_quotes_that_are_not_verbatim(tmp_path: Path) -> None:
 def test_the_shipped_pack_passes_check_against_its_article() -> None:
     done = run_cli("check", bundled_briefs_dir() / "us-japan-taiwan-2025", "--source", ARTICLE)
     assert done.returncode == 0, done.stdout
+
+
+def test_quotes_a_pack_cannot_hold_are_left_out_and_named(tmp_path: Path) -> None:
+    article = tmp_path / "news.txt"
+    long_words = "word " * 500
+    article.write_text(
+        f'Title\n\nBob Ray said it was "{long_words}end." Ann Lee said "bad\x1bidea."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    done = run_cli("draft", article, "-o", out)
+    assert done.returncode == 0
+    assert done.stdout.strip() == "1 quote from 1 speaker, 0 without a speaker"
+    assert "line 3: left out (longer than 2000 characters): word word" in done.stderr
+    pack = json.loads(out.read_text(encoding="utf-8"))
+    assert [q["text"] for q in pack["quotes"]] == ["bad idea."]  # the escape became a space
+    assert run_cli("validate", out).returncode == 0
+    assert run_cli("check", out, "--source", article).returncode == 0
+
+
+def test_an_html_article_gives_a_pack_whose_quotes_check_against_it(tmp_path: Path) -> None:
+    article = tmp_path / "news.html"
+    article.write_text(
+        "<html><head><title>Site</title></head><body><h1>Port Deal</h1>"
+        "<p>&ldquo;A fair deal,&rdquo; said <i>Mayor Ann Lee</i>.</p></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    done = run_cli("draft", article, "-o", out)
+    assert done.stdout.strip() == "1 quote from 1 speaker, 0 without a speaker"
+    pack = json.loads(out.read_text(encoding="utf-8"))
+    assert pack["title"] == "Port Deal"
+    assert [(q["text"], q["actor"]) for q in pack["quotes"]] == [("A fair deal,", "ann-lee")]
+    assert pack["actors"][0]["role"] == "Mayor"
+    assert run_cli("check", out, "--source", article).returncode == 0
+
+
+def test_check_forgives_quote_marks_and_whitespace_only(tmp_path: Path) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text(
+        "Ann Lee said it was \u201cnot\n  \u2018over\u2019 yet.\u201d\n", encoding="utf-8"
+    )
+    pack = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": "p",
+        "title": "T",
+        "actors": [{"id": "lee", "name": "Ann Lee"}],
+        "quotes": [
+            {"id": "q-marks", "actor": "lee", "text": "not 'over' yet."},
+            {"id": "q-case", "actor": "lee", "text": "Not 'over' yet."},
+        ],
+        "measures": [],
+        "implications": [],
+    }
+    path = tmp_path / "pack.json"
+    path.write_text(json.dumps(pack), encoding="utf-8")
+    done = run_cli("check", path, "--source", article)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"q-case: not verbatim in {article}: Not 'over' yet.",
+        "1 of 2 quotes are not verbatim in the source",
+    ]
+    assert run_cli("check", path).returncode == 2
+    assert run_cli("check", path, "--source", tmp_path / "missing.txt").returncode == 1

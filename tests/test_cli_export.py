@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from anki_reader import read_apkg
 from cli_runner import Done, run_cli
 from pypdf import PdfReader
 
@@ -180,3 +181,25 @@ def test_text_exports_do_not_load_qt(pack_file: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.tsv").is_file() and (tmp_path / "out.md").is_file()
+
+
+def test_apkg(pack_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "deck.apkg"
+    result = _run(pack_file, "--to", "apkg", "-o", out, "--subdecks")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {out} ({CARDS} cards)"
+    assert result.stderr == ""
+    package = read_apkg(out)
+    assert len(package.notes) == CARDS
+    assert {d for n in package.notes for d in n.deck_names} == {
+        "CLI demo <brief>::Actors",
+        "CLI demo <brief>::Quotes",
+        "CLI demo <brief>::Measures",
+    }
+
+
+def test_subdecks_need_apkg(pack_file: Path, tmp_path: Path) -> None:
+    result = _run(pack_file, "--to", "tsv", "--subdecks", "-o", tmp_path / "x.tsv")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "briefing-app export: --subdecks only applies to --to apkg"
+    assert not (tmp_path / "x.tsv").exists()

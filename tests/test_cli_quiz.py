@@ -423,3 +423,29 @@ def test_the_width_is_the_terminal_s_only_at_a_terminal(monkeypatch: pytest.Monk
     monkeypatch.setenv("COLUMNS", "64")
     assert line_width(Tty()) == 64
     assert line_width(io.StringIO()) is None
+
+
+def test_repeat_missed_asks_a_miss_again_and_scores_first_answers(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 3, seed=1)
+    names = {a["id"]: a["name"] for a in ACTORS}
+    first, *rest = [names[q.correct_option.actor_id] for q in session.questions]
+    answers = "".join(f"{a}\n" for a in ["Nobody Atall", *rest, first])
+    args = ("--text", "--typed", "--questions", "3", "--seed", "1", "--repeat-missed")
+    result = quiz(str(path), *args, answers=answers)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "This question comes back in a few questions." in out
+    assert "Question 4 of 4 · Again (missed earlier) · Who said this?" in out
+    assert out.count("Right: ") == 3
+    lines = out.splitlines()
+    assert lines[-2:] == ["1 of 1 missed answer right when asked again.", "Score: 2/3"]
+
+
+def test_without_repeat_missed_a_miss_is_asked_once(tmp_path: Path) -> None:
+    path = write_pack(tmp_path)
+    session = session_for(path, QuestionKind.WHO_SAID, 2, seed=1)
+    answers = "".join(f"{(q.correct + 1) % len(q.options) + 1}\n" for q in session.questions)
+    result = quiz(str(path), "--text", "--questions", "2", "--seed", "1", answers=answers)
+    assert "Again" not in result.stdout and "comes back" not in result.stdout
+    assert result.stdout.splitlines()[-1] == "Score: 0/2"

@@ -2,8 +2,8 @@
 
 ARTICLE is a ``.txt``, ``.md`` or ``.html`` file, or ``-`` for standard input.
 The pack holds the quotes whose speaker the text names (each with its evidence
-in ``x-evidence``); quotes without a speaker are listed on stderr with their
-line numbers, for the user to attribute. Exit 0 after writing, 1 for an
+in ``x-evidence``); quotes without a speaker (or that a pack cannot hold) are
+listed on stderr with their line numbers, for the user to attribute. Exit 0 after writing, 1 for an
 unreadable or empty article (or an unwritable output), 2 for usage errors.
 """
 
@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from ..core.drafting import draft_article, kind_of, read_article
+from ..core.drafting.packing import NO_SPEAKER
 from ..export.atomic import ExportError, atomic_write_text
 from ..terminal import error_line, write_line
+from .text_input import read_text_input
 
 HELP = "draft a pack from a news article (quotes and who said them)"
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -30,27 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_input(name: str) -> str | None:
     """The article's text, or None after saying why it cannot be read."""
-    try:
-        if name == "-":
-            data = (
-                sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
-                if hasattr(sys.stdin, "buffer")
-                else sys.stdin.read(MAX_ARTICLE_BYTES + 1).encode("utf-8")
-            )
-        else:
-            with open(name, "rb") as stream:
-                data = stream.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as exc:
-        error_line(f"{name}: cannot read the article: {exc.strerror or exc}")
-        return None
-    if len(data) > MAX_ARTICLE_BYTES:
-        error_line(f"{name}: the article is over {MAX_ARTICLE_BYTES // 1048576} MiB")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        error_line(f"{name}: the article is not UTF-8 text (byte {exc.start})")
-        return None
+    return read_text_input(name, MAX_ARTICLE_BYTES, "the article")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -68,13 +49,21 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         error_line(f"briefing-app draft: {exc}")
         return 1
-    quotes = draft.quotes
-    unknown = [q for q in quotes if q.speaker is None]
-    speakers = {q.speaker.name for q in quotes if q.speaker is not None}
+    left_out = draft.left_out()
+    unknown = sum(1 for _, why in left_out if why == NO_SPEAKER)
     write_line(
-        f"{len(quotes) - len(unknown)} quotes from {len(speakers)} speakers, "
-        f"{len(unknown)} without a speaker"
+        f"{_count(len(pack['quotes']), 'quote')} from {_count(len(pack['actors']), 'speaker')}, "
+        f"{unknown} without a speaker"
     )
-    for quote in unknown:
-        error_line(f"{args.article}: line {quote.line}: no speaker found for: {quote.text}")
+    for quote, why in left_out:
+        words = " ".join(quote.text.split())
+        shown = words if len(words) <= 80 else words[:77] + "..."
+        if why == NO_SPEAKER:
+            error_line(f"{args.article}: line {quote.line}: no speaker found for: {shown}")
+        else:
+            error_line(f"{args.article}: line {quote.line}: left out ({why}): {shown}")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from ..export.atomic import ExportError
-from ..export.formats import BY_KEY, export_pack
+from ..export.formats import BY_KEY, FORMATS, ExportOptions, export_pack
 from ..terminal import error_line, write_line
 from .pack_input import add_pack_option, load_or_report
 
@@ -54,23 +54,37 @@ def run_export(args: argparse.Namespace) -> int:
     if args.to != "pdf" and (args.one_per_page or args.exam):
         option = "--exam" if args.exam else "--one-per-page"
         return _fail(f"briefing-app export: {option} only applies to --to pdf", 2)
-    if args.subdecks and args.to != "apkg":
-        return _fail("briefing-app export: --subdecks only applies to --to apkg", 2)
-    if args.seed is not None and not args.exam:
-        return _fail("briefing-app export: --seed only applies to --exam", 2)
     if args.one_per_page and args.exam:
         return _fail("briefing-app export: choose --one-per-page or --exam, not both", 2)
+    key = format_key(args)
+    options = ExportOptions(subdecks=args.subdecks, seed=args.seed)
+    for name in options.chosen():
+        if name not in BY_KEY[key].options:
+            return _fail(f"briefing-app export: {_flag(name)} only applies to {_takers(name)}", 2)
     pack = load_or_report(args.path, pack_id=args.pack)
     if pack is None:
         return 1
-    key = format_key(args)
     try:
         if BY_KEY[key].pdf_layout is not None:
             from ..paint.headless import ensure_gui_application
 
             ensure_gui_application()
-        written = export_pack(pack, key, Path(args.output), subdecks=args.subdecks, seed=args.seed)
+        written = export_pack(pack, key, Path(args.output), options)
     except ExportError as exc:
         return _fail(f"briefing-app export: {exc}")
     write_line(f"Wrote {written.path} ({written.summary})")
     return 0
+
+
+# How the command line spells each format of the registry, for its messages.
+_SPELLING = {"pdf-one-per-page": "--one-per-page", "pdf-exam": "--exam"}
+
+
+def _flag(option: str) -> str:
+    return "--" + option.replace("_", "-")
+
+
+def _takers(option: str) -> str:
+    """The formats that take ``option``, as the command line spells them."""
+    keys = [f.key for f in FORMATS if option in f.options]
+    return " or ".join(_SPELLING.get(key, f"--to {key}") for key in keys)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -47,6 +48,22 @@ def launcher_command() -> str:
     return shutil.which("briefing-app-window") or "briefing-app-window"
 
 
+_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def exec_argument(argument: str) -> str:
+    """One argument of a desktop entry's ``Exec`` key, quoted as the spec asks.
+
+    An argument holding a reserved character (a space in ``~/my venv``, say) is
+    put in double quotes with ``" ` $ \\`` escaped; ``%`` is doubled; then the
+    whole is escaped again as a desktop-entry string (``\\`` for a backslash).
+    """
+    quoted = argument.replace("%", "%%")
+    if any(ch in _RESERVED for ch in quoted):
+        quoted = '"' + re.sub(r'(["`$\\])', r"\\\1", quoted) + '"'
+    return quoted.replace("\\", "\\\\").replace("\n", "\\n")
+
+
 def run(args: argparse.Namespace) -> int:
     if not sys.platform.startswith("linux"):
         error_line("briefing-app install-desktop: only Linux desktops use .desktop files")
@@ -62,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         for path in paths.values():
             path.parent.mkdir(parents=True, exist_ok=True)
         entry = desktop_file().read_text(encoding="utf-8")
-        entry = entry.replace("Exec=briefing-app-window", f"Exec={launcher_command()}", 1)
+        command = exec_argument(launcher_command())
+        entry = entry.replace("Exec=briefing-app-window", f"Exec={command}", 1)
         paths["desktop"].write_text(entry, encoding="utf-8")
         shutil.copyfile(icon_svg(), paths["svg"])
         shutil.copyfile(icon_png(), paths["png"])

@@ -26,9 +26,15 @@ def run(args: argparse.Namespace) -> int:
         error_line(f"{target}: already exists; choose another path")
         return 1
     file = target if target.suffix.lower() == ".json" else target / "pack.json"
+    doc = PackDocument.new(args.title, file)
+    problems = doc.problems(base_dir=file.parent)
+    for problem in problems:  # a title too long, or with control characters
+        error_line(f"--title: {problem}")
+    if problems:
+        return 1
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        PackDocument.new(args.title, file).save()
+        doc.save()
     except (OSError, EditError) as exc:
         error_line(f"{target}: cannot create the pack: {exc}")
         return 1

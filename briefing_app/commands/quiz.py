@@ -31,7 +31,7 @@ from ..core.quiz import (
     quiz_unavailable_reason,
 )
 from ..core.scripts import quoted
-from ..core.sitting import Sitting, Verdict
+from ..core.sitting import RETURN_GAP, Sitting, Verdict
 from ..terminal import error_line, write, write_line
 from .pack_input import add_pack_option, load_or_report
 
@@ -50,6 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--kind", choices=("who-said", "who-did", "which-quote", "mixed"), default="who-said"
     )
     parser.add_argument("--typed", action="store_true", help="type the answer instead of choosing")
+    parser.add_argument(
+        "--repeat-missed",
+        action="store_true",
+        help="ask a missed question again a few questions later (terminal; the window's "
+        "setup page has the same setting, on by default)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,6 +115,7 @@ def run_quiz(
         return 1
     out = stdout or sys.stdout
     quiz = TerminalQuiz(pack, args.typed, stdin or sys.stdin, out, recorder, width=line_width(out))
+    quiz.return_gap = RETURN_GAP if getattr(args, "repeat_missed", False) else None
     try:
         quiz.run(session)
     except KeyboardInterrupt:  # Ctrl-C: the score so far, then the shell's 130
@@ -163,15 +170,18 @@ class TerminalQuiz:
     sitting: Sitting | None = None
     ended_early: bool = False
     width: int | None = None  # wrap at word boundaries to this many columns
+    return_gap: int | None = None  # set: a missed question is asked again later
 
     def run(self, questions: tuple[Question, ...] | Session) -> None:
         session = questions if isinstance(questions, Session) else Session(self.pack.id, questions)
-        self.sitting = Sitting(self.pack, session, self.recorder)
+        self.sitting = Sitting(self.pack, session, self.recorder, return_gap=self.return_gap)
         total = self.sitting.total
         self.say(f"{self.pack.title}: {total} question{'s' if total != 1 else ''}")
         while (question := self.sitting.question) is not None:
             self.say("")
-            self.say(f"Question {self.sitting.index + 1} of {total} · {question.prompt}")
+            again = "Again (missed earlier) · " if self.sitting.is_return else ""
+            number = f"Question {self.sitting.index + 1} of {self.sitting.total}"
+            self.say(f"{number} · {again}{question.prompt}")
             if not self.ask(question):
                 self.ended_early = True
                 break
@@ -252,6 +262,8 @@ class TerminalQuiz:
             if verdict.note:
                 self.say(verdict.note)
             self.say(f"Wrong. The right answer: {question.answer}")
+        if verdict.returns_later:
+            self.say("This question comes back in a few questions.")
         if not verdict.saved:
             error_line(f"{PROG}: the answer could not be saved (details in the log)")
         for label, value in (
@@ -274,6 +286,8 @@ class TerminalQuiz:
             for question in missed:
                 answer = _short(question.correct_option.label, 40)
                 self.say(f" - {_short(question.subject)} → {answer}")
+        if self.sitting and (relearned := self.sitting.relearned_text()):
+            self.say(f"{relearned[:1].upper()}{relearned[1:]}.")
         self.print_score()
 
     def print_score(self) -> None:

@@ -1,6 +1,6 @@
 """``briefing-app render``: both faces of every card to PNG, without a display.
 
-The PNGs are drawn by ``ui.card_painter`` exactly as the window draws cards,
+The PNGs are drawn by ``paint.card_painter`` exactly as the window draws cards,
 so they can go into slides (and the tests look at them too).
 Exit codes: 0 written, 1 bad pack or unwritable folder, 2 bad ``--size``.
 """
@@ -122,13 +122,29 @@ def run_render(path: str, output: str, size: str, theme: str, pack_id: str | Non
     return 0
 
 
-def save_png(image: QImage, path: Path) -> bool:
-    """Write an opaque card picture as PNG, fast: no alpha channel, a lighter zlib level."""
+def save_png(image: QImage, path: Path) -> str | None:
+    """Write an opaque card picture as PNG, fast (no alpha, a lighter zlib level); why not.
+
+    Written through a ``QFile`` of ours whose error is checked: Qt's image writer
+    reports success after a write that a full disk cut short.
+    """
+    from PySide6.QtCore import QFile, QFileDevice, QIODevice
     from PySide6.QtGui import QImageWriter
 
-    writer = QImageWriter(str(path), b"png")
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+        return file.errorString()
+    writer = QImageWriter(file, b"png")
     writer.setQuality(PNG_QUALITY)
-    return writer.write(image.convertToFormat(image.Format.Format_RGB32))
+    written = writer.write(image.convertToFormat(image.Format.Format_RGB32))
+    reason = writer.errorString()
+    if written and not (file.flush() and file.error() == QFileDevice.FileError.NoError):
+        written, reason = False, file.errorString()
+    file.close()
+    if written:
+        return None
+    path.unlink(missing_ok=True)  # no half-written picture left behind
+    return reason
 
 
 def _write_images(
@@ -151,8 +167,9 @@ def _write_images(
                     card, face, QSize(*dims), chosen, language=pack.pack.language
                 )
                 target_file = out / f"{card.id}-{face}.png"
-                if not save_png(image, target_file):
-                    error_line(f"{target_file}: could not write the image")
+                reason = save_png(image, target_file)
+                if reason is not None:
+                    error_line(f"{target_file}: could not write the image: {reason}")
                     return None
                 written += 1
     return written

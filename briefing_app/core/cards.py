@@ -242,6 +242,11 @@ def _implication_card(look: _Lookups, implication: Implication) -> Card:
     return Card(implication.id, Category.IMPLICATION, front, back, notes=implication.notes or "")
 
 
+def and_list(names: list[str]) -> str:
+    """``A``, ``A and B``, ``A, B and C``: names as a sentence says them."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def implication_question(implication: Implication, who: dict[str, Actor]) -> str:
     """The front of an implication: a question to recall the claim by, never the claim.
 
@@ -250,8 +255,7 @@ def implication_question(implication: Implication, who: dict[str, Actor]) -> str
     """
     names = [a.name for i in implication.actors if (a := who.get(i)) is not None]
     if names:
-        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        return f"What might follow for {listed}?"
+        return f"What might follow for {and_list(names)}?"
     topic = implication.title.split(":", 1)[0].strip()
     if ":" in implication.title and 0 < len(topic.split()) <= 6:
         return (

@@ -10,11 +10,12 @@ technicality.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .answer_matching import MatchResult, match_typed, name_key, normalize
@@ -141,7 +142,7 @@ class Session:
         wanted = set(missed_item_ids)
         chosen = [q for q in self.questions if q.item_id in wanted]
         self.rng.shuffle(chosen)
-        shuffled = tuple(_reshuffle(q, self.rng) for q in chosen)
+        shuffled = tuple(reshuffled(q, self.rng) for q in chosen)
         return Session(self.pack_id, shuffled, self.seed, self.rng)
 
 
@@ -310,14 +311,15 @@ def rank_distractors(
     excluded: set[str],
     rng: random.Random,
     subject: str = "",
-) -> list[Actor]:
+) -> Iterator[Actor]:
     """Other actors, most plausible first, one per name, none nested in another.
 
     Plausible means like the answer: same kind and side, then same kind, then
     same side, then anyone; an actor the question itself names comes last.
     An actor that contains or is contained by the answer (a state and its
     ministry) is never offered, nor two that contain each other. Within a
-    tier the order is random.
+    tier the order is random. Lazy: a question takes three, and checking each
+    candidate against those already taken must not grow with a pack of thousands.
     """
     taken = {name_key(actor.name) or actor.name.casefold()}
     pool = [a for a in pack.actors if a.id != actor.id and a.id not in excluded]
@@ -330,7 +332,7 @@ def rank_distractors(
             continue
         taken.add(key)
         ranked.append(other)
-    return ranked
+        yield other
 
 
 def _tier(answer: Actor, other: Actor) -> int:
@@ -355,7 +357,9 @@ def _who_said(index: QuizIndex, quote: Quote, rng: random.Random) -> Question | 
     if actor is None:
         return None
     also = index.said_by[index.quote_text[quote.id]]
-    distractors = rank_distractors(pack, actor, also, rng, quote.text)[: MAX_OPTIONS - 1]
+    distractors = list(
+        islice(rank_distractors(pack, actor, also, rng, quote.text), MAX_OPTIONS - 1)
+    )
     source = pack.source(quote.source)
     return _actor_question(
         QuestionKind.WHO_SAID,
@@ -379,7 +383,8 @@ def _who_did(index: QuizIndex, measure: Measure, rng: random.Random) -> Question
     if actor is None:
         return None
     also = index.done_by[normalize(measure.title)]
-    distractors = rank_distractors(pack, actor, also, rng, measure.title)[: MAX_OPTIONS - 1]
+    ranked = rank_distractors(pack, actor, also, rng, measure.title)
+    distractors = list(islice(ranked, MAX_OPTIONS - 1))
     source = pack.source(measure.source)
     note = " · ".join(p for p in (measure.category, measure.date) if p) or None
     return _actor_question(
@@ -474,7 +479,8 @@ def _similar_length(choices: list[Quote], length: int, rng: random.Random) -> Qu
     return rng.choice(nearest)
 
 
-def _reshuffle(question: Question, rng: random.Random) -> Question:
+def reshuffled(question: Question, rng: random.Random) -> Question:
+    """The same question with its options in a new order (the right one followed)."""
     options = list(question.options)
     right = options[question.correct]
     rng.shuffle(options)

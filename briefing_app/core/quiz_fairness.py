@@ -13,23 +13,23 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .answer_matching import name_key
+from .answer_matching import actor_keys, name_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from .models import Actor
 
 BLANK = "___"
 
 
-def names_of(actor: Actor) -> list[str]:
+def names_of(actor: Actor) -> tuple[str, ...]:
     """The actor's name and aliases, longest first (so a longer name is masked whole)."""
     names = {n.strip() for n in (actor.name, *actor.aliases) if len(n.strip()) >= 2}
-    return sorted(names, key=len, reverse=True)
+    return tuple(sorted(names, key=len, reverse=True))
 
 
-def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=4096)
+def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Compiled once per actor's names: a quiz asks about every actor many times."""
     parts = [re.escape(n) for n in names]
     if not parts:
         return None
@@ -49,10 +49,6 @@ def mask_mentions(text: str, actor: Actor) -> str:
     return pattern.sub(BLANK, text) if pattern else text
 
 
-def _keys(actor: Actor) -> set[str]:
-    return {k for k in (name_key(n) for n in names_of(actor)) if k}
-
-
 @lru_cache(maxsize=8_192)
 def _name_words(name: str) -> frozenset[str]:
     """The normalised words of a name, once per name: ranking options compares
@@ -64,7 +60,7 @@ def _belongs_to(member: Actor, whole: Actor) -> bool:
     """``member`` is part of ``whole``: affiliated with it, or named after it."""
     if member.id == whole.id or (member.kind == "state" and whole.kind != "state"):
         return False
-    whole_keys = _keys(whole)
+    whole_keys = set(actor_keys(whole))
     if member.affiliation and name_key(member.affiliation) in whole_keys:
         return True
     # "China Coast Guard" inside "China"; a whole word of the member's name.

@@ -355,5 +355,7 @@ def _check_image(
             resolved = target.resolve()
             if not resolved.is_relative_to(root):
                 out.add(loc, f"{value!r} is a link that leads outside the pack's folder")
+            elif not resolved.is_file():  # a folder, a FIFO, a device: never opened
+                out.add(loc, f"{value!r} is not a regular file")
     except (OSError, RuntimeError, ValueError):
         out.add(loc, f"{_short(value)} cannot be resolved (a link loop, or a bad character?)")

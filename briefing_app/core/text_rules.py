@@ -38,30 +38,58 @@ def may_hold_forbidden(data: bytes) -> bool:
     return _SUSPECT.search(data) is not None
 
 
-def text_problem(text: str) -> str | None:
-    """Why ``text`` is refused, naming the code point; None when it is fine."""
-    found = _FORBIDDEN.search(text)
+_FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def blank_forbidden(text: str) -> str:
+    """``text`` with every control and bidi character a pack may not hold turned into a
+    space: the same length, so offsets into the original still point at the same words."""
+    text = _FORBIDDEN.sub(" ", text)
+    return _BIDI.sub(" ", text)
+
+
+def first_forbidden_char(text: str, multiline: bool = True) -> tuple[int, str] | None:
+    """The index and character of the first thing ``text`` may not hold; None when clean.
+
+    One pure rule for every loader (the pydantic path here, a faster one later):
+    tabs always pass, newlines (``\\n``, ``\\r\\n``) only when ``multiline``; any
+    other C0 control, DEL and C1 never; a bidi control only when balanced (the
+    character returned is one that closes nothing, or the innermost never closed).
+    """
+    found = (_FORBIDDEN if multiline else _FORBIDDEN_ONE_LINE).search(text)
     if found is not None:
-        return f"control character U+{ord(found.group()):04X} is not allowed"
+        return found.start(), found.group()
     if _BIDI.search(text) is None:
         return None
-    return _bidi_problem(text)
+    return _unbalanced_bidi(text)
 
 
-def _bidi_problem(text: str) -> str | None:
-    stack: list[str] = []
-    for ch in _BIDI.findall(text):
+def _unbalanced_bidi(text: str) -> tuple[int, str] | None:
+    stack: list[tuple[int, str]] = []
+    for found in _BIDI.finditer(text):
+        ch = found.group()
         if ch in _EMBEDDINGS or ch in _ISOLATES:
-            stack.append(ch)
-        elif (ch == "\u202c" and stack and stack[-1] in _EMBEDDINGS) or (
-            ch == "\u2069" and stack and stack[-1] in _ISOLATES
+            stack.append((found.start(), ch))
+        elif (ch == "\u202c" and stack and stack[-1][1] in _EMBEDDINGS) or (
+            ch == "\u2069" and stack and stack[-1][1] in _ISOLATES
         ):
             stack.pop()
         else:
-            return f"bidirectional control U+{ord(ch):04X} closes nothing"
-    if stack:
-        return f"bidirectional control U+{ord(stack[-1]):04X} is never closed"
-    return None
+            return found.start(), ch
+    return stack[-1] if stack else None
+
+
+def text_problem(text: str, multiline: bool = True) -> str | None:
+    """Why ``text`` is refused, naming the code point; None when it is fine."""
+    found = first_forbidden_char(text, multiline)
+    if found is None:
+        return None
+    code = ord(found[1])
+    if not 0x202A <= code <= 0x2069:
+        return f"control character U+{code:04X} is not allowed"
+    if found[1] in _EMBEDDINGS or found[1] in _ISOLATES:
+        return f"bidirectional control U+{code:04X} is never closed"
+    return f"bidirectional control U+{code:04X} closes nothing"
 
 
 def strings_in(raw: Any, location: str = "") -> Iterator[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Handouts and exports: PDF (Qt), Anki TSV and a Markdown brief (pure).
+"""Handouts and exports: PDF (Qt), Anki package and TSV, and a Markdown brief (pure).
 
 ``pdf`` is not imported here so that the TSV and Markdown exports never load Qt.
 """

@@ -18,6 +18,7 @@ from ..core.text_rules import make_visible
 
 FIELDS = ("Front", "Back", "Category", "Context", "Source", "Date", "PackId", "ItemId")
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_HAS_LINE_BREAK = re.compile(r"[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _TAG_UNSAFE = re.compile(r"[^\w:.-]+")
 
 
@@ -28,10 +29,28 @@ def note_guid(pack_id: str, item_id: str) -> str:
 
 
 def text_html(text: str) -> str:
-    """Pack text as HTML that shows it literally: escaped, line breaks as ``<br>``."""
-    lines = _LINE_BREAKS.split(make_visible(text).replace("\t", " "))
-    # '"' too, so a TSV field never needs CSV quoting; "'" stays readable
-    return "<br>".join(html.escape(line, quote=False).replace('"', "&quot;") for line in lines)
+    """Pack text as HTML that shows it literally: escaped, line breaks as ``<br>``.
+
+    Besides ``& < > "`` (a TSV field then never needs CSV quoting; "'" stays
+    readable), ``[`` becomes ``&#91;``: Anki looks for ``[sound:...]``,
+    ``[latex]`` and ``[$]`` in a field's HTML, and pack text must not play a file
+    or typeset. Most texts are one line, so the line-break split is skipped then.
+    """
+    text = make_visible(text).replace("\t", " ")
+    lines = _LINE_BREAKS.split(text) if _HAS_LINE_BREAK.search(text) else (text,)
+    return "<br>".join(_escape_line(line) for line in lines)
+
+
+def _escape_line(line: str) -> str:
+    return html.escape(line, quote=False).replace('"', "&quot;").replace("[", "&#91;")
+
+
+def deck_name(title: str) -> str:
+    """A deck name from the title: one line, control characters shown, no ``::``.
+
+    Anki reads ``::`` as a sub-deck, so a title holding it keeps one colon.
+    """
+    return " ".join(make_visible(title).replace("::", ":").split()) or "Briefing"
 
 
 def face_html(face: Face, *, quote: bool = False) -> str:

@@ -21,7 +21,7 @@ from ..paint.palette import (
     LIGHT_CATEGORY_COLORS,
     LIGHT_CATEGORY_TINTS,
 )
-from .anki_card import FIELDS, anki_note
+from .anki_card import FIELDS, anki_note, deck_name
 
 if TYPE_CHECKING:
     from ..core.models import Pack
@@ -35,11 +35,12 @@ CATEGORY_DECKS = {
     Category.IMPLICATION: "Implications",
 }
 
-FRONT_TEMPLATE = """<div class="bc cat-{{Category}}">
+# ``mathjax_ignore``: Anki typesets \( \) and \[ \] with MathJax; pack text is plain text.
+FRONT_TEMPLATE = """<div class="bc cat-{{Category}} mathjax_ignore">
 <div class="bc-band">{{Category}}</div>
 <div class="bc-body">{{Front}}</div>
 </div>"""
-BACK_TEMPLATE = """<div class="bc cat-{{Category}} bc-back">
+BACK_TEMPLATE = """<div class="bc cat-{{Category}} bc-back mathjax_ignore">
 <div class="bc-band">{{Category}} &middot; back</div>
 <div class="bc-body">{{Back}}</div>
 </div>"""
@@ -101,7 +102,7 @@ def build_package(pack: Pack, cards: Iterable[Card], *, subdecks: bool = False) 
         css=card_css(),
         sort_field_index=FIELDS.index("ItemId"),
     )
-    root = _deck_name(pack.title)
+    root = deck_name(pack.title)
     decks: dict[str, genanki.Deck] = {}
 
     def deck_for(category: Category) -> genanki.Deck:
@@ -125,8 +126,3 @@ def write_apkg(pack: Pack, cards: list[Card], out: Path, *, subdecks: bool = Fal
     """Write the package to ``out`` (the caller makes the write atomic)."""
     package = build_package(pack, cards, subdecks=subdecks)
     package.write_to_file(str(out))  # type: ignore[attr-defined]
-
-
-def _deck_name(title: str) -> str:
-    """A deck name from the title: one line, no ``::`` (which would nest decks)."""
-    return " ".join(title.replace("::", ":").split()) or "Briefing"

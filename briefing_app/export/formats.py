@@ -2,13 +2,15 @@
 
 ``export_pack`` does format -> exporter -> atomic write -> summary, so the
 export dialog and ``briefing-app export`` cannot drift apart. Adding a format
-is one ``ExportFormat`` line and one branch in ``_write``.
+is one ``ExportFormat`` line and one branch in ``_write``. Each format lists
+the ``ExportOptions`` it takes (``options``), so the dialog can show exactly
+those and the command line can refuse an option its format ignores.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
@@ -32,6 +34,7 @@ class ExportFormat:
     suffix: str  # appended to the pack id for a suggested file name
     file_filter: str
     pdf_layout: PdfLayout | None = None  # for the PDF formats
+    options: tuple[str, ...] = ()  # the ``ExportOptions`` fields this format takes
 
     @property
     def extension(self) -> str:
@@ -49,13 +52,46 @@ FORMATS: tuple[ExportFormat, ...] = (
         "one-per-page",
     ),
     ExportFormat(
-        "pdf-exam", "PDF \u201cwho said it?\u201d exam sheet", "-exam.pdf", "PDF (*.pdf)", "exam"
+        "pdf-exam",
+        "PDF \u201cwho said it?\u201d exam sheet",
+        "-exam.pdf",
+        "PDF (*.pdf)",
+        "exam",
+        options=("seed",),
     ),
-    ExportFormat("apkg", "Anki package (.apkg, updates in place)", ".apkg", "Anki (*.apkg)"),
+    ExportFormat(
+        "apkg",
+        "Anki package (.apkg, updates in place)",
+        ".apkg",
+        "Anki (*.apkg)",
+        options=("subdecks",),
+    ),
     ExportFormat("tsv", "Anki deck (TSV text file)", ".tsv", "Anki text files (*.tsv *.txt)"),
     ExportFormat("md", "Markdown brief", ".md", "Markdown files (*.md)"),
 )
 BY_KEY = {f.key: f for f in FORMATS}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices beyond the format; each applies only to the formats that list it."""
+
+    subdecks: bool = False  # apkg: one sub-deck per category
+    seed: int | None = None  # exam sheet: the question order (printed on the sheet)
+
+    def chosen(self) -> tuple[str, ...]:
+        """The names of the options set to something other than their default."""
+        default = ExportOptions()
+        return tuple(
+            f.name for f in fields(self) if getattr(self, f.name) != getattr(default, f.name)
+        )
+
+
+# What the export dialog shows beside each option a format takes.
+OPTION_LABELS = {
+    "subdecks": "One sub-deck per category",
+    "seed": "Question order (seed)",
+}
 
 
 @dataclass(frozen=True)
@@ -74,24 +110,29 @@ def export_pack(
     pack: Pack,
     fmt: ExportFormat | str,
     out_path: str | Path,
+    options: ExportOptions | None = None,
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-    subdecks: bool = False,
-    seed: int | None = None,
 ) -> ExportSummary:
     """Write ``pack`` as ``fmt`` to ``out_path`` atomically; raises ``ExportError``.
 
     A PDF needs a running ``QGuiApplication`` (``paint.headless`` makes one); the
-    text formats need no Qt. ``cancelled()`` returning True stops the export with
-    ``ExportCancelled`` and nothing is written. ``subdecks`` puts an Anki package's
-    cards in one sub-deck per category; ``seed`` fixes an exam sheet's order.
+    text formats need no Qt. ``progress(done, total)`` is called per PDF page.
+    ``cancelled()`` returning True stops the export with ``ExportCancelled`` and
+    nothing is written. An option the format does not take is an ``ExportError``
+    rather than silently ignored.
     """
     chosen = BY_KEY.get(fmt) if isinstance(fmt, str) else fmt
     if chosen is None:
         raise ExportError(f"unknown export format {fmt!r} (choose {', '.join(BY_KEY)})")
+    options = options or ExportOptions()
+    ignored = [name for name in options.chosen() if name not in chosen.options]
+    if ignored:
+        raise ExportError(f"the {chosen.key} export takes no {', '.join(ignored)} option")
     out = Path(out_path)
-    return ExportSummary(out, _write(pack, chosen, out, progress, cancelled, subdecks, seed))
+    summary = _write(pack, chosen, out, progress, cancelled, options.subdecks, options.seed)
+    return ExportSummary(out, summary)
 
 
 def _write(
@@ -133,12 +174,17 @@ def _write(
 def _write_apkg(
     pack: Pack, cards: list[Card], out: Path, cancelled: Cancelled | None, subdecks: bool
 ) -> str:
+    import sqlite3
+
     from .apkg import write_apkg
     from .atomic import check_writable_target, temp_beside
 
     check_writable_target(out)
     with temp_beside(out) as (_handle, tmp):
-        write_apkg(pack, cards, tmp, subdecks=subdecks)
+        try:
+            write_apkg(pack, cards, tmp, subdecks=subdecks)
+        except sqlite3.Error as exc:  # genanki's database, on a full disk
+            raise ExportError(f"cannot write {out}: {exc}") from None
         if cancelled is not None and cancelled():
             raise ExportCancelled()
     return _plural(len(cards), "card")

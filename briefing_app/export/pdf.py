@@ -6,8 +6,11 @@ Layouts: ``grid`` (a cover page, then three cards a page, front beside back),
 
 Every word is drawn as text (``QTextLayout``), so the PDF is selectable and
 searchable. The whole document is laid out before painting starts, so each
-footer can say "Page 3 of 9"; it is rendered into memory and written with
-``atomic_write_bytes``, so a failed or cancelled export leaves no file behind.
+footer can say "Page 3 of 9"; pages go to a temporary file beside the target
+(``temp_beside``), renamed over it only when complete, so a failed, cancelled
+or killed export leaves no file behind. Qt's PDF writer never reports a failed
+write, so it writes to a ``QFile`` of ours whose error is checked at the end: a
+full disk is an error, never a truncated PDF reported as written.
 Needs a ``QGuiApplication`` (offscreen is fine) for fonts.
 """
 
@@ -17,7 +20,7 @@ import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..core.cards import Card, build_cards
@@ -73,7 +76,7 @@ def expected_page_count(pack: Pack, layout: Layout) -> int | None:
     return None
 
 
-def _pdf_writer(target: str, pack: Pack, layout: Layout) -> QPdfWriter:
+def _pdf_writer(target: QFile, pack: Pack, layout: Layout) -> QPdfWriter:
     writer = QPdfWriter(target)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
@@ -108,18 +111,45 @@ def write_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     seed: int | None = None,
+    shown: str | Path | None = None,
 ) -> int:
     """Draw the handout into the file ``target`` page by page; the page count.
 
     Qt writes each page to the file as it is finished, so memory stays flat
-    however many pages there are. Raises ``ExportCancelled`` if cancelled.
+    however many pages there are. Raises ``ExportCancelled`` if cancelled, and
+    ``ExportError`` naming ``shown`` (default: ``target``) if the file is not
+    written in full.
     """
     if layout not in LAYOUTS:
         raise ExportError(f"unknown PDF layout {layout!r} (choose {', '.join(LAYOUTS)})")
     if QGuiApplication.instance() is None:
         raise ExportError("the PDF export needs a QGuiApplication (Qt) to be running")
     cards = build_cards(pack)
-    writer = _pdf_writer(str(target), pack, layout)
+    file = QFile(str(target))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
+        raise ExportError(f"cannot write {shown or target}: {file.errorString()}")
+    try:
+        total = _paint_pages(
+            pack, cards, _pdf_writer(file, pack, layout), layout, progress, cancelled, seed
+        )
+        written = file.flush() and file.error() == QFileDevice.FileError.NoError
+        reason = file.errorString()
+    finally:
+        file.close()
+    if not written:  # a full disk, a file-size limit, an I/O error
+        raise ExportError(f"cannot write {shown or target}: {reason}")
+    return total
+
+
+def _paint_pages(
+    pack: Pack,
+    cards: list[Card],
+    writer: QPdfWriter,
+    layout: Layout,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    seed: int | None,
+) -> int:
     doc = _Doc(writer, pack, *print_painter(pack.language))
     if layout == "exam":
         doc.exam = exam_sheet(pack, seed)
@@ -164,7 +194,7 @@ def export_pdf(
 
     check_writable_target(Path(out_path))  # fail before the work, not after it
     with temp_beside(Path(out_path)) as (_handle, tmp):
-        pages = write_pdf(pack, tmp, layout, progress, cancelled, seed)
+        pages = write_pdf(pack, tmp, layout, progress, cancelled, seed, shown=out_path)
         if cancelled is not None and cancelled():
             raise ExportCancelled()
     return pages

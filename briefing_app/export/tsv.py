@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from ..core.cards import Card
 from ..core.models import Pack
+from ..core.text_rules import make_visible
 from .anki_card import face_plain_html, note_guid, tag
 
 SEPARATOR = " / "
@@ -41,7 +42,8 @@ def quote_field(text: str) -> str:
 
 
 def _header_value(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """One line, control characters shown (a pack that skipped validation, say a draft)."""
+    return make_visible(_SPACES.sub(" ", text).strip())
 
 
 def tsv_header(pack: Pack) -> list[str]:
@@ -49,7 +51,8 @@ def tsv_header(pack: Pack) -> list[str]:
         "#separator:tab",
         "#html:true",
         "#notetype:Basic",
-        f"#deck:{_header_value(pack.title)}",
+        # the .apkg's deck name (anki_card.deck_name): "::" would make a sub-deck
+        f"#deck:{_header_value(pack.title).replace('::', ':')}",
         f"#tags:{tag(pack.id)}",
         "#columns:" + "\t".join(COLUMNS),
         f"#guid column:{GUID_COLUMN}",

@@ -123,6 +123,14 @@ def _front_blocks(card: Card, theme: Theme) -> list[Block]:
     return blocks
 
 
+def _section_label(label: str, color: QColor, *, first: bool) -> Block:
+    """A small capitalised label over a detail or a list on the back."""
+    gap = 3.0 if first else 2.2
+    return Block(
+        label.upper(), "label", color, 1.45, bold=True, space_before=gap, letter_spacing=0.12
+    )
+
+
 def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None) -> list[Block]:
     """The text blocks of a face, in reading order, with their roles and unscaled sizes."""
     f: Face = card.front if face == FRONT else card.back
@@ -149,36 +157,14 @@ def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None
     )
     if f.subline:
         blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7))
-    first = True
+    labels = 0  # the first labelled section sits further from the headline
     for d in f.details:
-        gap = 3.0 if first else 2.2
-        first = False
-        blocks.append(
-            Block(
-                d.label.upper(),
-                "label",
-                color,
-                1.45,
-                bold=True,
-                space_before=gap,
-                letter_spacing=0.12,
-            )
-        )
+        blocks.append(_section_label(d.label, color, first=labels == 0))
+        labels += 1
         blocks.append(Block(d.text, "body", text, 2.3, space_before=0.5, line_spacing=1.12))
     for listing in f.listings:
-        gap = 3.0 if first else 2.2
-        first = False
-        blocks.append(
-            Block(
-                listing.label.upper(),
-                "label",
-                color,
-                1.45,
-                bold=True,
-                space_before=gap,
-                letter_spacing=0.12,
-            )
-        )
+        blocks.append(_section_label(listing.label, color, first=labels == 0))
+        labels += 1
         entries = list(listing.entries[:MAX_LIST_ENTRIES])
         for entry in entries:
             blocks.append(

@@ -46,6 +46,8 @@ class Settings:
     recent: list[str] = field(default_factory=list)
     show_library: bool = True
     geometry: bytes = b""  # the window's size and place, as Qt saves it
+    quiz_check_on_choose: bool = True  # a click or number key answers at once
+    quiz_ask_again: bool = True  # a missed question comes back later in the quiz
 
     def add_recent(self, path: str) -> None:
         self.recent = [path] + [p for p in self.recent if p != path]
@@ -85,6 +87,8 @@ class SettingsStore:
         geometry = q.value("geometry", b"")
         s.geometry = bytes(geometry.data()) if isinstance(geometry, QByteArray) else b""
         s.show_library = _bool(q.value("show_library", True))
+        s.quiz_check_on_choose = _bool(q.value("quiz/check_on_choose", True))
+        s.quiz_ask_again = _bool(q.value("quiz/ask_again", True))
         return s
 
     def save(self, s: Settings) -> None:
@@ -95,6 +99,8 @@ class SettingsStore:
         q.setValue("recent", list(s.recent))
         q.setValue("show_library", s.show_library)
         q.setValue("geometry", QByteArray(s.geometry))
+        q.setValue("quiz/check_on_choose", s.quiz_check_on_choose)
+        q.setValue("quiz/ask_again", s.quiz_ask_again)
         q.sync()
 
 

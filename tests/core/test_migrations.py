@@ -144,6 +144,29 @@ def test_a_failed_migration_leaves_the_file_as_it_was(
         assert store.answer_count("demo") == 4
 
 
+def test_a_disk_full_during_migration_is_named_not_masked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite rolls back by itself when the disk fills; the reason must survive."""
+    db = tmp_path / DB_NAME
+    build(db, 1)
+    real = migrations.MIGRATIONS[2]
+
+    def disk_full(conn: sqlite3.Connection) -> None:
+        if not conn.execute("PRAGMA database_list").fetchone()[2]:
+            return real(conn)
+        conn.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, disk_full)
+    with ProgressStore(db) as store:
+        assert not store.persistent
+        assert store.recovery_message == (
+            f"Your progress file {db} could not be opened (database or disk is full). "
+            "Progress made now will not be saved."
+        )
+
+
 def test_two_copies_opening_an_old_file_at_once_migrate_it_once(tmp_path: Path) -> None:
     import os
     import subprocess

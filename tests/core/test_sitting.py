@@ -9,7 +9,7 @@ import pytest
 
 from briefing_app.core.pack import load_pack
 from briefing_app.core.quiz import QuestionKind, build_session
-from briefing_app.core.sitting import NOT_SAVED, Sitting
+from briefing_app.core.sitting import MAX_RETURNS, NOT_SAVED, RETURN_GAP, Sitting
 from briefing_app.paths import bundled_briefs_dir
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -105,3 +105,72 @@ def test_answering_after_the_end_is_an_error_not_a_silent_score(pack_path: Path)
     assert s.next() is None
     with pytest.raises(IndexError):
         s.answer_choice(0)
+
+
+def returning_sitting(path: Path, recorder: Recorder | None = None, n: int = 6) -> Sitting:
+    pack = load_pack(path)
+    session = build_session(pack, [QuestionKind.WHO_SAID], n, seed=5)
+    return Sitting(pack, session, recorder, clock=lambda: T0, return_gap=RETURN_GAP)
+
+
+def test_a_missed_question_comes_back_a_few_questions_later(pack_path: Path) -> None:
+    recorder = Recorder()
+    s = returning_sitting(pack_path, recorder)
+    first = s.question
+    assert first is not None and s.total == 6
+    verdict = s.answer_choice((first.correct + 1) % len(first.options))
+    assert verdict.returns_later and s.total == 7
+    asked = [first.item_id]
+    while s.next() is not None and s.question is not None:
+        q = s.question
+        asked.append(q.item_id)
+        if q.item_id == first.item_id:
+            assert s.is_return and len(asked) == 2 + RETURN_GAP
+            assert q.correct_option == first.correct_option
+            verdict = s.answer_choice(q.correct)
+            assert verdict.correct and not verdict.returns_later
+        else:
+            assert not s.is_return
+            s.answer_choice(q.correct)
+    assert asked.count(first.item_id) == 2 and s.finished
+    # The score and the store hold first answers only: the return followed the answer.
+    assert (s.right, s.answered) == (5, 6)
+    assert len(recorder.rows) == 6 and [r[3] for r in recorder.rows].count(False) == 1
+    assert s.relearned_text() == "1 of 1 missed answer right when asked again"
+    assert [q.item_id for q in s.missed] == [first.item_id]
+
+
+def test_a_question_missed_every_time_stops_coming_back(pack_path: Path) -> None:
+    s = returning_sitting(pack_path, n=2)
+    target = s.question
+    assert target is not None
+    times = 0
+    while (q := s.question) is not None:
+        if q.item_id == target.item_id:
+            times += 1
+            s.answer_choice((q.correct + 1) % len(q.options))
+        else:
+            s.answer_choice(q.correct)
+        s.next()
+    assert times == 1 + MAX_RETURNS
+    assert s.relearned_text() == "0 of 1 missed answer right when asked again"
+
+
+def test_a_miss_on_the_last_question_is_asked_once_more_before_the_end(
+    pack_path: Path,
+) -> None:
+    s = returning_sitting(pack_path, n=1)
+    q = s.question
+    assert q is not None and s.is_last
+    s.answer_choice((q.correct + 1) % len(q.options))
+    assert not s.is_last
+    again = s.next()
+    assert again is not None and again.item_id == q.item_id and s.is_return
+
+
+def test_without_a_gap_nothing_comes_back(pack_path: Path) -> None:
+    s = sitting(pack_path, n=2)
+    q = s.question
+    assert q is not None
+    verdict = s.answer_choice((q.correct + 1) % len(q.options))
+    assert not verdict.returns_later and s.total == 2 and s.relearned_text() == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -108,3 +109,13 @@ def many_quotes_dict(count: int) -> dict[str, Any]:
         for i in range(count)
     ]
     return pack_dict(actors=actors, quotes=quotes, measures=[], implications=[], events=[])
+
+
+def edit_three_items(data: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """A copy of ``data`` with three items reworded (text shown on their own cards only)."""
+    edited = copy.deepcopy(data)
+    edited["quotes"][1]["context"] = "Said on television."
+    edited["measures"][0]["detail"] = "A 30% tariff, not 25%."
+    edited["implications"][0]["detail"] = "Widgets cost a lot more."
+    ids = {edited["quotes"][1]["id"], edited["measures"][0]["id"], edited["implications"][0]["id"]}
+    return edited, ids

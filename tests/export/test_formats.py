@@ -37,3 +37,26 @@ def test_a_cancelled_export_leaves_no_file(pack: Pack, tmp_path: Path) -> None:
 def test_every_format_names_a_file_extension() -> None:
     assert {f.extension for f in FORMATS} == {".pdf", ".apkg", ".tsv", ".md"}
     assert all(f.suffix.endswith(f.extension) for f in FORMATS)
+
+
+def test_every_option_a_format_takes_has_a_label_and_a_field() -> None:
+    from dataclasses import fields
+
+    from briefing_app.export.formats import OPTION_LABELS, ExportOptions
+
+    names = {f.name for f in fields(ExportOptions)}
+    taken = {option for f in FORMATS for option in f.options}
+    assert taken == names == set(OPTION_LABELS)
+    assert BY_KEY["apkg"].options == ("subdecks",) and BY_KEY["pdf-exam"].options == ("seed",)
+
+
+def test_an_option_the_format_does_not_take_is_refused_before_writing(
+    pack: Pack, tmp_path: Path
+) -> None:
+    from briefing_app.export.formats import ExportOptions
+
+    assert ExportOptions().chosen() == ()
+    assert ExportOptions(subdecks=True, seed=0).chosen() == ("subdecks", "seed")
+    with pytest.raises(ExportError, match="the md export takes no seed option"):
+        export_pack(pack, "md", tmp_path / "brief.md", ExportOptions(seed=3))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".brief", "brief"))]

@@ -157,6 +157,26 @@ def test_cancel_leaves_nothing(qapp: object, pack: Pack, tmp_path: Path) -> None
     ) == ["cancelled.pdf", "pack.json"]
 
 
+def test_a_full_disk_is_an_error_not_a_truncated_pdf(
+    qapp: object, pack: Pack, tmp_path: Path
+) -> None:
+    """Qt's PDF writer drops failed writes silently; the export must notice them."""
+    resource = pytest.importorskip("resource")  # POSIX
+
+    out = tmp_path / "handout.pdf"
+    out.write_bytes(b"previous export")
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))  # files stop growing at 4 KiB
+    try:
+        with pytest.raises(ExportError) as raised:
+            export_pdf(pack, out)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert str(raised.value) == f"cannot write {out}: File too large"
+    assert out.read_bytes() == b"previous export"
+    assert sorted(os.listdir(tmp_path)) == ["handout.pdf", "pack.json"]
+
+
 def test_missing_folder(qapp: object, pack: Pack, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         export_pdf(pack, tmp_path / "nope" / "x.pdf")

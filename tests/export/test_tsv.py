@@ -7,7 +7,7 @@ import html
 import io
 
 import msgspec
-from export_packs import TRICKY_QUOTE
+from export_packs import TRICKY_QUOTE, pack_dict
 
 from briefing_app.core.cards import build_cards
 from briefing_app.core.models import Pack
@@ -99,3 +99,14 @@ def test_the_guids_survive_an_edit_of_the_pack(pack: Pack) -> None:
     ]
     after = [row[0] for row in _split(cards_to_tsv(edited, renamed))[1]]
     assert before == after and len(set(after)) == len(after)
+
+
+def test_control_characters_never_reach_the_file_raw() -> None:
+    """Belt and braces for a pack that skipped validation (the checks live in the loader)."""
+    data = pack_dict(title="Deck \x1b]0;pwned\x07 name")
+    data["quotes"][0]["text"] = "Red \x1b[31m text\x9b"
+    pack = msgspec.convert(data, Pack)  # the app's type, no loader checks
+    text = cards_to_tsv(pack, build_cards(pack))
+    assert not any(ch in text for ch in "\x1b\x07\x9b")
+    assert "#deck:Deck \\x1b]0;pwned\\x07 name" in text
+    assert "Red \\x1b&#91;31m text\\x9b" in text  # '[' escaped for Anki's [sound:] tags

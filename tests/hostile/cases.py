@@ -16,66 +16,16 @@ from __future__ import annotations
 import json
 import os
 import signal
-import struct
 import subprocess
 import sys
 import time
-import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cli_runner import Done, run_cli
-
-TIME_LIMIT_S = 20.0  # no case may take longer: a hang is a failure
-
-
-def valid_pack(**changes: Any) -> dict[str, Any]:
-    pack: dict[str, Any] = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "hostile",
-        "title": "A pack under attack",
-        "actors": [
-            {"id": "ann", "name": "Ann Example", "role": "Minister"},
-            {"id": "bob", "name": "Bob Example", "kind": "person"},
-        ],
-        "quotes": [
-            {"id": "q1", "actor": "ann", "text": "We will not back down."},
-            {"id": "q2", "actor": "bob", "text": "This is a grave mistake."},
-        ],
-        "measures": [{"id": "m1", "actor": "ann", "title": "Tariffs on widgets"}],
-        "implications": [{"id": "i1", "title": "Trade slows", "actors": ["ann"]}],
-    }
-    pack.update(changes)
-    return pack
-
-
-def write(folder: Path, name: str, data: bytes | str | dict[str, Any]) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, dict):
-        data = json.dumps(data, ensure_ascii=False)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
-
-
-def png_bytes(width: int, height: int, *, corrupt: bool = False) -> bytes:
-    """A real PNG header declaring ``width`` x ``height`` (the data need not match)."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00" * 64)
-    if corrupt:
-        pixels = b"garbage" * 8
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
+from authoring_cases import authoring_cases
+from kit import Case, Outcome, png_bytes, valid_pack, write
+from storage_cases import storage_cases
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -87,53 +37,6 @@ EXTERNAL_SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10"
  height="10"><image xlink:href="http://example.com/x.png" width="10" height="10"/>
 <text>&xxe;</text></svg>"""
-
-
-@dataclass
-class Outcome:
-    """What a case did: its exit status, what it printed, how long it took."""
-
-    status: int
-    stdout: str
-    stderr: str
-    seconds: float
-    answers_lost: int = 0
-
-
-@dataclass
-class Case:
-    """One hostile input: ``make`` builds it and returns the command line to run."""
-
-    name: str
-    make: Callable[[Path], list[str]]
-    expect: str  # "error" or "ok"
-    process: bool = False  # run as a real process (kills, FIFOs, concurrency)
-    slow: bool = False
-    check: Callable[[Path, Outcome], None] | None = None
-    stdin: str = ""
-    env: dict[str, str | None] = field(default_factory=dict)
-
-    def run(self, folder: Path) -> Outcome:
-        argv = self.make(folder)
-        start = time.perf_counter()
-        if self.process:
-            env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-            for key, value in self.env.items():
-                if value is None:
-                    env.pop(key, None)
-                else:
-                    env[key] = value
-            done: Done | subprocess.CompletedProcess[str] = subprocess.run(
-                [sys.executable, "-m", "briefing_app", *argv],
-                input=self.stdin,
-                capture_output=True,
-                text=True,
-                env=env,
-                timeout=TIME_LIMIT_S * 3,
-            )
-        else:
-            done = run_cli(*argv, input=self.stdin, env=self.env)
-        return Outcome(done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
 
 
 # --- the JSON parsing cases ------------------------------------------------------------
@@ -281,6 +184,61 @@ def _symlink_out(d: Path) -> str:
     return "face.png"
 
 
+def _fifo_picture(d: Path) -> str:
+    (d / "pack").mkdir(exist_ok=True)
+    os.mkfifo(d / "pack" / "face.png")
+    return "face.png"
+
+
+def _folder_picture(d: Path) -> str:
+    (d / "pack" / "face.png").mkdir(parents=True)
+    return "face.png"
+
+
+def _svg_posing_as_png(d: Path) -> list[str]:
+    """An SVG named face.png whose <image> points at a picture outside the pack."""
+    from PySide6.QtGui import QColor, QImage
+
+    outside = QImage(64, 64, QImage.Format.Format_RGB32)
+    outside.fill(QColor("#ff00ff"))
+    outside.save(str(d / "outside.png"))
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'width="64" height="64"><image xlink:href="{d / "outside.png"}" width="64" '
+        'height="64"/></svg>'
+    )
+    folder = d / "pack"
+    write(folder, "images/face.png", svg)
+    pack = valid_pack()
+    pack["actors"][0]["image"] = "images/face.png"
+    write(folder, "pack.json", pack)
+    return ["render", str(folder), "-o", str(d / "out"), "--size", "320x180"]
+
+
+def _nothing_from_outside(d: Path, out: Outcome) -> None:
+    """Not one pixel of the outside picture's magenta in any rendered card."""
+    from PySide6.QtGui import QImage
+
+    magenta = bytes([0xFF, 0x00, 0xFF, 0xFF])  # RGBA8888
+    for png in (d / "out").glob("*.png"):
+        image = QImage(str(png)).convertToFormat(QImage.Format.Format_RGBA8888)
+        assert magenta not in bytes(image.constBits()), png.name
+
+
+def _escapes_in_a_file_name(d: Path) -> list[str]:
+    shelf = d / "shelf"
+    write(shelf, "\x1b]0;pwned\x07\x1b[2J.json", valid_pack())
+    return ["validate", str(shelf)]
+
+
+def _escapes_in_pack_ids(d: Path) -> list[str]:
+    """A folder of packs, one id holding escapes: the list of ids must print them safely."""
+    shelf = d / "shelf"
+    write(shelf, "a.json", valid_pack(id="\x1b]0;pwned\x07\x1b[2J"))
+    write(shelf, "b.json", valid_pack(id="plain"))
+    return ["quiz", str(shelf), "--text"]
+
+
 def _render_with_picture(name: str, data: bytes, suffix: str) -> Case:
     """A hostile picture inside the pack: refused at drawing time, placeholder drawn."""
 
@@ -406,7 +364,7 @@ def _concurrent_quizzes(folder: Path, kill: int) -> Outcome:
     return Outcome(0, "", "", time.perf_counter() - start, answers_lost=max(0, printed - kept))
 
 
-def _read_only_progress(d: Path) -> list[str]:
+def _quiz_one(d: Path) -> list[str]:
     pack = write(d, "pack.json", valid_pack())
     return ["quiz", str(pack), "--text", "--questions", "1", "--seed", "1"]
 
@@ -429,6 +387,23 @@ def cases() -> list[Case]:
         _picture("file:// URL", "file:///etc/secret.png"),
         _picture("http:// URL", "http://example.com/face.png"),
         _picture("symlink out of the pack", _symlink_out),
+        _picture("a FIFO named face.png", _fifo_picture),
+        _picture("a folder named face.png", _folder_picture),
+        Case(
+            "render: an SVG named .png drawing a file outside the pack",
+            _svg_posing_as_png,
+            "ok",
+            check=_nothing_from_outside,
+        ),
+        Case("path: escape sequences in a file name", _escapes_in_a_file_name, "ok"),
+        Case(
+            "usage: escape sequences in an unknown argument",
+            lambda d: ["stats", str(write(d, "p.json", valid_pack())), "\x1b]0;pwned\x07"],
+            "error",
+        ),
+        Case(
+            "quiz: escape sequences in the ids of a folder's packs", _escapes_in_pack_ids, "error"
+        ),
         _render_with_picture(
             "PNG bomb (50,000 x 50,000 declared)", png_bytes(50_000, 50_000), ".png"
         ),
@@ -465,12 +440,13 @@ def cases() -> list[Case]:
         ),
         Case(
             "quiz: progress folder is a file",
-            _read_only_progress,
+            _quiz_one,
             "ok",
             stdin="1\n",
             env={"BRIEFING_APP_DATA_DIR": "/dev/null/progress"},
         ),
     ]
+    out += storage_cases() + authoring_cases()
     for command in ("validate", "render", "export", "quiz", "stats"):
         hostile = valid_pack(title="Title \x1b]0;pwned\x07 \x1b[2J")
         out.append(_pack_case("escape sequences in the title", hostile, command))
@@ -478,24 +454,23 @@ def cases() -> list[Case]:
     return out
 
 
+def _last(argv: list[str]) -> Path:
+    return Path(argv[-1])
+
+
+PATH_CASES: dict[str, Callable[[Path], Path]] = {
+    "a folder named x.json": lambda d: _last(_folder_named_json(d)),
+    "a FIFO as pack.json": lambda d: _last(_fifo(d)),
+    "/dev/zero linked as pack.json": lambda d: _last(_dev_zero(d)),
+    "a 1 GiB sparse file": lambda d: _last(_sparse_gib(d)),
+    "a 25 MiB file": lambda d: _last(_big_file(d)),
+    "a missing file": lambda d: d / "nope.json",
+    "a link to itself": lambda d: (d / "loop.json").symlink_to(d / "loop.json") or d / "loop.json",
+}
+
 PROCESS_CASES: dict[str, Callable[[Path], Outcome]] = {
     "export: kill -9 during a PDF export": _kill_during_pdf,
     "quiz: 8 concurrent quizzes, none killed": lambda d: _concurrent_quizzes(d, 0),
     "quiz: 8 concurrent quizzes, 3 killed mid-run": lambda d: _concurrent_quizzes(d, 3),
 }
 SLOW_PROCESS_CASES = {"quiz: 8 concurrent quizzes, 3 killed mid-run"}
-
-
-def judge(case: Case, outcome: Outcome) -> str:
-    """``clear error``, ``correct``, ``traceback``, ``hang`` or ``wrong`` (with why)."""
-    text = outcome.stdout + outcome.stderr
-    if "Traceback" in text or "internal error" in text:
-        return "traceback"
-    if outcome.seconds > TIME_LIMIT_S:
-        return "hang"
-    if case.expect == "error":
-        lines = [line for line in outcome.stderr.splitlines() + outcome.stdout.splitlines() if line]
-        if outcome.status in (1, 2) and lines and all(len(line) < 400 for line in lines):
-            return "clear error"
-        return f"wrong (status {outcome.status})"
-    return "correct" if outcome.status == 0 else f"wrong (status {outcome.status})"

@@ -150,3 +150,30 @@ def test_alt_up_moves_an_item_and_renaming_an_id_updates_references(
     editor.select(("actors", 0))
     editor.edit_field("id", "robert-ray")
     assert editor.doc.items("quotes")[0]["actor"] == "robert-ray"
+
+
+def test_speaker_notes_are_shown_and_edited_for_the_pack_and_every_item(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pack"
+    shutil.copytree(bundled_briefs_dir() / "us-japan-taiwan-2025", folder)
+    doc = PackDocument.open(folder)
+    first_quote = doc.items("quotes")[0]
+    first_quote["notes"] = "Pause here: let the room read it."
+    editor = quiet(EditorWindow(doc))
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert "notes" in editor.fields  # the pack's own notes
+    for list_name in ("actors", "quotes", "measures", "implications", "sources"):
+        if doc.items(list_name):
+            editor.select((list_name, 0))
+            qtbot.waitUntil(editor.fields["notes"].isVisible)  # shown as the form is built
+    editor.select(("quotes", 0))
+    notes = editor.fields["notes"].control
+    assert isinstance(notes, QPlainTextEdit)
+    assert notes.toPlainText() == "Pause here: let the room read it."
+    notes.setFocus()
+    type_into_focus(qtbot, "Ask who has read the statement.")
+    assert editor.save()
+    assert load_pack(folder).quotes[0].notes == "Ask who has read the statement."

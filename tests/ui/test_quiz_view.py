@@ -143,20 +143,31 @@ def test_a_whole_quiz_from_the_keyboard(qtbot: QtBot, view: QuizView) -> None:
     assert view.context_label.text() == f"said about {missed_q.item_id}"
     assert view.meta_label.text() == "10 Nov 2025 · Source: The Daily (Press)"
     assert view.action_button.text() == "Next question"
+    assert "comes back in a few questions" in view.note_label.text()
     press(qtbot, view, Qt.Key.Key_Return)
+    assert view.score_label.text() == "Score 1/2 · Question 3 of 5"  # the miss returns
 
     answer(qtbot, view, right=True)
     press(qtbot, view, Qt.Key.Key_Return)
+    answer(qtbot, view, right=True)
+    assert view.action_button.text() == "Next question"
+    press(qtbot, view, Qt.Key.Key_Return)
+    # The missed question, asked again: marked so, not counted in the score.
+    assert view.question is not None and view.question.item_id == missed_q.item_id
+    assert view.prompt_label.text() == "Again, missed earlier: Who said this?"
     with qtbot.waitSignal(view.quiz_finished) as finished:
         answer(qtbot, view, right=True)
+        assert view.score_label.text() == "Score 3/4 · Question 5 of 5"
         assert view.action_button.text() == "See results"
         press(qtbot, view, Qt.Key.Key_Return)
     assert finished.args == [3, 4]
-    assert [ok for _, ok in results] == [True, False, True, True]
+    assert [ok for _, ok in results] == [True, False, True, True, True]
 
     assert view.pages.currentWidget() is view.end_page
     assert view.big_score.text() == "3 / 4"
     assert view.score_words.text() == "75% right. Getting there."
+    assert view.relearned_label.text() == "1 of 1 missed answer right when asked again."
+    assert view.relearned_label.isVisible()
     assert view.missed_heading.text() == "MISSED (1)"
     assert view.retry_button.isVisible()
 
@@ -169,6 +180,7 @@ def test_a_whole_quiz_from_the_keyboard(qtbot: QtBot, view: QuizView) -> None:
     press(qtbot, view, Qt.Key.Key_Return)
     assert view.big_score.text() == "1 / 1"
     assert view.missed_heading.text() == "NOTHING MISSED"
+    assert not view.relearned_label.isVisible()
     assert not view.retry_button.isVisible()
 
     # N starts over from the setup page.
@@ -191,6 +203,7 @@ def test_enter_without_a_choice_does_nothing(qtbot: QtBot, view: QuizView) -> No
 
 def test_typed_answers_from_the_keyboard(qtbot: QtBot, view: QuizView) -> None:
     view.typed_radio.setChecked(True)
+    view.ask_again_box.setChecked(False)  # three questions, no returns
     view.kind_boxes[QuestionKind.WHICH_QUOTE].setChecked(False)
     view.length_box.setValue(3)
     press(qtbot, view, Qt.Key.Key_Return)
@@ -435,6 +448,8 @@ def test_the_setup_page_from_the_keyboard_inside_the_window(qtbot: QtBot, make_w
     assert focused() is page.choice_radio
     qtbot.keyClick(focused(), Qt.Key.Key_Down)  # the arrows move between the two
     assert page.typed_radio.isChecked() and focused() is page.typed_radio
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # "check on choose" is off for typing
+    assert focused() is page.ask_again_box
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is page.start_button
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
@@ -563,3 +578,19 @@ def test_score_progress_and_next_stay_in_view_after_every_answer(
         asked += 1
         press(qtbot, view, Qt.Key.Key_Return)
     assert asked >= 10
+
+
+def test_unticking_ask_again_keeps_missed_questions_for_the_end(
+    qtbot: QtBot, view: QuizView
+) -> None:
+    view.kind_boxes[QuestionKind.WHICH_QUOTE].setChecked(False)
+    view.length_box.setValue(2)
+    qtbot.mouseClick(view.ask_again_box, Qt.MouseButton.LeftButton)
+    assert not view.ask_again_box.isChecked()
+    press(qtbot, view, Qt.Key.Key_Return)
+    answer(qtbot, view, right=False)
+    assert "comes back" not in view.note_label.text()
+    press(qtbot, view, Qt.Key.Key_Return)
+    assert view.score_label.text() == "Score 0/1 · Question 2 of 2"
+    answer(qtbot, view, right=True)
+    assert view.action_button.text() == "See results"

@@ -51,6 +51,8 @@ def test_everything_round_trips(tmp_path: Path) -> None:
         recent=[str(pack)],
         show_library=False,
         geometry=b"\x01\xd9\xd0\xcb\x00\x03geometry",
+        quiz_check_on_choose=False,
+        quiz_ask_again=False,
     )
     store.save(saved)
     again = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)).load()

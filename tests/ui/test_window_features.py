@@ -203,6 +203,27 @@ def test_q_opens_the_quiz_and_esc_comes_back(
     assert window.current_card() != before
 
 
+def test_the_quiz_setup_checkboxes_are_remembered_for_the_next_quiz(
+    qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
+) -> None:
+    window, features = study
+    press(qtbot, window, Qt.Key.Key_Q)
+    quiz = window.centralWidget()
+    assert isinstance(quiz, QuizView)
+    assert quiz.check_on_choose_box.isChecked() and quiz.ask_again_box.isChecked()
+    for box in (quiz.check_on_choose_box, quiz.ask_again_box):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+    with qtbot.waitSignal(features.quiz_left):
+        qtbot.keyClick(QApplication.focusWidget() or quiz, Qt.Key.Key_Escape)
+    assert not window.settings.quiz_check_on_choose and not window.settings.quiz_ask_again
+    press(qtbot, window, Qt.Key.Key_Q)
+    again = window.centralWidget()
+    assert isinstance(again, QuizView) and again is not quiz
+    assert not again.check_on_choose_box.isChecked()
+    assert not again.ask_again_box.isChecked()
+
+
 def test_ctrl_t_during_a_quiz_turns_the_quiz_dark_too(
     qtbot: QtBot, study: tuple[MainWindow, StudyFeatures]
 ) -> None:

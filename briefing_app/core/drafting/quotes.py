@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .layout import paragraphs
+
 OPEN_CLOSE = {"\u201c": "\u201d", "\u2018": "\u2019", "\u00ab": "\u00bb", "\u300c": "\u300d"}
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[\"\u201c\u2018'])")
 _LETTER = re.compile(r"\w")
 
 
@@ -29,17 +30,6 @@ class QuoteSpan:
     paragraph: int
     closed: bool = True  # False when the paragraph ended first
     continues: QuoteSpan | None = None  # the quote of the next paragraph that goes on
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the paragraphs: blank lines, or a new line opening a quote."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for match in _PARAGRAPH.finditer(text):
-        out.append((start, match.start()))
-        start = match.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
 def _opens_single(text: str, i: int) -> bool:
@@ -97,10 +87,10 @@ def _find_closer(text: str, i: int, end: int, closer: str) -> int | None:
     return None
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
+def find_quotes(text: str, bounds: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
     """Every quotation, in order; a quote open at a paragraph's end links to its continuation."""
     spans: list[QuoteSpan] = []
-    for index, (start, end) in enumerate(paragraphs(text)):
+    for index, (start, end) in enumerate(paragraphs(text) if bounds is None else bounds):
         found = _spans_in(text, start, end, index)
         if spans and found and not spans[-1].closed and spans[-1].paragraph == index - 1:
             head = text[start : found[0].start - 1]

@@ -1,5 +1,14 @@
 """Editing packs without Qt: a document model the editor binds to, and CSV import."""
 
-from .document import Change, EditError, PackDocument, StillReferenced
+from .changes import Address, Change, EditError, StillReferenced
+from .document import PackDocument
+from .locating import LocatedProblem
 
-__all__ = ["Change", "EditError", "PackDocument", "StillReferenced"]
+__all__ = [
+    "Address",
+    "Change",
+    "EditError",
+    "LocatedProblem",
+    "PackDocument",
+    "StillReferenced",
+]

@@ -50,6 +50,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("as_of", "As of", "date"),
         F("language", "Language", "line"),
         F("tags", "Tags", "list"),
+        F("notes", "Speaker notes", "multi"),
     ),
     "actors": (
         F("name", "Name", "line"),
@@ -59,6 +60,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("summary", "Summary", "multi"),
         F("aliases", "Aliases", "list"),
         F("image", "Picture", "picture"),
+        F("notes", "Speaker notes", "multi"),
         F("id", "Id", "id"),
     ),
     "quotes": (
@@ -67,6 +69,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("context", "Context", "multi"),
         F("date", "Date", "date"),
         F("source", "Source", "source"),
+        F("notes", "Speaker notes", "multi"),
         F("id", "Id", "id"),
     ),
     "measures": (
@@ -76,6 +79,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("detail", "Detail", "multi"),
         F("date", "Date", "date"),
         F("source", "Source", "source"),
+        F("notes", "Speaker notes", "multi"),
         F("id", "Id", "id"),
     ),
     "implications": (
@@ -83,6 +87,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("detail", "Detail", "multi"),
         F("actors", "Concerns", "actors"),
         F("source", "Source", "source"),
+        F("notes", "Speaker notes", "multi"),
         F("id", "Id", "id"),
     ),
     "events": (
@@ -91,6 +96,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("detail", "Detail", "multi"),
         F("actors", "Actors", "actors"),
         F("source", "Source", "source"),
+        F("notes", "Speaker notes", "multi"),
         F("id", "Id", "id"),
     ),
     "sources": (
@@ -99,6 +105,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("url", "Web address", "line"),
         F("date", "Date", "date"),
         F("note", "Note", "multi"),
+        F("notes", "Speaker notes", "multi"),
         F("id", "Id", "id"),
     ),
 }

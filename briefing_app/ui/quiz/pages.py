@@ -165,6 +165,14 @@ class SetupPage(QuizPage):
         self.check_on_choose_box.setChecked(True)
         self.choice_radio.toggled.connect(self.check_on_choose_box.setEnabled)
         inner.addWidget(self.check_on_choose_box, 0, Qt.AlignmentFlag.AlignLeft)
+        # Anki's learning steps for the quiz: a miss returns a few questions later.
+        self.ask_again_box = QCheckBox("Ask missed questions again later in the quiz")
+        self.ask_again_box.setAccessibleName("Ask missed questions again later in the quiz")
+        self.ask_again_box.setAccessibleDescription(
+            "A missed question comes back a few questions on, until it is answered right"
+        )
+        self.ask_again_box.setChecked(True)
+        inner.addWidget(self.ask_again_box, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _explain_no_quiz(self) -> None:
         """One message instead of three notes under three dead checkboxes."""
@@ -177,6 +185,7 @@ class SetupPage(QuizPage):
             self.choice_radio,
             self.typed_radio,
             self.check_on_choose_box,
+            self.ask_again_box,
         ):
             widget.setEnabled(False)
 
@@ -362,6 +371,9 @@ class EndPage(QuizPage):
         col.addWidget(self.big_score)
         self.score_words = plain_label("", "scoreWords")
         col.addWidget(self.score_words)
+        self.relearned_label = plain_label("", "hint")
+        self.relearned_label.setVisible(False)
+        col.addWidget(self.relearned_label)
         col.addSpacing(8)
         self.missed_heading = plain_label("", "section")
         col.addWidget(self.missed_heading)
@@ -381,9 +393,14 @@ class EndPage(QuizPage):
             buttons.addWidget(button)
         col.addLayout(buttons)
 
-    def show_results(self, right: int, total: int, missed: Sequence[Question]) -> None:
+    def show_results(
+        self, right: int, total: int, missed: Sequence[Question], relearned: str = ""
+    ) -> None:
+        """The first-answer score; ``relearned`` says how the returns of missed ones went."""
         self.big_score.setText(f"{right} / {total}")
         self.score_words.setText(verdict_words(right, total))
+        self.relearned_label.setText(f"{relearned}." if relearned else "")
+        self.relearned_label.setVisible(bool(relearned))
         while self.missed_list.count():
             item = self.missed_list.takeAt(0)
             widget = item.widget() if item is not None else None

@@ -38,7 +38,7 @@ from ...core.quiz import (
     build_session,
 )
 from ...core.scripts import quoted
-from ...core.sitting import Clock, Sitting, utc_now
+from ...core.sitting import RETURN_GAP, Clock, Sitting, utc_now
 from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
 from .widgets import quiz_stylesheet, restyle
@@ -87,6 +87,7 @@ class QuizView(QWidget):
         theme: Theme | None = None,
         clock: Clock = utc_now,
         check_on_choose: bool = True,
+        ask_again: bool = True,
     ) -> None:
         super().__init__(parent)
         self.pack = pack
@@ -125,6 +126,7 @@ class QuizView(QWidget):
         self.pages.addWidget(self.end_page)
         self._name_controls()
         self.check_on_choose_box.setChecked(check_on_choose)
+        self.ask_again_box.setChecked(ask_again)
         self.pages.setCurrentWidget(self.setup_page)
 
     # --- building ----------------------------------------------------------
@@ -136,9 +138,11 @@ class QuizView(QWidget):
         self.choice_radio = self.setup_page.choice_radio
         self.typed_radio = self.setup_page.typed_radio
         self.check_on_choose_box = self.setup_page.check_on_choose_box
+        self.ask_again_box = self.setup_page.ask_again_box
         self.start_button = self.setup_page.start_button
         self.setup_problem = self.setup_page.problem
         self.big_score = self.end_page.big_score
+        self.relearned_label = self.end_page.relearned_label
         self.score_words = self.end_page.score_words
         self.missed_heading = self.end_page.missed_heading
         self.retry_button = self.end_page.retry_button
@@ -202,7 +206,8 @@ class QuizView(QWidget):
         return session
 
     def run_session(self, session: Session) -> None:
-        self.run_sitting(Sitting(self.pack, session, self.recorder, self.clock))
+        gap = RETURN_GAP if self.ask_again_box.isChecked() else None
+        self.run_sitting(Sitting(self.pack, session, self.recorder, self.clock, return_gap=gap))
 
     def run_sitting(self, sitting: Sitting) -> None:
         self.sitting = sitting
@@ -251,7 +256,9 @@ class QuizView(QWidget):
         self._update_score()
         self.progress.setRange(0, total)
         self.progress.setValue(sitting.index)
-        self.prompt_label.setText(q.kind.label)  # the subject line names the actor
+        # The subject line names the actor; a returning question says it is one.
+        again = "Again, missed earlier: " if sitting.is_return else ""
+        self.prompt_label.setText(again + q.kind.label)
         if q.kind is QuestionKind.WHICH_QUOTE:
             self.subject_label.setText(q.subject)
         elif q.kind is QuestionKind.WHO_SAID:
@@ -356,6 +363,11 @@ class QuizView(QWidget):
         self.note_label.setVisible(bool(note))
         lead = "" if correct else "The answer: "
         self.answer_label.setText(lead + q.answer)
+        last_verdict = self.sitting.last if self.sitting else None
+        if last_verdict is not None and last_verdict.returns_later:
+            note = f"{note}  This question comes back in a few questions.".strip()
+            self.note_label.setText(note)
+            self.note_label.setVisible(True)
         self.context_label.setText(q.context or q.detail or "")
         self.context_label.setVisible(bool(q.context or q.detail))
         meta = [p for p in (_nice_date(q.date), f"Source: {q.source}" if q.source else "") if p]
@@ -389,7 +401,8 @@ class QuizView(QWidget):
 
     def finish(self) -> None:
         self.stage = Stage.DONE
-        self.end_page.show_results(self.right, self.answered, self.missed)
+        relearned = self.sitting.relearned_text() if self.sitting else ""
+        self.end_page.show_results(self.right, self.answered, self.missed, relearned)
         self.pages.setCurrentWidget(self.end_page)
         (self.retry_button if self.missed else self.new_button).setFocus()
         self.quiz_finished.emit(self.right, self.answered)

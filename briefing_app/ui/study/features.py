@@ -278,12 +278,30 @@ class StudyFeatures(QObject):
             return
         from ..quiz.view import QuizView
 
-        self.quiz = QuizView(pack, self.store, theme=self.window.theme())
+        settings = self.window.settings
+        self.quiz = QuizView(
+            pack,
+            self.store,
+            theme=self.window.theme(),
+            check_on_choose=settings.quiz_check_on_choose,
+            ask_again=settings.quiz_ask_again,
+        )
+        self.quiz.check_on_choose_box.toggled.connect(self._remember_quiz_choices)
+        self.quiz.ask_again_box.toggled.connect(self._remember_quiz_choices)
         self.quiz.quiz_closed.connect(self.close_quiz)
         self._suspend_study_keys(True)
         self.window.enter_view(self.quiz)
         self.quiz.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quiz_opened.emit()
+
+    def _remember_quiz_choices(self) -> None:
+        """The quiz setup's checkboxes are settings: the next quiz starts as this one was left."""
+        if self.quiz is None:
+            return
+        settings = self.window.settings
+        settings.quiz_check_on_choose = self.quiz.check_on_choose_box.isChecked()
+        settings.quiz_ask_again = self.quiz.ask_again_box.isChecked()
+        self.window.save_settings()
 
     def close_quiz(self) -> None:
         if self.quiz is None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.drafting import draft_article, read_article
@@ -123,7 +123,7 @@ def test_the_draft_pack_validates_and_carries_evidence() -> None:
         assert text[evidence["start"] : evidence["end"]] == quote["text"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.one_of(
@@ -141,12 +141,24 @@ def test_the_draft_pack_validates_and_carries_evidence() -> None:
                     " she said",
                     "so-called ",
                     ", according to the ministry, ",
+                    ", the agency's director, Dr. Hannah Roth, said",
+                    " spokesman Felix Grant told",
+                    ": ",
+                    ". ",
+                    "\n",
+                    " U.S. ",
+                    " Lee",
+                    "parents' ",
+                    " calling it ",
+                    " and urged ",
                 ]
             ),
         ),
         max_size=30,
     ).map("".join)
 )
+@example("TO:")  # once failed: a capitalised joiner alone made an empty run of names
+@example('OF "x" she said. "y"')
 def test_every_drafted_quote_is_a_verbatim_span_of_its_input(text: str) -> None:
     draft = draft_article(text)
     for suggestion in draft.suggestions:
@@ -171,3 +183,50 @@ def test_the_article_gives_every_quote_of_the_shipped_pack_with_its_speaker() ->
             got and any(fuzz.ratio(got.lower(), n.lower()) >= 80 for n in names)
             for got in found[key]
         ), (quote["text"], found[key], names)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/p\"'\u201c\u201d&;amp ltbr\nA.")), max_size=80))
+def test_html_of_any_shape_gives_verbatim_spans_of_its_text(markup: str) -> None:
+    article = read_article(markup, "html")
+    for suggestion in draft_article(article.text).suggestions:
+        assert article.text[suggestion.start : suggestion.end] == suggestion.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=20),
+            st.sampled_from(
+                [
+                    '"',
+                    "\u201c",
+                    "\u201d",
+                    " said Ann Lee",
+                    " said Ann\u202eLee",
+                    "On March 3, 2025, ",
+                    " Dr. Hannah Roth, ",
+                    "\x1b",
+                    "\n\n",
+                    ". ",
+                    "So-called ",
+                    "x" * 300,
+                ]
+            ),
+        ),
+        max_size=30,
+    ).map("".join),
+    st.text(max_size=30),
+)
+def test_the_draft_pack_of_any_text_is_valid(text: str, title: str) -> None:
+    pack = draft_article(text, title).to_pack_dict()
+    parse_pack(json.dumps(pack).encode())
+
+
+def test_a_quote_a_pack_cannot_hold_is_left_out_with_the_reason() -> None:
+    draft = draft_article('Ann Lee said "bad\x1bidea." Bob Ray said "fine."')
+    assert [(s.text, why) for s, why in draft.left_out()] == [
+        ("bad\x1bidea.", "control character U+001B is not allowed")
+    ]
+    assert [q["text"] for q in draft.to_pack_dict()["quotes"]] == ["fine."]
