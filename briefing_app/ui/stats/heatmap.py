@@ -19,7 +19,8 @@ from ...paint.theme import Theme
 from .charts import ChartPanel
 
 WEEKDAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "")
-LEVEL_ALPHA = (0.0, 0.28, 0.5, 0.74, 1.0)
+# The lightest step must stand apart from an empty day in the dark theme too.
+LEVEL_ALPHA = (0.0, 0.4, 0.6, 0.8, 1.0)
 _VCENTER = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
