@@ -57,6 +57,7 @@ class QuizPage(QScrollArea):
         inner.setObjectName("quizPage")
         inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWidget(inner)
+        self.content = inner  # what scrolls
         row = QHBoxLayout(inner)
         row.setContentsMargins(40, 32, 40, 32)
         self._row = row
@@ -324,7 +325,7 @@ class QuestionPage(QWidget):
     def show_between(self, first: QWidget, last: QWidget) -> None:
         """Scroll as little as shows ``last`` whole, but never past the top of ``first``:
         what was asked outranks the end of the feedback (its date and source)."""
-        inner = self.body.widget()
+        inner = self.body.content
         top = first.mapTo(inner, QPoint(0, 0)).y()
         bottom = last.mapTo(inner, QPoint(0, last.height())).y()
         wanted = bottom + 16 - self.body.viewport().height()
@@ -332,11 +333,10 @@ class QuestionPage(QWidget):
 
     def fits(self) -> bool:
         """Whether the question and its feedback fit without scrolling."""
-        inner = self.body.widget()
-        layout = inner.layout()
+        layout = self.body.content.layout()
         viewport = self.body.viewport()
         if layout is None:
-            return inner.sizeHint().height() <= viewport.height()
+            return self.body.content.sizeHint().height() <= viewport.height()
         layout.activate()
         needed = (
             layout.totalHeightForWidth(viewport.width())
