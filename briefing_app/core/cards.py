@@ -12,7 +12,7 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .scripts import quoted
+from .scripts import first_strong_direction, quoted
 
 if TYPE_CHECKING:
     from .models import Actor, Implication, Measure, Pack, Quote
@@ -237,7 +237,7 @@ def _implication_card(look: _Lookups, implication: Implication) -> Card:
         names = [a.name if (a := who.get(i)) else i for i in implication.actors]
         details.insert(1 if implication.detail else 0, Detail("Actors concerned", ", ".join(names)))
     title = implication.title
-    front = Face(implication_question(implication, look.who), "")
+    front = implication_front(implication, look.who)
     back = Face(title, "", tuple(details))
     return Card(implication.id, Category.IMPLICATION, front, back, notes=implication.notes or "")
 
@@ -245,6 +245,19 @@ def _implication_card(look: _Lookups, implication: Implication) -> Card:
 def and_list(names: list[str]) -> str:
     """``A``, ``A and B``, ``A, B and C``: names as a sentence says them."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def implication_front(implication: Implication, who: dict[str, Actor]) -> Face:
+    """The question, with right-to-left names on a line of their own.
+
+    Inside an English sentence, two Arabic or Hebrew names joined by a comma are
+    drawn in swapped order by the bidi algorithm; on their own line they read
+    in their own direction.
+    """
+    names = [a.name for i in implication.actors if (a := who.get(i)) is not None]
+    if any(first_strong_direction(name) == "rtl" for name in names):
+        return Face("What might follow for these actors?", " · ".join(names))
+    return Face(implication_question(implication, who))
 
 
 def implication_question(implication: Implication, who: dict[str, Actor]) -> str:

@@ -82,3 +82,17 @@ def quoted(text: str, language: str | None = None) -> str:
     """``text`` between the quotation marks of its script."""
     opening, closing = quote_marks(text, language)
     return f"{opening}{text}{closing}"
+
+
+def isolated(text: str) -> str:
+    """``text`` in a first-strong isolate (U+2068 … U+2069) when it holds right-to-left
+    letters, so beside English words its brackets and order stay its own; else as is."""
+    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return f"\u2068{text}\u2069"
+    return text
+
+
+def left_to_right(text: str) -> str:
+    """``text`` in a left-to-right isolate (U+2066 … U+2069): a date after Arabic words
+    would otherwise have its numbers laid out right to left (``03-03-2025``)."""
+    return f"\u2066{text}\u2069"

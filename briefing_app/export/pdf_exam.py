@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from ..core.cards import Category
 from ..core.exam import ExamSheet, exam_sheet
 from ..core.models import Pack, Quote
+from ..core.scripts import is_rtl, quoted
 from .pdf_frame import Page, _Doc, _header, _pen
 from .pdf_text import BODY, FAINT, INK, MUTED, Style, Text
 
@@ -30,25 +31,47 @@ def _asked(doc: _Doc, position: int) -> Quote:
     return doc.pack.quotes[_sheet(doc).order[position]]
 
 
+def _leading(doc: _Doc, text: str, style: Style, width: float) -> Text:
+    """``text`` laid out in its own direction, starting at the left of the sheet.
+
+    A right-to-left text reads from the right, so a one-line one is set at its own
+    width: it then starts beside its number instead of across the page from it.
+    """
+    rtl = is_rtl(text, doc.pack.language)
+    laid = doc.text(text, style, width, rtl=rtl)
+    if rtl and laid.layout.lineCount() == 1:
+        laid = doc.text(text, style, min(width, laid.natural_width + 1), rtl=True)
+    return laid
+
+
 def _exam_title(doc: _Doc) -> Text:
-    return doc.text(doc.pack.title, EXAM_SUBTITLE, doc.content.width())
+    return _leading(doc, doc.pack.title, EXAM_SUBTITLE, doc.content.width())
 
 
 def _name_bank(doc: _Doc) -> Text:
-    names = "   \u00b7   ".join(_sheet(doc).names)
+    # no-break spaces inside a name, so a line never ends halfway through one
+    names = "   \u00b7   ".join(n.replace(" ", "\u00a0") for n in _sheet(doc).names)
     return doc.text(f"Names to choose from:   {names}", EXAM_BANK, doc.content.width())
+
+
+def _exam_intro(doc: _Doc) -> Text:
+    intro = (  # the seed on a line of its own, never split across two
+        "Write the name of the person or body who said each quote. "
+        f"The answers are on the last page.\nQuestion order: seed {_sheet(doc).seed}."
+    )
+    return doc.text(intro, Style(9.5, color=QColor(MUTED)), doc.content.width())
 
 
 def _exam_intro_height(doc: _Doc) -> float:
     """Heading, title, instructions, the name line and the name bank on the first sheet."""
     bank = _name_bank(doc).height + doc.mm(6) if doc.pack.quotes else 0.0
-    return doc.mm(36) + _exam_title(doc).height + bank
+    return doc.mm(31) + _exam_title(doc).height + _exam_intro(doc).height + bank
 
 
 def _exam_item(doc: _Doc, number: int, text: str) -> tuple[Text, float]:
     """The quote's text block and the item's full height (quote, answer line, gap)."""
     indent = doc.mm(10)
-    quote = doc.text(f"\u201c{text}\u201d", EXAM_QUOTE, doc.content.width() - indent)
+    quote = _leading(doc, quoted(text, doc.pack.language), EXAM_QUOTE, doc.content.width() - indent)
     return quote, quote.height + doc.mm(13)
 
 
@@ -112,12 +135,9 @@ def _exam_page(doc: _Doc, painter: QPainter, page: Page) -> None:
         title = _exam_title(doc)
         title.draw(painter, x, y)
         y += title.height + doc.mm(3)
-        intro = (
-            "Write the name of the person or body who said each quote. "
-            f"The answers are on the last page. Question order: seed {_sheet(doc).seed}."
-        )
-        doc.text(intro, Style(9.5, color=QColor(MUTED)), width).draw(painter, x, y)
-        y += doc.mm(9)
+        intro = _exam_intro(doc)
+        intro.draw(painter, x, y)
+        y += intro.height + doc.mm(4)
         line_pen = _pen(doc, INK, 0.5)
         for label, offset, length in (("Name", 0.0, 0.55), ("Date", 0.62, 0.38)):
             lx = x + width * offset

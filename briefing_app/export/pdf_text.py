@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextLayout, QTextOption
 
 from ..core.cards import Category
+from ..core.scripts import has_cjk
+from ..paint.fonts import can_slant, ensure_cjk_font
 
 SANS = ["Inter", "Helvetica Neue", "Helvetica", "Arial", "DejaVu Sans", "Noto Sans", "sans-serif"]
 SERIF = ["Georgia", "Charter", "DejaVu Serif", "Noto Serif", "Times New Roman", "serif"]
@@ -64,6 +66,28 @@ BODY = Style(9, spacing=1.3)
 SMALL = Style(7.5, color=QColor(MUTED))
 
 
+def _font_for(text: str, style: Style, scale: float) -> QFont:
+    """The style's font with the glyphs ``text`` needs, as the cards have them.
+
+    Chinese, Japanese and Korean add a CJK face (the bundled Noto Sans CJK when
+    no installed font covers them), and a text that wants italic is set
+    upright in the sans face when the italic one lacks its letters (Arabic in
+    DejaVu Serif Italic would otherwise print as empty boxes). CJK is never slanted.
+    """
+    font = style.font(scale)
+    families = SERIF if style.serif else SANS
+    if style.italic and not can_slant(text, font):
+        font.setItalic(False)
+        families = SANS
+    if has_cjk(text):
+        # After the Latin faces, not before as on screen: Qt falls back glyph by glyph
+        # through the list, and Latin letters and digits drawn from the CJK face are
+        # read back wrong by PDF text extraction (search, copy).
+        families = [*families, *ensure_cjk_font()]
+    font.setFamilies(list(families))
+    return font
+
+
 class Text:
     """A paragraph laid out at a width, ready to measure and draw."""
 
@@ -76,12 +100,17 @@ class Text:
         scale: float = 1.0,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
         max_lines: int | None = None,
+        rtl: bool = False,
     ) -> None:
         self.style = style
-        self.font = style.font(scale)
+        self.font = _font_for(text, style, scale)
         text = _LINE_BREAKS.sub("\u2028", text).replace("\t", " ")
         self.layout = QTextLayout(text, self.font, device)
+        if rtl and align == Qt.AlignmentFlag.AlignLeft:
+            align = Qt.AlignmentFlag.AlignRight  # a right-to-left text starts on the right
         option = QTextOption(align)
+        if rtl:
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.layout.setTextOption(option)
         dpi = device.logicalDpiY()
@@ -100,6 +129,14 @@ class Text:
                 break
         self.layout.endLayout()
         self.height = y
+
+    @property
+    def natural_width(self) -> float:
+        """The widest line's width as set (no wider than the width laid out at)."""
+        return max(
+            (self.layout.lineAt(i).naturalTextWidth() for i in range(self.layout.lineCount())),
+            default=0.0,
+        )
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
         painter.setPen(self.style.color)

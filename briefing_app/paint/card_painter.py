@@ -337,6 +337,34 @@ def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor)
     )
 
 
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+
+
+def avatar_initials(name: str) -> str:
+    """Up to two initials for a placeholder avatar: ``Sanae Takaichi`` is ``ST``.
+
+    Leading punctuation is skipped; an Arabic word's article ``ال`` is too (else
+    every state and ministry, ``المملكة العربية السعودية``, would be two alifs
+    that read as ``II``), and Arabic initials are kept apart by a zero-width
+    non-joiner so they show as letters, not as a joined word.
+    """
+    letters = []
+    for word in name.split():
+        word = "".join(ch for ch in word if ch.isalnum())
+        if not word:
+            continue
+        if _is_arabic(word[0]) and word.startswith("\u0627\u0644") and len(word) > 3:
+            word = word[2:]
+        letters.append(word[0])
+        if len(letters) == 2:
+            break
+    if not letters:
+        return "?"
+    joiner = "\u200c" if any(_is_arabic(ch) for ch in letters) else ""
+    return joiner.join(letters).upper()
+
+
 def _draw_avatar(painter: QPainter, rect: QRectF, card: Card, theme: Theme) -> None:
     image = load_picture(str(card.image)) if card.image is not None else None
     path = QPainterPath()
@@ -352,7 +380,7 @@ def _draw_avatar(painter: QPainter, rect: QRectF, card: Card, theme: Theme) -> N
         painter.drawImage(target, image)
     else:
         painter.fillPath(path, theme.category_tint(card.category))
-        initials = "".join(w[0] for w in card.front.headline.split()[:2] if w).upper() or "?"
+        initials = avatar_initials(card.front.headline)
         font = QFont()
         font.setFamilies(list(theme.sans))
         font.setPixelSize(max(7, round(rect.height() * 0.34)))

@@ -117,6 +117,18 @@ def test_implication_card() -> None:
     )
 
 
+def test_right_to_left_names_get_a_line_of_their_own_on_an_implication_front() -> None:
+    data = valid()
+    data["actors"][0]["name"] = "ساناي تاكايتشي"
+    data["actors"][1]["name"] = "وزارة الخارجية الصينية"
+    pack = parse(data)
+    card = implication_card(pack, pack.implications[0])
+    # Not inside the English sentence, where the bidi algorithm would swap the names.
+    assert card.front == Face(
+        "What might follow for these actors?", "ساناي تاكايتشي · وزارة الخارجية الصينية"
+    )
+
+
 def test_an_implication_without_actors_still_asks_without_telling() -> None:
     data = valid()
     data["implications"][0]["actors"] = []

@@ -205,3 +205,37 @@ def test_a_pack_without_cards(qapp: object, tmp_path: Path) -> None:
     assert export_pdf(pack, tmp_path / "grid.pdf") == 1  # the cover alone
     assert export_pdf(pack, tmp_path / "exam.pdf", "exam") == 1
     assert "This pack has no quotes." in _pages(tmp_path / "exam.pdf")[0]
+
+
+def _script_pack(tmp_path: Path, language: str, quotes: list[str]) -> Pack:
+    data = many_quotes_dict(len(quotes))
+    data["language"] = language
+    for quote, text in zip(data["quotes"], quotes, strict=True):
+        quote["text"] = text
+    return load_pack(write_pack(tmp_path, data))
+
+
+def test_exam_quotes_in_arabic_and_japanese_have_real_glyphs(qapp: object, tmp_path: Path) -> None:
+    """Set as the cards set them: CJK in a CJK face and 「」, Arabic upright and right to left."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    from briefing_app.export.pdf_exam import EXAM_QUOTE
+    from briefing_app.export.pdf_text import Text
+    from briefing_app.paint.fonts import covers, ensure_cjk_font
+
+    device = QImage(10, 10, QImage.Format.Format_RGB32)
+    japanese = "原子力を最大限活用することが不可欠だ。"
+    arabic = "الحوار هو الطريق الوحيد."
+    ja = Text(device, japanese, EXAM_QUOTE, 400)
+    assert not ja.font.italic()
+    assert set(ensure_cjk_font()) <= set(ja.font.families())
+    ar = Text(device, arabic, EXAM_QUOTE, 400, rtl=True)
+    assert not ar.font.italic() or covers(ar.font, arabic)
+    assert ar.layout.textOption().textDirection() == Qt.LayoutDirection.RightToLeft
+
+    out = tmp_path / "ja.pdf"
+    pack = _script_pack(tmp_path, "ja", [japanese, "安全神話に戻ってはならない。"])
+    export_pdf(pack, out, "exam")
+    sheet = re.sub(r"\s+", "", _pages(out)[0])
+    assert f"「{japanese}」" in sheet

@@ -9,7 +9,12 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QImage
 
 from briefing_app.core.cards import Card, Category, Detail, Face, Listing
-from briefing_app.paint.card_painter import card_rect, layout_face, render_card_image
+from briefing_app.paint.card_painter import (
+    avatar_initials,
+    card_rect,
+    layout_face,
+    render_card_image,
+)
 from briefing_app.paint.theme import dark_theme, icon_path, light_theme
 
 pytestmark = pytest.mark.gui
@@ -101,3 +106,21 @@ def test_every_category_has_an_icon() -> None:
     for category in Category:
         text = icon_path(category).read_text(encoding="utf-8")
         assert text.startswith("<svg") and "currentColor" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("Sanae Takaichi", "ST"),
+        ("China", "C"),
+        ("(Dr.) Ann Lee", "DA"),
+        ("日本政府", "日"),
+        # the article ال is skipped: not two alifs that read "II"; letters kept apart
+        ("المملكة العربية السعودية", "م\u200cع"),
+        ("الأمير فيصل بن فرحان", "أ\u200cف"),
+        ("سلطنة عمان", "س\u200cع"),
+        ("…", "?"),
+    ],
+)
+def test_placeholder_avatar_initials(name: str, initials: str) -> None:
+    assert avatar_initials(name) == initials

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QScreen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Card, Category, Face, build_cards
@@ -23,7 +23,7 @@ from briefing_app.paint.card_painter import paint_card, paint_shadow
 from briefing_app.paint.theme import light_theme
 from briefing_app.ui.present import AudienceView, PresentationController
 from briefing_app.ui.present.audience import audience_card_rect
-from briefing_app.ui.present.console import format_clock
+from briefing_app.ui.present.console import KEY_HINTS, format_clock
 
 pytestmark = pytest.mark.gui
 
@@ -496,3 +496,51 @@ def test_a_flip_on_the_audience_view_is_animated(qtbot: QtBot, cards: list[Card]
 )
 def test_format_clock(seconds: float, text: str) -> None:
     assert format_clock(seconds) == text
+
+
+# --- the console and the overview on small and large screens ---------------------------
+
+
+def _inside(widget: QWidget, window: QWidget) -> bool:
+    top_left = widget.mapTo(window, QPoint(0, 0))
+    return window.rect().contains(top_left) and window.rect().contains(
+        top_left + QPoint(widget.width() - 1, widget.height() - 1)
+    )
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_the_console_fits_the_screen_with_every_key_and_clock(
+    qtbot: QtBot, talk: PresentationController, size: tuple[int, int]
+) -> None:
+    press(qtbot, talk.audience, K.Key_Tab)  # one screen: show the console
+    console = talk.console
+    assert console.isVisible()
+    console.resize(*size)
+    assert console.minimumSizeHint().width() <= 800
+    hints = [label for label in console.findChildren(QLabel) if label.objectName() == "key"]
+    assert len(hints) == len(KEY_HINTS)
+    qtbot.waitUntil(lambda: all(_inside(h, console) for h in hints), timeout=2000)
+    # a clock shows all its digits, whatever the width
+    for clock_label in (console.header.elapsed_label, console.header.wall_label):
+        assert _inside(clock_label, console)
+        needed = clock_label.fontMetrics().horizontalAdvance(clock_label.text())
+        assert clock_label.width() >= needed
+
+
+def test_the_overview_fills_the_width_with_thumbnails(qtbot: QtBot) -> None:
+    cards = [Card(f"c{i}", Category.MEASURE, Face(f"Card {i}"), Face("b")) for i in range(9)]
+    talk = PresentationController(cards, 0, light_theme(), full_screen=False)
+    talk.start()
+    press(qtbot, talk.audience, K.Key_Tab)
+    talk.console.resize(1280, 800)
+    qtbot.waitUntil(lambda: talk.console.width() == 1280, timeout=2000)
+    press(qtbot, talk.console, K.Key_O)
+    grid = talk.console.overview
+    assert grid.isVisible()
+    assert "arrows move, Enter jumps, Esc closes" in grid.header.text()
+    tops = [grid.visualItemRect(grid.item(i)).top() for i in range(5)]
+    assert tops[:4] == [tops[0]] * 4 and tops[4] > tops[0]  # four a row at 1280 px
+    assert grid.iconSize().width() >= 256  # bigger than a fixed small thumbnail
+    for i in range(4):  # every column is whole on screen
+        assert grid.viewport().rect().contains(grid.visualItemRect(grid.item(i)))
+    talk.end()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,7 +23,7 @@ from briefing_app.core.pack import parse_pack
 from briefing_app.core.progress import DB_NAME, ProgressStore
 from briefing_app.core.schedule import Rating, format_interval, preview_intervals, review
 from briefing_app.paint.theme import dark_theme, light_theme, palette_theme
-from briefing_app.ui.stats.charts import nice_ceiling
+from briefing_app.ui.stats.charts import PAD, nice_ceiling
 from briefing_app.ui.stats.view import StatsView
 from briefing_app.ui.study.rating_bar import RatingBar
 
@@ -348,3 +348,22 @@ def test_heatmap_levels_follow_the_learner_s_own_busy_days() -> None:
     steps = levels(counts)
     assert steps[0] == 0 and steps[1] == 1 and steps[-1] == 4  # the quietest and busiest
     assert steps == sorted(steps)  # more reviews never a lighter square
+
+
+def test_a_tile_caption_is_never_cut_short(qtbot: QtBot, store: ProgressStore) -> None:
+    """At 1280x800 four tiles share a row; a long caption takes a second line, no '…'."""
+    fill(store)
+    view = StatsView(make_pack(), store, now_provider=lambda: NOW)
+    qtbot.addWidget(view)
+    view.resize(880, 800)  # four tiles a row, each under 200 px
+    view.show()
+    qtbot.waitExposed(view)
+    tile = view.reviews_tile
+    caption = "28 in 30 days · recall rate 82%"
+    assert tile.caption == caption
+    fm = QFontMetricsF(light_theme().font(12.5))
+    room = tile.width() - 2 * PAD - 16
+    assert fm.horizontalAdvance(caption) > room  # too long for one line at this width
+    assert tile.height() >= tile.HEIGHT + tile.LINE
+    # the other tiles of the row are as tall, so the row stays even
+    assert view.seen_tile.height() == tile.height() == view.due_tile.height()

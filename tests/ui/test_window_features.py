@@ -257,6 +257,9 @@ def test_statistics_open_for_the_pack(
     assert view is not None and view.stats is not None
     assert view.stats.answered == 1
     assert "Test pack about a dispute" in dialog.windowTitle()
+    # The whole window stays on the screen, however small (offscreen's is 800x600).
+    screen = window.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
     dialog.close()
 
 

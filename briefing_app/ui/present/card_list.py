@@ -33,7 +33,10 @@ class CardList(QListWidget):
                 color = self._chrome.category_colors[cat]
                 icons[cat.value] = QIcon(QPixmap.fromImage(icon_image(cat, color, 36)))
             headline = " ".join(card.front.headline.split())
-            item = QListWidgetItem(icons[cat.value], f"{i + 1:>3}   {headline}")
+            # The headline in a first-strong isolate: an Arabic or Hebrew one keeps its
+            # own direction, and when it is cut the ellipsis comes at its visual end
+            # (the left), not beside its first word.
+            item = QListWidgetItem(icons[cat.value], f"{i + 1:>3}   \u2068{headline}\u2069")
             item.setToolTip(f"{cat.label} {i + 1}: {headline}")
             self.addItem(item)
 

@@ -32,6 +32,7 @@ from .audience import BLACK, CARD, WHITE
 from .card_list import CardList
 from .console_header import ConsoleHeader, format_clock
 from .console_style import caption, console_stylesheet, plain
+from .flow import FlowLayout
 from .notes import NotesPanel
 from .overview import OverviewGrid
 from .preview import CardPreview
@@ -72,6 +73,7 @@ class PresenterConsole(QuietClose, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(console_stylesheet(self._chrome))
         self._build()
+        self.header.fit_clocks()
         self.card_list.fill(self._cards)
         self.overview = OverviewGrid(self._cards, theme, self)
         self.overview.card_chosen.connect(self.card_chosen.emit)
@@ -147,19 +149,20 @@ class PresenterConsole(QuietClose, QWidget):
         return side
 
     def _build_hints(self) -> QWidget:
+        """The keys along the bottom; they take a second row rather than widen the console."""
         bar = QWidget()
         bar.setObjectName("hints")
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(24, 9, 24, 9)
-        row.setSpacing(6)
-        for i, (keys, what) in enumerate(KEY_HINTS):
-            if i:
-                row.addSpacing(16)
-            key = plain(keys, "key", wrap=False)
-            row.addWidget(key)
-            row.addWidget(plain(what, "keyText", wrap=False))
-        row.addStretch(1)
+        flow = FlowLayout(bar, h_spacing=16, v_spacing=6)
+        flow.setContentsMargins(24, 9, 24, 9)
+        for keys, what in KEY_HINTS:
+            hint = QWidget()
+            pair = QHBoxLayout(hint)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(6)
+            pair.addWidget(plain(keys, "key", wrap=False))
+            pair.addWidget(plain(what, "keyText", wrap=False))
+            flow.addWidget(hint)
         return bar
 
     # --- showing the talk ----------------------------------------------------------

@@ -66,9 +66,18 @@ class ConsoleHeader(QHBoxLayout):
             box.addWidget(label, 0, Qt.AlignmentFlag.AlignRight)
             self.addSpacing(24)
             self.addLayout(box)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.screen_note.setWordWrap(True)
+
+    def fit_clocks(self) -> None:
+        """Keep each clock as wide as ``00:00`` in its styled font, so no digit is ever cut.
+
+        Called once the labels sit in the styled console (before that their font is
+        the default one, much narrower than the 34 px clock face).
+        """
+        for label in (self.elapsed_label, self.card_time_label, self.wall_label):
             label.ensurePolished()
             label.setMinimumWidth(round(label.fontMetrics().horizontalAdvance("00:00") * 1.08))
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def show_talk(self, talk: Talk, screen_note: str = "") -> None:
         total = len(talk)

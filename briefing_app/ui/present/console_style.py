@@ -53,6 +53,7 @@ QLabel#noteLabel {{
     font-size: 12px; font-weight: 700; letter-spacing: 1.4px; color: {c.accent};
 }}
 QLabel#noteText {{ font-size: 17px; }}
+QLabel#speakerNotes {{ font-size: 21px; }}
 QLabel#noNotes {{ font-size: 15px; color: {c.muted}; font-style: italic; }}
 QListWidget#cardList {{
     background: transparent; border: none; outline: none; font-size: 14px;
@@ -66,6 +67,15 @@ QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
 QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 4px; min-height: 30px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
+QListWidget#overview {{
+    background: {c.background}; border: none; outline: none; font-size: 14px;
+}}
+QListWidget#overview::item {{ color: {c.text}; border-radius: 10px; padding: 6px 4px 2px 4px; }}
+QListWidget#overview::item:hover {{ background: {c.surface_alt}; }}
+QListWidget#overview::item:selected {{
+    background: {selected}; color: {c.text}; font-weight: 700; border: 2px solid {c.accent};
+}}
+QLabel#overviewHeader {{ font-size: 15px; color: {c.muted}; background: {c.background}; }}
 QWidget#hints {{ background: {c.surface}; border-top: 1px solid {c.border}; }}
 QLabel#key {{
     font-size: 12px; font-weight: 700; color: {c.text}; background: {c.surface_alt};

@@ -65,7 +65,7 @@ class NotesPanel(QFrame):
             return
         if card.notes:
             self.notes_layout.addWidget(plain("SPEAKER NOTES", "noteLabel"))
-            text = plain(card.notes, "noteText")
+            text = plain(card.notes, "speakerNotes")
             text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             self.notes_layout.addWidget(text)
             self.notes_layout.addStretch(1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -57,6 +57,7 @@ class QuizPage(QScrollArea):
         inner.setObjectName("quizPage")
         inner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWidget(inner)
+        self.content = inner  # what scrolls
         row = QHBoxLayout(inner)
         row.setContentsMargins(40, 32, 40, 32)
         self._row = row
@@ -321,9 +322,28 @@ class QuestionPage(QWidget):
     def scroll_to_top(self) -> None:
         self.body.verticalScrollBar().setValue(0)
 
-    def reveal(self, widget: QWidget) -> None:
-        """Scroll the question so ``widget`` (the feedback) is in view."""
-        self.body.ensureWidgetVisible(widget, 0, 16)
+    def show_between(self, first: QWidget, last: QWidget) -> None:
+        """Scroll as little as shows ``last`` whole, but never past the top of ``first``:
+        what was asked outranks the end of the feedback (its date and source)."""
+        inner = self.body.content
+        top = first.mapTo(inner, QPoint(0, 0)).y()
+        bottom = last.mapTo(inner, QPoint(0, last.height())).y()
+        wanted = bottom + 16 - self.body.viewport().height()
+        self.body.verticalScrollBar().setValue(max(0, min(wanted, top - 4)))
+
+    def fits(self) -> bool:
+        """Whether the question and its feedback fit without scrolling."""
+        layout = self.body.content.layout()
+        viewport = self.body.viewport()
+        if layout is None:
+            return self.body.content.sizeHint().height() <= viewport.height()
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(viewport.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        return needed <= viewport.height()
 
     def _feedback_panel(self) -> QFrame:
         """Right or wrong, the answer, its context, date and source."""

@@ -37,7 +37,7 @@ from ...core.quiz import (
     Session,
     build_session,
 )
-from ...core.scripts import quoted
+from ...core.scripts import isolated, left_to_right, quoted
 from ...core.sitting import RETURN_GAP, Clock, Sitting, utc_now
 from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
@@ -270,7 +270,7 @@ class QuizView(QWidget):
         self.subject_label.setProperty("length", size)
         restyle(self.subject_label)
         self.question_page.scroll_to_top()
-        self.subject_note.setText(q.subject_note or "")
+        self.subject_note.setText(_note_with_date(q.subject_note or "", q.date))
         self.subject_note.setVisible(bool(q.subject_note))
         by_choice = self._by_choice(q)
         for i, card in enumerate(self.option_cards):
@@ -362,7 +362,7 @@ class QuizView(QWidget):
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
         lead = "" if correct else "The answer: "
-        self.answer_label.setText(lead + q.answer)
+        self.answer_label.setText(lead + isolated(q.answer))
         last_verdict = self.sitting.last if self.sitting else None
         if last_verdict is not None and last_verdict.returns_later:
             note = f"{note}  This question comes back in a few questions.".strip()
@@ -370,7 +370,8 @@ class QuizView(QWidget):
             self.note_label.setVisible(True)
         self.context_label.setText(q.context or q.detail or "")
         self.context_label.setVisible(bool(q.context or q.detail))
-        meta = [p for p in (_nice_date(q.date), f"Source: {q.source}" if q.source else "") if p]
+        source = f"Source: {isolated(q.source)}" if q.source else ""
+        meta = [p for p in (_nice_date(q.date), source) if p]
         self.meta_label.setText(" · ".join(meta))
         self.meta_label.setVisible(bool(meta))
         restyle(self.feedback)
@@ -385,9 +386,27 @@ class QuizView(QWidget):
             self.setFocus()
 
     def _reveal_feedback(self) -> None:
-        """Scroll a long question so the verdict and the right answer are in view."""
-        if self.feedback.isVisible():
-            self.question_page.reveal(self.feedback)
+        """Keep the question, the chosen and the right option and the verdict in view.
+
+        In a small window the options nobody chose step aside first; only if it
+        still does not fit does the page scroll down to the verdict.
+        """
+        if not self.feedback.isVisible():
+            return
+        if not self.question_page.fits():
+            for card in self.option_cards:
+                if card.property("state") == "dim":
+                    card.hide()
+        QTimer.singleShot(0, self, self._scroll_to_feedback)  # once the page is laid out again
+
+    def _scroll_to_feedback(self) -> None:
+        page = self.question_page
+        if not self.feedback.isVisible():
+            return
+        if page.fits():
+            page.scroll_to_top()
+        else:
+            page.show_between(self.subject_label, self.feedback)
 
     def next_question(self) -> None:
         if self.sitting is None:
@@ -465,6 +484,15 @@ class QuizView(QWidget):
             super().keyPressEvent(event)
             return
         event.accept()
+
+
+def _note_with_date(note: str, date: str | None) -> str:
+    """The note under a measure (``military · 2025-03-03``) with its date as the
+    feedback writes it, kept left to right beside Arabic words."""
+    if not date or date not in note:
+        return note
+    nice = _nice_date(date)
+    return note.replace(date, left_to_right(nice) if isolated(note) != note else nice)
 
 
 def _nice_date(value: str | None) -> str:

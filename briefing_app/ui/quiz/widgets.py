@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.cards import Category
+from ...core.scripts import is_rtl
 from ...paint.theme import Theme
 from ..styles import render_stylesheet
 
@@ -87,6 +88,11 @@ class OptionCard(QFrame):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_option(self, name: str, role: str | None, quote: bool = False) -> None:
+        # An Arabic or Hebrew option mirrors: its number beside its first word.
+        rtl = is_rtl(name)
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
         self.name.setText(f"“{name}”" if quote else name)
         self.name.setProperty("quote", quote)
         self.role.setText(role or "")

@@ -111,6 +111,9 @@ class ChartPanel(QWidget):
 class StatTile(ChartPanel):
     """A headline number with what it counts and a line of context."""
 
+    HEIGHT = 112  # with one caption line
+    LINE = 18  # one more caption line
+
     def __init__(self, theme: Theme, label: str, color: str = "", parent: QWidget | None = None):
         super().__init__(theme, "", parent)
         self.label = label
@@ -118,17 +121,35 @@ class StatTile(ChartPanel):
         self.caption = ""
         self.color = color
         self.setAccessibleName(label)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Minimum, not Fixed: a tile beside a two-line one grows to the same height.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_value(self, value: str, caption: str = "") -> None:
         self.value, self.caption = value, caption
         text = f"{self.label}: {value}" + (f" ({caption})" if caption else "")
         self.setToolTip(text)
         self.setAccessibleDescription(text)
+        self.updateGeometry()
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(200, 112)
+        return QSize(200, self.heightForWidth(200))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """One caption line when it fits, else two (the caption is never cut short)."""
+        return self.HEIGHT + (self.LINE if self._caption_lines(width) > 1 else 0)
+
+    def _caption_width(self, width: float) -> float:
+        return width - 2 * PAD - 16
+
+    def _caption_lines(self, width: float) -> int:
+        fm = QFontMetricsF(self.theme.font(12.5))
+        return 1 if fm.horizontalAdvance(self.caption) <= self._caption_width(width) else 2
 
     def paint_content(self, p: QPainter, rect: QRectF) -> None:
         t = self.theme
@@ -163,10 +184,16 @@ class StatTile(ChartPanel):
         p.setPen(t.color("muted"))
         p.setFont(t.font(12.5))
         fm = QFontMetricsF(p.font())
+        lines = self._caption_lines(self.width())
+        text = self.caption
+        if lines > 1:  # break at the " · " between its parts where it can, else at a space
+            head, sep, tail = text.rpartition(" \u00b7 ")
+            if sep and fm.horizontalAdvance(head) <= width:
+                text = f"{head}\n{tail}"
         p.drawText(
-            QRectF(x, rect.top() + 58, width, 18),
-            Qt.AlignmentFlag.AlignLeft,
-            fm.elidedText(self.caption, Qt.TextElideMode.ElideRight, width),
+            QRectF(x, rect.top() + 58, width, self.LINE * lines),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+            text,
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QHelpEvent, QPainter
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from ...core.pack_stats import DayCount
@@ -19,7 +19,9 @@ from ...paint.theme import Theme
 from .charts import ChartPanel
 
 WEEKDAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "")
-LEVEL_ALPHA = (0.0, 0.28, 0.5, 0.74, 1.0)
+# The lightest step must stand apart from an empty day in the dark theme too.
+LEVEL_ALPHA = (0.0, 0.4, 0.6, 0.8, 1.0)
+_VCENTER = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def levels(counts: Sequence[int]) -> list[int]:
@@ -38,7 +40,7 @@ class YearHeatmap(ChartPanel):
         super().__init__(theme, "Reviews in the last year", parent)
         self.days: list[DayCount] = []
         self._cells: list[tuple[QRectF, DayCount]] = []
-        self.setMinimumHeight(190)
+        self.setMinimumHeight(214)
 
     def set_days(self, days: Sequence[DayCount]) -> None:
         self.days = list(days)
@@ -57,7 +59,33 @@ class YearHeatmap(ChartPanel):
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(900, 200)
+        return QSize(900, 224)
+
+    def paint_header_extra(self, p: QPainter, rect: QRectF) -> None:
+        """The key to the colours, right-aligned on the title's line: Less ■■■■■ More."""
+        t = self.theme
+        p.setFont(t.font(11.5))
+        fm = QFontMetricsF(p.font())
+        cell, gap = 11.0, 3.0
+        more_w, less_w = fm.horizontalAdvance("More"), fm.horizontalAdvance("Less")
+        x = rect.right() - more_w
+        y = rect.center().y()
+        p.setPen(t.color("muted"))
+        p.drawText(QRectF(x, rect.top(), more_w, rect.height()), _VCENTER, "More")
+        x -= 6 + len(LEVEL_ALPHA) * (cell + gap)
+        for level in range(len(LEVEL_ALPHA)):
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self._level_color(level))
+            p.drawRoundedRect(QRectF(x + level * (cell + gap), y - cell / 2, cell, cell), 2, 2)
+        p.setPen(t.color("muted"))
+        p.drawText(QRectF(x - 6 - less_w, rect.top(), less_w, rect.height()), _VCENTER, "Less")
+
+    def _level_color(self, level: int) -> QColor:
+        if not level:
+            return QColor(self.theme.color("border"))
+        color = QColor(self.theme.color("accent"))
+        color.setAlphaF(LEVEL_ALPHA[level])
+        return color
 
     def paint_content(self, p: QPainter, rect: QRectF) -> None:
         self._cells = []
@@ -69,8 +97,16 @@ class YearHeatmap(ChartPanel):
         offset = first.weekday()  # blank squares before the first day in its week
         weeks = (offset + len(self.days) + 6) // 7
         gap = 3.0
-        size = min((rect.width() - label_w) / weeks, (rect.height() - 18) / 7) - gap
+        size = min((rect.width() - label_w) / weeks, (rect.height() - 18 - 24) / 7) - gap
         size = max(size, 4.0)
+        # The sum just under the squares, as a screen reader hears it.
+        p.setFont(t.font(12))
+        p.setPen(t.color("muted"))
+        p.drawText(
+            QRectF(rect.left(), rect.top() + 18 + 7 * (size + gap) + 6, rect.width(), 16),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self.text_alternative(),
+        )
         used = label_w + weeks * (size + gap)
         rect = rect.adjusted(max((rect.width() - used) / 2, 0.0), 0, 0, 0)  # centred
         p.setFont(t.font(11))
@@ -83,8 +119,6 @@ class YearHeatmap(ChartPanel):
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                     label,
                 )
-        accent = QColor(t.color("accent"))
-        empty = QColor(t.color("border"))
         steps = levels([d.total for d in self.days])
         last_month = None
         for i, (day, level) in enumerate(zip(self.days, steps, strict=True)):
@@ -97,11 +131,8 @@ class YearHeatmap(ChartPanel):
                 p.drawText(
                     QRectF(x, rect.top(), 40, 16), Qt.AlignmentFlag.AlignLeft, f"{day.day:%b}"
                 )
-            color = QColor(accent) if level else empty
-            if level:
-                color.setAlphaF(LEVEL_ALPHA[level])
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(color)
+            p.setBrush(self._level_color(level))
             cell = QRectF(x, y, size, size)
             p.drawRoundedRect(cell, 2.5, 2.5)
             self._cells.append((cell, day))

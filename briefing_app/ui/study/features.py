@@ -350,7 +350,9 @@ class StudyFeatures(QObject):
         layout = QVBoxLayout(dialog)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(StatsView(pack, self.store, parent=dialog, theme=self.window.theme()))
-        dialog.resize(1040, 760)
+        # 1040x760, or less on a small screen: the whole window stays on it.
+        screen = self.window.screen().availableGeometry()
+        dialog.resize(min(1040, screen.width() - 40), min(760, screen.height() - 60))
         self._keep(dialog)
         dialog.show()
 

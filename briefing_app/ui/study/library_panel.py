@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core.cards import STUDY_CATEGORIES
 from ...core.quick_pack import COUNT_KEYS, PackSummary
+from ...core.scripts import isolated
 from ...paint.theme import Theme
 
 ROLE = Qt.ItemDataRole.UserRole + 1  # an entry's PackSummary
@@ -107,7 +108,8 @@ class _Delegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(x, y, w, tfm.height()),
             int(Qt.AlignmentFlag.AlignLeft),
-            tfm.elidedText(summary.title, Qt.TextElideMode.ElideRight, w),
+            # Isolated: an Arabic title's "…" goes at its end (the left), not by its first word.
+            isolated(tfm.elidedText(summary.title, Qt.TextElideMode.ElideRight, w)),
         )
         y += tfm.height() * 1.25
         small = theme.font(fm.height() * 0.7)

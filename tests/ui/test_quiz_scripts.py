@@ -1,0 +1,119 @@
+"""The quiz in Arabic and in a small window: options mirror, dates and sources keep
+their order beside right-to-left words, and feedback never hides what was asked."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from briefing_app.core.pack import load_pack, parse_pack
+from briefing_app.core.quiz import QuestionKind
+from briefing_app.paths import bundled_briefs_dir
+from briefing_app.ui.quiz.view import QuizView, Stage
+
+pytestmark = pytest.mark.gui
+
+DIGITS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4]
+NAMES = ["وزارة الدفاع", "وزارة الخارجية", "خفر السواحل", "رئيس الوزراء"]
+
+
+def arabic_pack() -> Any:
+    actors = [{"id": f"a{i}", "name": name} for i, name in enumerate(NAMES)]
+    raw: dict[str, Any] = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": "ar-quiz",
+        "title": "إحاطة",
+        "language": "ar",
+        "sources": [{"id": "s", "title": "وكالة الأنباء", "publisher": "وكالة الأنباء الإقليمية"}],
+        "actors": actors,
+        "quotes": [],
+        "measures": [
+            {
+                "id": f"m{i}",
+                "actor": f"a{i}",
+                "title": f"إجراء رقم {i}",
+                "category": "عسكري",
+                "date": "2025-03-03",
+                "source": "s",
+            }
+            for i in range(4)
+        ],
+        "implications": [],
+    }
+    return parse_pack(json.dumps(raw, ensure_ascii=False).encode())
+
+
+def started(qtbot: QtBot, view: QuizView, kinds: list[QuestionKind], n: int) -> QuizView:
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.start(kinds, n)
+    return view
+
+
+def test_arabic_options_mirror_and_dates_and_sources_keep_their_order(qtbot: QtBot) -> None:
+    view = QuizView(arabic_pack(), seed=3)
+    view.resize(1280, 800)
+    started(qtbot, view, [QuestionKind.WHO_DID], 1)
+    for card in view.option_cards[:4]:
+        # The number sits beside the first (rightmost) word, not across the row.
+        assert card.layoutDirection() is Qt.LayoutDirection.RightToLeft
+        qtbot.waitUntil(lambda c=card: c.badge.x() > c.name.x() + c.name.width() / 2)
+    # The date reads as the feedback writes it, in a left-to-right isolate.
+    assert view.subject_note.text() == "عسكري · \u20663 Mar 2025\u2069"
+    q = view.question
+    assert q is not None
+    qtbot.keyClick(view, DIGITS[(q.correct + 1) % 4])
+    # The source's brackets stay with the Arabic title they belong to.
+    assert "Source: \u2068وكالة الأنباء (وكالة الأنباء الإقليمية)\u2069" in view.meta_label.text()
+    assert view.answer_label.text().startswith("The answer: \u2068")
+
+
+def test_latin_options_do_not_mirror(qtbot: QtBot) -> None:
+    view = QuizView(load_pack(bundled_briefs_dir() / "us-japan-taiwan-2025"), seed=2)
+    view.resize(1280, 800)
+    started(qtbot, view, [QuestionKind.WHO_SAID], 1)
+    card = view.option_cards[0]
+    assert card.layoutDirection() is Qt.LayoutDirection.LeftToRight
+    assert card.badge.x() < card.name.x()
+
+
+def fully_shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def test_at_800x600_feedback_keeps_the_question_and_both_answers_in_view(
+    qtbot: QtBot,
+) -> None:
+    view = QuizView(load_pack(bundled_briefs_dir() / "us-japan-taiwan-2025"), seed=2)
+    view.resize(800, 600)
+    view.ask_again_box.setChecked(False)
+    started(qtbot, view, [QuestionKind.WHO_SAID, QuestionKind.WHO_DID], 12)
+    checked = 0
+    while (q := view.question) is not None and view.stage is not Stage.DONE:
+        wrong = (q.correct + 1) % len(q.options)
+        qtbot.keyClick(view, DIGITS[wrong])
+        chosen, right = view.option_cards[wrong], view.option_cards[q.correct]
+        qtbot.waitUntil(
+            lambda c=chosen, r=right: (
+                fully_shown(c)
+                and fully_shown(r)
+                and fully_shown(view.verdict_label)
+                and fully_shown(view.answer_label)
+            )
+        )
+        if len(q.subject) <= 120:  # a very long quote may have to scroll
+            assert fully_shown(view.subject_label), q.subject
+        checked += 1
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+        # The options stepped aside come back for the next question.
+        if view.question is not None and view.stage is Stage.ASKING:
+            shown = sum(card.isVisible() for card in view.option_cards)
+            assert shown == len(view.question.options)
+    assert checked >= 10
