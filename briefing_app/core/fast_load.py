@@ -263,6 +263,8 @@ def _check_ids(pack: Any, lists: dict[str, list[Any]]) -> None:
         raise Doubtful("a repeated id")
     ids.append(pack.id)
     joined = "\n".join(ids)
+    if joined.count("\n") != len(ids) - 1:  # the joiner must not hide inside an id
+        raise Doubtful("an id holding a line break")
     if not joined.isascii():
         raise Doubtful("an id outside a-z, 0-9 and '-'")
     ascii_ids = joined.encode("ascii")
@@ -299,7 +301,8 @@ def _check_dates(columns: dict[str, Columns], events: list[Any]) -> None:
     found: set[str] = dates  # type: ignore[assignment]  # None is gone
     if not found:
         return
-    if _DATES.fullmatch("\n".join(found)) is None:
+    joined = "\n".join(found)
+    if joined.count("\n") != len(found) - 1 or _DATES.fullmatch(joined) is None:
         raise Doubtful("a date")
     month_days = {date[5:] for date in found}
     if not all(is_real_date(f"2000-{month_day}") for month_day in month_days):  # a leap year

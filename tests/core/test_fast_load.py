@@ -88,6 +88,12 @@ def test_the_sample_pack_and_its_extensions_take_the_fast_path() -> None:
         pytest.param(lambda p: p.update(title="a trailing tab\t"), id="a trailing tab"),
         pytest.param(lambda p: p.update(title="esc\x1b[2J"), id="a control character"),
         pytest.param(lambda p: p.update(title="rtl \u202e"), id="an open bidi override"),
+        # Found by hypothesis: ids and dates are checked joined by line breaks.
+        pytest.param(lambda p: p["measures"][0].update(id="\nm-0"), id="a line break in an id"),
+        pytest.param(lambda p: p["quotes"][0].update(id="q\n"), id="an id ending in a break"),
+        pytest.param(
+            lambda p: p["quotes"][0].update(date="2025-11-07\n2025-11-08"), id="two dates in one"
+        ),
     ],
 )
 def test_doubtful_packs_go_to_the_checked_path(change: Any) -> None:
