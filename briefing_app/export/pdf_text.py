@@ -50,6 +50,8 @@ class Style:
         font.setFamilies(SERIF if self.serif else SANS)
         font.setPointSizeF(self.size * scale)
         font.setWeight(self.weight)
+        # A variable font (the bundled Noto Sans CJK) would otherwise print its default, Thin.
+        font.setVariableAxis(QFont.Tag("wght"), float(self.weight.value))
         font.setItalic(self.italic)
         if self.letter_spacing:
             font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100 + self.letter_spacing)

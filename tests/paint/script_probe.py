@@ -68,10 +68,30 @@ def probe(name: str, text: str, out: str) -> dict[str, object]:
     }
 
 
+def pdf_fonts(out: str) -> list[str]:
+    """The fonts a PDF of Japanese text (the exam sheet's text path) embeds, by name."""
+    import re
+
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from briefing_app.export.pdf_text import BODY, LABEL, Text
+
+    path = os.path.join(out, "japanese.pdf")
+    writer = QPdfWriter(path)
+    painter = QPainter(writer)
+    for n, style in enumerate((BODY, LABEL)):
+        Text(writer, QUOTES["japanese"], style, 4000).draw(painter, 100, 300 + 400 * n)
+    painter.end()
+    with open(path, "rb") as pdf:
+        return sorted({m.decode() for m in re.findall(rb"/BaseFont /([^\s/]*)", pdf.read())})
+
+
 def main() -> None:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     out = sys.argv[1]
-    print(json.dumps({name: probe(name, text, out) for name, text in QUOTES.items()}))
+    found: dict[str, object] = {name: probe(name, text, out) for name, text in QUOTES.items()}
+    found["pdf_fonts"] = pdf_fonts(out)
+    print(json.dumps(found))
     del app
 
 

@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -37,7 +38,7 @@ def _dejavu_only(tmp_path: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def dejavu_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+def dejavu_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("dejavu")
     env = _dejavu_only(tmp)
     done = subprocess.run(
@@ -48,7 +49,7 @@ def dejavu_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, 
         timeout=120,
         check=True,
     )
-    result: dict[str, dict[str, object]] = json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -101,6 +102,16 @@ def _near(color: QColor, ink: QColor) -> bool:
         + abs(color.blue() - ink.blue())
         < 150
     )
+
+
+def test_japanese_in_a_pdf_is_not_printed_in_the_variable_fonts_thin_default(
+    dejavu_run: dict[str, Any],
+) -> None:
+    """With only DejaVu the bundled variable Noto Sans CJK prints Japanese; its default
+    instance is Thin, so the PDF text path sets the weight axis (Normal and Bold)."""
+    fonts = dejavu_run["pdf_fonts"]
+    assert fonts, "the PDF embeds no font"
+    assert not any(name.endswith("-Thin") for name in fonts), fonts
 
 
 def test_direction_and_marks_without_qt() -> None:
