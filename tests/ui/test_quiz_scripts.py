@@ -117,3 +117,41 @@ def test_at_800x600_feedback_keeps_the_question_and_both_answers_in_view(
             shown = sum(card.isVisible() for card in view.option_cards)
             assert shown == len(view.question.options)
     assert checked >= 10
+
+
+def test_a_right_to_left_question_is_never_clipped_at_its_line_ends(qtbot: QtBot) -> None:
+    """Found at 800x600: a line that fit to the pixel was drawn past the label's left edge."""
+    quote = (
+        "أمن الملاحة في الخليج مسؤولية جماعية لا يمكن لأي دولة أن تتحملها وحدها، "
+        "ونحن ملتزمون بحماية الممرات البحرية لصالح العالم أجمع."
+    )
+    pack = arabic_pack()
+    raw = json.loads(json.dumps({"quotes": [{"id": "q", "actor": "a0", "text": quote}]}))
+    data = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": "ar-long",
+        "title": "إحاطة",
+        "language": "ar",
+        "actors": [{"id": a.id, "name": a.name} for a in pack.actors],
+        "quotes": raw["quotes"] + [{"id": "q2", "actor": "a1", "text": "الحوار هو الطريق."}],
+        "measures": [],
+        "implications": [],
+    }
+    for width in range(760, 840, 4):  # every width where some line fits to the pixel
+        encoded = json.dumps(data, ensure_ascii=False).encode()
+        view = QuizView(parse_pack(encoded), seed=1, priorities={"q": 1.0})
+        view.resize(width, 600)
+        started(qtbot, view, [QuestionKind.WHO_SAID], 1)
+        assert view.question is not None and view.question.item_id == "q"
+        label = view.subject_label
+        qtbot.waitUntil(lambda lab=label: lab.width() > 0)
+        image = label.grab().toImage()  # the text on a transparent ground
+        ink = [
+            y
+            for y in range(image.height())
+            for x in (0, 1)
+            if (pixel := image.pixelColor(x, y)).alpha() > 100 and pixel.lightness() < 110
+        ]
+        assert not ink, (width, len(ink))
+        view.close()

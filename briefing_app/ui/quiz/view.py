@@ -37,7 +37,7 @@ from ...core.quiz import (
     Session,
     build_session,
 )
-from ...core.scripts import isolated, left_to_right, quoted
+from ...core.scripts import is_rtl, isolated, left_to_right, quoted
 from ...core.sitting import RETURN_GAP, Clock, Sitting, utc_now
 from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
@@ -52,6 +52,9 @@ CHIP_TEXT = {
 }
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 DIGIT_KEYS: dict[int, int] = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+
+
+LINE_END_ROOM = 8  # pixels kept free after the subject's longest line
 
 
 class Stage(Enum):
@@ -265,6 +268,12 @@ class QuizView(QWidget):
             self.subject_label.setText(quoted(q.subject, self.pack.language))
         else:
             self.subject_label.setText(q.subject)
+        # Room at the end of the lines: a line that fits to the pixel can still be drawn a
+        # few pixels wider (seen with Arabic at 800x600) and the label clips it.
+        if is_rtl(self.subject_label.text(), self.pack.language):
+            self.subject_label.setContentsMargins(LINE_END_ROOM, 0, 0, 0)
+        else:
+            self.subject_label.setContentsMargins(0, 0, LINE_END_ROOM, 0)
         length = len(self.subject_label.text())
         size = "long" if length > 160 else "medium" if length > 60 else "short"
         self.subject_label.setProperty("length", size)
