@@ -262,25 +262,8 @@ class QuizView(QWidget):
         # The subject line names the actor; a returning question says it is one.
         again = "Again, missed earlier: " if sitting.is_return else ""
         self.prompt_label.setText(again + q.kind.label)
-        if q.kind is QuestionKind.WHICH_QUOTE:
-            self.subject_label.setText(q.subject)
-        elif q.kind is QuestionKind.WHO_SAID:
-            self.subject_label.setText(quoted(q.subject, self.pack.language))
-        else:
-            self.subject_label.setText(q.subject)
-        # Room at the end of the lines: a line that fits to the pixel can still be drawn a
-        # few pixels wider (seen with Arabic at 800x600) and the label clips it.
-        if is_rtl(self.subject_label.text(), self.pack.language):
-            self.subject_label.setContentsMargins(LINE_END_ROOM, 0, 0, 0)
-        else:
-            self.subject_label.setContentsMargins(0, 0, LINE_END_ROOM, 0)
-        length = len(self.subject_label.text())
-        size = "long" if length > 160 else "medium" if length > 60 else "short"
-        self.subject_label.setProperty("length", size)
-        restyle(self.subject_label)
+        self._show_subject(q)
         self.question_page.scroll_to_top()
-        self.subject_note.setText(_note_with_date(q.subject_note or "", q.date))
-        self.subject_note.setVisible(bool(q.subject_note))
         by_choice = self._by_choice(q)
         for i, card in enumerate(self.option_cards):
             visible = by_choice and i < len(q.options)
@@ -301,6 +284,27 @@ class QuizView(QWidget):
             self.setFocus()
         else:
             self.typed_edit.setFocus()
+
+    def _show_subject(self, q: Question) -> None:
+        """The quote or measure asked about, sized by its length, and its note."""
+        if q.kind is QuestionKind.WHICH_QUOTE:
+            self.subject_label.setText(q.subject)
+        elif q.kind is QuestionKind.WHO_SAID:
+            self.subject_label.setText(quoted(q.subject, self.pack.language))
+        else:
+            self.subject_label.setText(q.subject)
+        # Room at the end of the lines: a line that fits to the pixel can still be drawn a
+        # few pixels wider (seen with Arabic at 800x600) and the label clips it.
+        if is_rtl(self.subject_label.text(), self.pack.language):
+            self.subject_label.setContentsMargins(LINE_END_ROOM, 0, 0, 0)
+        else:
+            self.subject_label.setContentsMargins(0, 0, LINE_END_ROOM, 0)
+        length = len(self.subject_label.text())
+        size = "long" if length > 160 else "medium" if length > 60 else "short"
+        self.subject_label.setProperty("length", size)
+        restyle(self.subject_label)
+        self.subject_note.setText(_note_with_date(q.subject_note or "", q.date))
+        self.subject_note.setVisible(bool(q.subject_note))
 
     def _keys_hint(self, q: Question, by_choice: bool) -> str:
         """What the keys do now, under the options."""
