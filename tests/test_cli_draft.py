@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from cli_runner import run_cli
+from pack_builder import actor, quote, write_pack
+from pack_builder import pack as build_pack
 
 from briefing_app.paths import bundled_briefs_dir
 
@@ -109,21 +111,18 @@ def test_check_forgives_quote_marks_and_whitespace_only(tmp_path: Path) -> None:
     article.write_text(
         "Ann Lee said it was \u201cnot\n  \u2018over\u2019 yet.\u201d\n", encoding="utf-8"
     )
-    pack = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "p",
-        "title": "T",
-        "actors": [{"id": "lee", "name": "Ann Lee"}],
-        "quotes": [
-            {"id": "q-marks", "actor": "lee", "text": "not 'over' yet."},
-            {"id": "q-case", "actor": "lee", "text": "Not 'over' yet."},
-        ],
-        "measures": [],
-        "implications": [],
-    }
-    path = tmp_path / "pack.json"
-    path.write_text(json.dumps(pack), encoding="utf-8")
+    path = write_pack(
+        tmp_path,
+        build_pack(
+            id="p",
+            title="T",
+            actors=[actor("lee", "Ann Lee")],
+            quotes=[
+                quote("q-marks", "lee", "not 'over' yet."),
+                quote("q-case", "lee", "Not 'over' yet."),
+            ],
+        ),
+    )
     done = run_cli("check", path, "--source", article)
     assert done.returncode == 1
     assert done.stdout.splitlines() == [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,22 +10,18 @@ from pathlib import Path
 import pytest
 from anki_reader import read_apkg
 from cli_runner import Done, run_cli
+from pack_builder import actor, measure, quote, write_pack
+from pack_builder import pack as build_pack
 from pypdf import PdfReader
 
-PACK = {
-    "format": "briefing-pack",
-    "version": 1,
-    "id": "cli-demo",
-    "title": "CLI demo <brief>",
-    "summary": "Two actors\tand a tab.",
-    "actors": [{"id": "ann", "name": "Ann Émile"}, {"id": "bob", "name": "Bob Example"}],
-    "quotes": [
-        {"id": "q1", "actor": "ann", "text": "We stand *firm*.\nAlways."},
-        {"id": "q2", "actor": "bob", "text": "We object."},
-    ],
-    "measures": [{"id": "m1", "actor": "bob", "title": "Travel advisory"}],
-    "implications": [],
-}
+PACK = build_pack(
+    id="cli-demo",
+    title="CLI demo <brief>",
+    summary="Two actors\tand a tab.",
+    actors=[actor("ann", "Ann Émile"), actor("bob", "Bob Example")],
+    quotes=[quote("q1", "ann", "We stand *firm*.\nAlways."), quote("q2", "bob", "We object.")],
+    measures=[measure("m1", "bob", "Travel advisory")],
+)
 CARDS = 5
 
 
@@ -50,9 +45,7 @@ def _run_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def pack_file(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    path.write_text(json.dumps(PACK, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_pack(tmp_path, PACK, "demo.json", ensure_ascii=False)
 
 
 @pytest.mark.parametrize(
@@ -133,9 +126,8 @@ def test_old_file_survives_a_failed_export(tmp_path: Path) -> None:
 
 
 def test_bad_pack_lists_located_problems(tmp_path: Path) -> None:
-    data = dict(PACK, quotes=[{"id": "q1", "actor": "nobody", "text": "x"}])
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps(data), encoding="utf-8")
+    data = dict(PACK, quotes=[quote("q1", "nobody", "x")])
+    bad = write_pack(tmp_path, data, "bad.json")
     result = _run(bad, "--to", "md", "-o", tmp_path / "x.md")
     assert result.returncode == 1
     assert f"{bad}: quotes[0].actor: unknown actor 'nobody'" in result.stderr

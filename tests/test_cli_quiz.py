@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,33 +10,28 @@ from typing import Any
 
 import pytest
 from cli_runner import Done, run_cli
+from pack_builder import actor, measure, quote, source
+from pack_builder import pack as build_pack
+from pack_builder import write_pack as write_pack_file
 
 from briefing_app.core.pack import load_pack
 from briefing_app.core.quiz import QuestionKind, build_session
 
 ACTORS: list[dict[str, Any]] = [
-    {
-        "id": "takaichi",
-        "name": "Sanae Takaichi",
-        "role": "Prime Minister of Japan",
-        "affiliation": "Japan",
-        "aliases": ["Takaichi"],
-    },
-    {
-        "id": "pigott",
-        "name": "Tommy Pigott",
-        "role": "State Department spokesperson",
-        "affiliation": "United States",
-    },
-    {"id": "glass", "name": "George Glass", "affiliation": "United States"},
-    {
-        "id": "mofa-cn",
-        "name": "Chinese Foreign Ministry",
-        "kind": "institution",
-        "affiliation": "China",
-    },
-    {"id": "china", "name": "China", "kind": "state", "affiliation": "China"},
-    {"id": "us", "name": "United States", "kind": "state", "aliases": ["US"]},
+    actor(
+        "takaichi",
+        "Sanae Takaichi",
+        role="Prime Minister of Japan",
+        affiliation="Japan",
+        aliases=["Takaichi"],
+    ),
+    actor(
+        "pigott", "Tommy Pigott", role="State Department spokesperson", affiliation="United States"
+    ),
+    actor("glass", "George Glass", affiliation="United States"),
+    actor("mofa-cn", "Chinese Foreign Ministry", kind="institution", affiliation="China"),
+    actor("china", "China", kind="state", affiliation="China"),
+    actor("us", "United States", kind="state", aliases=["US"]),
 ]
 QUOTES = [
     ("q1", "takaichi", "a survival-threatening situation"),
@@ -54,30 +48,18 @@ def write_pack(
     actors: list[dict[str, Any]] = ACTORS,
     quotes: list[tuple[str, str, str]] = QUOTES,
 ) -> Path:
-    data = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "cli-quiz",
-        "title": "CLI quiz pack",
-        "sources": [{"id": "src", "title": "The Daily"}],
-        "actors": actors,
-        "quotes": [
-            {
-                "id": i,
-                "actor": a,
-                "text": t,
-                "context": f"about {i}",
-                "date": "2025-11-10",
-                "source": "src",
-            }
+    data = build_pack(
+        id="cli-quiz",
+        title="CLI quiz pack",
+        sources=[source("src", "The Daily")],
+        actors=actors,
+        quotes=[
+            quote(i, a, t, context=f"about {i}", date="2025-11-10", source="src")
             for i, a, t in quotes
         ],
-        "measures": [{"id": i, "actor": a, "title": t} for i, a, t in MEASURES],
-        "implications": [],
-    }
-    path = tmp_path / "pack.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
+        measures=[measure(i, a, t) for i, a, t in MEASURES],
+    )
+    return write_pack_file(tmp_path, data, ensure_ascii=False)
 
 
 def quiz(*args: str, answers: str = "") -> Done:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -10,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pack_builder import actor, implication, measure, quote, write_pack
+from pack_builder import pack as build_pack
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,20 +20,16 @@ pytestmark = pytest.mark.gui
 
 
 def write(tmp_path: Path, name: str = "pack.json", **overrides: Any) -> Path:
-    raw: dict[str, Any] = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "render-test",
-        "title": "Render <b>test</b>",
-        "actors": [{"id": "alpha", "name": "Alice Alpha", "role": "Prime Minister"}],
-        "quotes": [{"id": "q1", "actor": "alpha", "text": "a survival-threatening situation"}],
-        "measures": [{"id": "m1", "actor": "alpha", "title": "Seafood ban"}],
-        "implications": [{"id": "i1", "title": "Trade becomes a weapon"}],
-    }
+    raw = build_pack(
+        id="render-test",
+        title="Render <b>test</b>",
+        actors=[actor("alpha", "Alice Alpha", role="Prime Minister")],
+        quotes=[quote("q1", "alpha", "a survival-threatening situation")],
+        measures=[measure("m1", "alpha", "Seafood ban")],
+        implications=[implication("i1", "Trade becomes a weapon")],
+    )
     raw.update(overrides)
-    path = tmp_path / name
-    path.write_text(json.dumps(raw), encoding="utf-8")
-    return path
+    return write_pack(tmp_path, raw, name)
 
 
 def test_writes_both_faces_of_every_card(

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cli_runner import Done, run_cli
+from pack_builder import actor, implication, measure, pack, quote
 
 TIME_LIMIT_S = 20.0  # no case may take longer: a hang is a failure
 
@@ -34,24 +35,23 @@ class Unavailable(Exception):
 
 
 def valid_pack(**changes: Any) -> dict[str, Any]:
-    pack: dict[str, Any] = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "hostile",
-        "title": "A pack under attack",
-        "actors": [
-            {"id": "ann", "name": "Ann Example", "role": "Minister"},
-            {"id": "bob", "name": "Bob Example", "kind": "person"},
+    """A small valid pack for a case to write, damage or feed to a command."""
+    data = pack(
+        id="hostile",
+        title="A pack under attack",
+        actors=[
+            actor("ann", "Ann Example", role="Minister"),
+            actor("bob", "Bob Example", kind="person"),
         ],
-        "quotes": [
-            {"id": "q1", "actor": "ann", "text": "We will not back down."},
-            {"id": "q2", "actor": "bob", "text": "This is a grave mistake."},
+        quotes=[
+            quote("q1", "ann", "We will not back down."),
+            quote("q2", "bob", "This is a grave mistake."),
         ],
-        "measures": [{"id": "m1", "actor": "ann", "title": "Tariffs on widgets"}],
-        "implications": [{"id": "i1", "title": "Trade slows", "actors": ["ann"]}],
-    }
-    pack.update(changes)
-    return pack
+        measures=[measure("m1", "ann", "Tariffs on widgets")],
+        implications=[implication("i1", "Trade slows", actors=["ann"])],
+    )
+    data.update(changes)
+    return data
 
 
 def write(folder: Path, name: str, data: bytes | str | dict[str, Any]) -> Path:

@@ -6,13 +6,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import json
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pack_builder import actor, implication, measure, pack, quote, source
+from pack_builder import write_pack as write_pack_file
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -23,60 +24,58 @@ from briefing_app.ui.study.main_window import MainWindow
 
 def pack_dict(**overrides: Any) -> dict[str, Any]:
     """A small valid pack: 2 actors, 3 quotes, 2 measures, 2 implications (9 cards + title)."""
-    raw: dict[str, Any] = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "test-pack",
-        "title": "Test pack about a dispute",
-        "subtitle": "A subtitle for the tests",
-        "summary": "Two governments disagree; a third watches.",
-        "as_of": "2025-11-20",
-        "sources": [{"id": "article", "title": "An article", "publisher": "A paper"}],
-        "actors": [
-            {
-                "id": "alpha",
-                "name": "Alice Alpha",
-                "role": "Prime Minister",
-                "kind": "person",
-                "affiliation": "Alphaland",
-                "aliases": ["Alpha"],
-            },
-            {
-                "id": "beta",
-                "name": "Ministry of Beta",
-                "kind": "institution",
-                "role": "Foreign ministry",
-                "affiliation": "Betaland",
-            },
+    raw = pack(
+        id="test-pack",
+        title="Test pack about a dispute",
+        subtitle="A subtitle for the tests",
+        summary="Two governments disagree; a third watches.",
+        as_of="2025-11-20",
+        sources=[source("article", "An article", publisher="A paper")],
+        actors=[
+            actor(
+                "alpha",
+                "Alice Alpha",
+                role="Prime Minister",
+                kind="person",
+                affiliation="Alphaland",
+                aliases=["Alpha"],
+            ),
+            actor(
+                "beta",
+                "Ministry of Beta",
+                kind="institution",
+                role="Foreign ministry",
+                affiliation="Betaland",
+            ),
         ],
-        "quotes": [
-            {
-                "id": "q-survival",
-                "actor": "alpha",
-                "text": "a survival-threatening situation",
-                "context": "In parliament",
-                "date": "2025-11-07",
-                "source": "article",
-            },
-            {"id": "q-retract", "actor": "beta", "text": "retract the remarks at once"},
-            {"id": "q-ironclad", "actor": "alpha", "text": "our commitment is ironclad"},
+        quotes=[
+            quote(
+                "q-survival",
+                "alpha",
+                "a survival-threatening situation",
+                context="In parliament",
+                date="2025-11-07",
+                source="article",
+            ),
+            quote("q-retract", "beta", "retract the remarks at once"),
+            quote("q-ironclad", "alpha", "our commitment is ironclad"),
         ],
-        "measures": [
-            {
-                "id": "m-travel",
-                "actor": "beta",
-                "title": "Travel advisory",
-                "category": "travel",
-                "detail": "Citizens told to avoid the country.",
-            },
-            {"id": "m-seafood", "actor": "beta", "title": "Seafood ban", "category": "economic"},
+        measures=[
+            measure(
+                "m-travel",
+                "beta",
+                "Travel advisory",
+                category="travel",
+                detail="Citizens told to avoid the country.",
+            ),
+            measure("m-seafood", "beta", "Seafood ban", category="economic"),
         ],
-        "implications": [
-            {"id": "i-alliance", "title": "The alliance holds", "actors": ["alpha"]},
-            {"id": "i-trade", "title": "Trade becomes a weapon", "detail": "Coercion spreads."},
+        implications=[
+            implication("i-alliance", "The alliance holds", actors=["alpha"]),
+            implication("i-trade", "Trade becomes a weapon", detail="Coercion spreads."),
         ],
-    }
-    raw.update(overrides)
+    )
+    raw.update(overrides)  # a new key goes last, as a test that adds one expects
     return raw
 
 
@@ -91,10 +90,11 @@ def write_pack(tmp_path: Path) -> Callable[..., Path]:
     """Write a pack (``pack_dict`` with overrides, or raw text) to ``tmp_path/<name>``."""
 
     def write(name: str = "pack.json", text: str | None = None, **overrides: Any) -> Path:
+        if text is None:
+            return write_pack_file(tmp_path, pack_dict(**overrides), name, indent=2)
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = text if text is not None else json.dumps(pack_dict(**overrides), indent=2)
-        path.write_text(body, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
         return path
 
     return write

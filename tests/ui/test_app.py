@@ -3,13 +3,13 @@ quiz/rating/statistics/presentation/export features are attached to the window."
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pack_builder import actor, pack, quote, write_pack
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -44,25 +44,18 @@ raise SystemExit(run_window(sys.argv[1]))
 def test_window_gets_the_progress_store_and_features_after_first_paint(
     tmp_path: Path, isolated_data_dir: Path
 ) -> None:
-    pack = tmp_path / "pack.json"
-    pack.write_text(
-        json.dumps(
-            {
-                "format": "briefing-pack",
-                "version": 1,
-                "id": "app",
-                "title": "App pack",
-                "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-                "quotes": [{"id": "q", "actor": "a", "text": "words"}],
-                "measures": [],
-                "implications": [],
-            }
+    pack_file = write_pack(
+        tmp_path,
+        pack(
+            id="app",
+            title="App pack",
+            actors=[actor("a", "A"), actor("b", "B")],
+            quotes=[quote("q", "a", "words")],
         ),
-        encoding="utf-8",
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(pack)],
+        [sys.executable, "-c", PROBE, str(pack_file)],
         env=env,
         capture_output=True,
         text=True,

@@ -6,10 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import json
 from pathlib import Path
 
 import pytest
+from pack_builder import actor, implication, measure, parse, quote
+from pack_builder import pack as build_pack
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -17,25 +18,19 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.models import Pack
-from briefing_app.core.pack import parse_pack
 from briefing_app.export.formats import FORMATS
 from briefing_app.ui.export.dialog import ExportDialog
 
 pytestmark = pytest.mark.gui
 
-PACK = {
-    "format": "briefing-pack",
-    "version": 1,
-    "id": "dialog-demo",
-    "title": "Dialog demo",
-    "actors": [{"id": f"a{i}", "name": f"Speaker {i}", "role": "Envoy"} for i in range(4)],
-    "quotes": [
-        {"id": f"q{i}", "actor": f"a{i % 4}", "text": f"Quote <b>{i}</b>\twith a tab"}
-        for i in range(12)
-    ],
-    "measures": [{"id": "m1", "actor": "a1", "title": "Tariff on widgets"}],
-    "implications": [{"id": "i1", "title": "Prices rise"}],
-}
+PACK = build_pack(
+    id="dialog-demo",
+    title="Dialog demo",
+    actors=[actor(f"a{i}", f"Speaker {i}", role="Envoy") for i in range(4)],
+    quotes=[quote(f"q{i}", f"a{i % 4}", f"Quote <b>{i}</b>\twith a tab") for i in range(12)],
+    measures=[measure("m1", "a1", "Tariff on widgets")],
+    implications=[implication("i1", "Prices rise")],
+)
 CARDS = 4 + 12 + 1 + 1
 
 
@@ -47,7 +42,7 @@ def spoken_name(widget: QWidget) -> str:
 
 @pytest.fixture
 def pack() -> Pack:
-    return parse_pack(json.dumps(PACK).encode())
+    return parse(PACK)
 
 
 @pytest.fixture

@@ -6,19 +6,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pack_builder import actor, parse, quote, source
+from pack_builder import pack as build_pack
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.models import Pack
-from briefing_app.core.pack import parse_pack
 from briefing_app.core.quiz import QuestionKind
 from briefing_app.paint.theme import dark_theme
 from briefing_app.ui.quiz.view import QuizView, Stage
@@ -30,28 +30,23 @@ DIGITS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4]
 
 def make_pack(quotes: list[tuple[str, str, str]] | None = None) -> Pack:
     actors = [
-        {
-            "id": "takaichi",
-            "name": "Sanae Takaichi",
-            "role": "Prime Minister of Japan",
-            "affiliation": "Japan",
-            "aliases": ["Takaichi"],
-        },
-        {"id": "pigott", "name": "Tommy Pigott", "affiliation": "United States"},
-        {
-            "id": "glass",
-            "name": "George Glass",
-            "affiliation": "United States",
-            "role": "U.S. Ambassador to Japan",
-        },
-        {
-            "id": "mofa-cn",
-            "name": "Chinese Foreign Ministry",
-            "kind": "institution",
-            "affiliation": "China",
-        },
-        {"id": "jon", "name": "Jon Berg"},
-        {"id": "jan", "name": "Jan Berg"},
+        actor(
+            "takaichi",
+            "Sanae Takaichi",
+            role="Prime Minister of Japan",
+            affiliation="Japan",
+            aliases=["Takaichi"],
+        ),
+        actor("pigott", "Tommy Pigott", affiliation="United States"),
+        actor(
+            "glass",
+            "George Glass",
+            affiliation="United States",
+            role="U.S. Ambassador to Japan",
+        ),
+        actor("mofa-cn", "Chinese Foreign Ministry", kind="institution", affiliation="China"),
+        actor("jon", "Jon Berg"),
+        actor("jan", "Jan Berg"),
     ]
     quotes = (
         quotes
@@ -64,28 +59,18 @@ def make_pack(quotes: list[tuple[str, str, str]] | None = None) -> Pack:
             ("q5", "glass", "very unhelpful"),
         ]
     )
-    raw: dict[str, Any] = {
-        "format": "briefing-pack",
-        "version": 1,
-        "id": "ui-quiz",
-        "title": "UI quiz pack",
-        "sources": [{"id": "src", "title": "The Daily", "publisher": "Press"}],
-        "actors": actors,
-        "quotes": [
-            {
-                "id": i,
-                "actor": a,
-                "text": t,
-                "context": f"said about {i}",
-                "date": "2025-11-10",
-                "source": "src",
-            }
-            for i, a, t in quotes
-        ],
-        "measures": [],
-        "implications": [],
-    }
-    return parse_pack(json.dumps(raw).encode())
+    return parse(
+        build_pack(
+            id="ui-quiz",
+            title="UI quiz pack",
+            sources=[source("src", "The Daily", publisher="Press")],
+            actors=actors,
+            quotes=[
+                quote(i, a, t, context=f"said about {i}", date="2025-11-10", source="src")
+                for i, a, t in quotes
+            ],
+        )
+    )
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pack_builder import actor, pack, write_pack
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -29,23 +29,7 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _pack(tmp_path: Path) -> Path:
-    path = tmp_path / "pack.json"
-    path.write_text(
-        json.dumps(
-            {
-                "format": "briefing-pack",
-                "version": 1,
-                "id": "startup",
-                "title": "Start-up pack",
-                "actors": [{"id": "a", "name": "A"}],
-                "quotes": [],
-                "measures": [],
-                "implications": [],
-            }
-        ),
-        encoding="utf-8",
-    )
-    return path
+    return write_pack(tmp_path, pack(id="startup", title="Start-up pack", actors=[actor("a", "A")]))
 
 
 def test_measure_startup_prints_milliseconds_and_exits_0(tmp_path: Path) -> None:
