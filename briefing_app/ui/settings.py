@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from ..paint.theme import Theme, system_theme_name, theme_named
+
 APP_NAME = "briefing-app"
 ORGANIZATION = "BriefingApp"  # where earlier versions kept settings (Qt's default place)
 DATA_DIR_VAR = "BRIEFING_APP_DATA_DIR"
@@ -102,6 +104,11 @@ class SettingsStore:
         q.setValue("quiz/check_on_choose", s.quiz_check_on_choose)
         q.setValue("quiz/ask_again", s.quiz_ask_again)
         q.sync()
+
+
+def chosen_theme(choice: ThemeChoice) -> Theme:
+    """The theme a choice stands for: the system's light or dark, or the one chosen."""
+    return theme_named(system_theme_name() if choice == ThemeChoice.SYSTEM else choice)
 
 
 def settings_path() -> Path:

@@ -4,6 +4,7 @@ their order beside right-to-left words, and feedback never hides what was asked.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -155,3 +156,24 @@ def test_a_right_to_left_question_is_never_clipped_at_its_line_ends(qtbot: QtBot
         ]
         assert not ink, (width, len(ink))
         view.close()
+
+
+def test_the_quiz_window_alone_follows_the_users_theme_and_quiz_settings(
+    qtbot: QtBot, isolated_data_dir: Path
+) -> None:
+    from briefing_app.ui.quiz.view import quiz_window
+    from briefing_app.ui.settings import Settings, SettingsStore, ThemeChoice
+
+    SettingsStore().save(Settings(theme=ThemeChoice.DARK, quiz_ask_again=False))
+    pack = load_pack(bundled_briefs_dir() / "us-japan-taiwan-2025")
+    view = quiz_window(pack, kinds=[QuestionKind.WHO_DID], count=3, typed=True)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.theme.name == "dark"
+    assert not view.ask_again_box.isChecked() and view.check_on_choose_box.isChecked()
+    assert view.typed_radio.isChecked() and view.length_box.value() == 3
+    assert view.kind_boxes[QuestionKind.WHO_DID].isChecked()
+    assert not view.kind_boxes[QuestionKind.WHO_SAID].isChecked()
+    # The page is painted dark: its background is darker than its text.
+    image = view.grab().toImage()
+    assert image.pixelColor(5, 5).lightness() < 80

@@ -519,6 +519,38 @@ def _nice_date(value: str | None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def quiz_window(
+    pack: Pack,
+    *,
+    kinds: Sequence[QuestionKind],
+    count: int,
+    seed: int | None = None,
+    typed: bool = False,
+    recorder: AnswerRecorder | None = None,
+) -> QuizView:
+    """The quiz alone in a window, set up as asked and themed as the user's settings say."""
+    from ..settings import SettingsStore, chosen_theme
+
+    settings = SettingsStore().load()  # the theme and quiz choices the study window uses
+    view = QuizView(
+        pack,
+        recorder,
+        seed=seed,
+        theme=chosen_theme(settings.theme),
+        check_on_choose=settings.quiz_check_on_choose,
+        ask_again=settings.quiz_ask_again,
+    )
+    view.setWindowTitle(f"Quiz — {pack.title}")
+    view.resize(960, 820)
+    view.quiz_closed.connect(view.close)
+    for kind, box in view.kind_boxes.items():
+        box.setChecked(box.isEnabled() and kind in kinds)
+    view.length_box.setValue(min(count, view.length_box.maximum()))
+    view.typed_radio.setChecked(typed)
+    view.choice_radio.setChecked(not typed)
+    return view
+
+
 def run_quiz_window(
     pack: Pack,
     *,
@@ -530,14 +562,6 @@ def run_quiz_window(
 ) -> int:
     """``briefing-app quiz PATH`` without ``--text``: the quiz alone in a window."""
     app = QApplication.instance() or QApplication([])
-    view = QuizView(pack, recorder, seed=seed)
-    view.setWindowTitle(f"Quiz — {pack.title}")
-    view.resize(960, 820)
-    view.quiz_closed.connect(view.close)
-    for kind, box in view.kind_boxes.items():
-        box.setChecked(box.isEnabled() and kind in kinds)
-    view.length_box.setValue(min(count, view.length_box.maximum()))
-    view.typed_radio.setChecked(typed)
-    view.choice_radio.setChecked(not typed)
+    view = quiz_window(pack, kinds=kinds, count=count, seed=seed, typed=typed, recorder=recorder)
     view.show()
     return int(app.exec())

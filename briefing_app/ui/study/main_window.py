@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
 
 from ...core.cards import Card, Category
 from ...core.deck import Deck
-from ...paint.theme import Theme, system_theme_name, theme_named
-from ..settings import Settings, SettingsStore, ThemeChoice
+from ...paint.theme import Theme
+from ..settings import Settings, SettingsStore, ThemeChoice, chosen_theme
 from ..stylesheet import window_stylesheet
 from ..widgets.keyboard import keyboard_button
 from .actions import make_actions
@@ -522,8 +522,7 @@ class MainWindow(QMainWindow):
     # --- theme and text size ------------------------------------------------------------
 
     def _resolve_theme(self) -> Theme:
-        choice = self.settings.theme
-        return theme_named(system_theme_name() if choice == ThemeChoice.SYSTEM else choice)
+        return chosen_theme(self.settings.theme)
 
     def set_theme_choice(self, choice: ThemeChoice | str) -> None:
         """``system``, ``light`` or ``dark``; saved in the settings."""
