@@ -23,6 +23,7 @@ from typing import Any
 import jiter
 
 from ..errors import PackError, Problem
+from ..models import Pack
 from . import files
 from .changes import Address, Change, ChangeKind, EditError, StillReferenced
 from .layout import Layout, dumps, read_layout
@@ -339,9 +340,16 @@ class PackDocument:
 
         Picture paths are checked against ``base_dir``, by default the pack file's folder.
         """
+        return self.checked(base_dir)[1]
+
+    def checked(self, base_dir: Path | None = None) -> tuple[Pack | None, list[Problem]]:
+        """The pack as the app would load it (None when it has problems), and its problems.
+
+        One parse for both, so an editor can check a big pack and draw its cards at once.
+        """
         if base_dir is None and self.path is not None:
             base_dir = self.path.parent
-        return _problems_of(self.text(), base_dir)
+        return _checked(self.text(), base_dir)
 
     def located_problems(self) -> list[LocatedProblem]:
         """``problems`` with the (list, index, field) each is about, for marking fields."""
@@ -429,13 +437,16 @@ class PackDocument:
 
 
 def _problems_of(text: str, base_dir: Path | None) -> list[Problem]:
+    return _checked(text, base_dir)[1]
+
+
+def _checked(text: str, base_dir: Path | None) -> tuple[Pack | None, list[Problem]]:
     from ..pack import parse_pack
 
     try:
-        parse_pack(text.encode("utf-8"), base_dir=base_dir)
+        return parse_pack(text.encode("utf-8"), base_dir=base_dir), []
     except PackError as exc:
-        return exc.problems
-    return []
+        return None, exc.problems
 
 
 def _no_duplicate_keys(raw: bytes) -> bool:

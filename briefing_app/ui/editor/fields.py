@@ -51,6 +51,7 @@ SPECS: dict[str | None, tuple[FieldSpec, ...]] = {
         F("language", "Language", "line"),
         F("tags", "Tags", "list"),
         F("notes", "Speaker notes", "multi"),
+        F("id", "Id", "line"),  # progress is kept by it: changing it asks first
     ),
     "actors": (
         F("name", "Name", "line"),

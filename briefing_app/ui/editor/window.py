@@ -7,9 +7,16 @@ goes through ``core.editing.PackDocument`` wrapped in a ``QUndoCommand``.
 
 Keys: Ctrl+1..6 add an actor, quote, measure, implication, event, source;
 Alt+Up/Down move the selected item; Delete deletes it; Ctrl+Z / Ctrl+Shift+Z
-undo and redo; Ctrl+S saves (Ctrl+Shift+S: save as); Esc or Ctrl+W closes.
+undo and redo; Ctrl+S saves (Ctrl+Shift+S: save as); Ctrl+W closes.
 
-Signals: ``pack_saved(str)`` with the path written.
+Checking the whole pack and drawing the card wait for a pause in the editing
+(``CHECK_DELAY_MS``), so a quick run of edits on a pack of thousands of items
+is checked once; the result after the pause is exact.
+
+Signals: ``pack_saved(str)`` with the path written; ``pack_files_changed(str, str)``
+(old path, new path) when a chosen picture lands in the pack's folder (a
+single-file pack then moves into one); ``preview_updated()`` each time the card
+preview is drawn.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -45,8 +53,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.cards import Card, build_cards, title_card
 from ...core.editing import Change, EditError, PackDocument, StillReferenced
 from ...core.errors import Problem
+from ...core.models import Pack
 from ...paint.card_painter import paint_stage
 from ...paint.theme import Theme, palette_theme
 from ..styles import render_stylesheet
@@ -62,6 +72,7 @@ SECTIONS: tuple[tuple[str | None, str, str], ...] = (
     ("sources", "Sources", "Ctrl+6"),
 )
 LABEL_FIELDS = {"actors": "name", "quotes": "text", "sources": "title"}
+CHECK_DELAY_MS = 200  # the pause in editing after which the pack is checked and drawn
 Address = tuple[str | None, int]
 
 
@@ -88,6 +99,8 @@ class EditorWindow(QMainWindow):
     """Edit one pack. ``doc.path`` None means a new pack not saved yet."""
 
     pack_saved = Signal(str)
+    pack_files_changed = Signal(str, str)
+    preview_updated = Signal()
 
     def __init__(
         self,
@@ -105,9 +118,11 @@ class EditorWindow(QMainWindow):
         self.fields: dict[str, FieldWidget] = {}
         self.current: Address = (None, 0)
         self._problems: list[Problem] = []
+        self._pack: Pack | None = None  # as last checked: the cards are drawn from it
+        self._cards: dict[str, Card] | None = None  # built when first drawn after a check
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
-        self._check_timer.setInterval(250)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check)
         # How the editor asks a yes/no question; a test can answer for the user.
         self.ask: Callable[..., QMessageBox.StandardButton] = QMessageBox.question
@@ -138,6 +153,7 @@ class EditorWindow(QMainWindow):
         self.form = QFormLayout(self.form_host)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the fields
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
         self.front = QLabel()
@@ -250,13 +266,21 @@ QLabel#problemHeading {{ color: {t.muted}; }}
         return f"{list_name[:-1].capitalize()}:  {short}"
 
     def refresh_items(self) -> None:
+        """The list's labels as the document stands; only the rows that changed are set."""
+        labels = [self._label(address) for address in self.addresses()]
         self.items.blockSignals(True)
-        self.items.clear()
-        for address in self.addresses():
-            entry = QListWidgetItem(self._label(address))
-            if address[0] is None:
-                entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
-            self.items.addItem(entry)
+        if self.items.count() != len(labels):
+            self.items.clear()
+            for row, label in enumerate(labels):
+                entry = QListWidgetItem(label)
+                if row == 0:  # the pack itself stays on top
+                    entry.setFlags(entry.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)
+                self.items.addItem(entry)
+        else:
+            for row, label in enumerate(labels):
+                entry = self.items.item(row)
+                if entry is not None and entry.text() != label:
+                    entry.setText(label)
         self.items.blockSignals(False)
 
     def select(self, address: Address | None) -> None:
@@ -326,6 +350,11 @@ QLabel#problemHeading {{ color: {t.muted}; }}
         values = self.doc.data if list_name is None else self.doc.items(list_name)[index]
         if (values.get(key) or None) == (value or None):
             return
+        if key == "id" and list_name is None and not self._may_change_pack_id(value):
+            field = self.fields.get("id")
+            if field is not None and self.current == (None, 0):
+                field.set_value(values.get("id"))  # the old id stays
+            return
         try:
             if key == "id" and list_name is not None:
                 change = self.doc.rename_id(str(values.get("id", "")), str(value))
@@ -336,6 +365,28 @@ QLabel#problemHeading {{ color: {t.muted}; }}
             self._show_form(self.current)
             return
         self.push(change)
+
+    def _may_change_pack_id(self, new: Any) -> bool:
+        """Progress is kept per pack id: a saved pack's new id asks first."""
+        old = self.doc.saved.get("id")
+        if self.doc.path is None or not old or new == old:
+            return True  # a pack never saved has no progress yet; back to its id is fine
+        answer = self.ask(
+            self,
+            "Change the pack id?",
+            f"Changing the pack id starts its progress afresh: what you studied under "
+            f"'{old}' will not count for '{new}'. Change it anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def commit_fields(self) -> None:
+        """A field still being typed in counts: Ctrl+S and closing do not leave it."""
+        focused = QApplication.focusWidget()
+        for field in list(self.fields.values()):
+            if focused is not None and (focused is field or field.isAncestorOf(focused)):
+                field.edited.emit(field.value())
 
     def add(self, list_name: str) -> None:
         fields: dict[str, Any] = {}
@@ -409,12 +460,18 @@ QLabel#problemHeading {{ color: {t.muted}; }}
         )
         if not path:
             return
+        self.commit_fields()
+        if self.doc.path is None and not self.save():  # a new pack: saved first
+            return
+        old = self.doc.path
         try:
-            if self.doc.path is None:
-                self._save_new()
             self.push(self.doc.add_picture(index, Path(path)))
         except (EditError, OSError) as exc:
             self.statusBar().showMessage(str(exc), 6000)
+        # The picture is in the pack's folder now (which a single file became):
+        # a study window showing the pack reloads it from where it now is.
+        if old is not None and self.doc.path is not None:
+            self.pack_files_changed.emit(str(old), str(self.doc.path))
 
     def after_change(self, focus: Address | None) -> None:
         """The document changed (an edit, undo or redo): list, form, previews, checks."""
@@ -435,13 +492,17 @@ QLabel#problemHeading {{ color: {t.muted}; }}
         values = self.doc.data if list_name is None else self.doc.items(list_name)[index]
         for key, field in self.fields.items():
             field.set_value(values.get(key))
-        self._draw_previews()
 
     # --- checking -------------------------------------------------------------------------
 
     def check(self) -> None:
-        """Validate the document as it stands, with the core's own rules."""
-        self._problems = self.doc.problems()
+        """Validate the document as it stands, with the core's own rules, and draw its card.
+
+        Edits call this after a pause (``CHECK_DELAY_MS``); saving calls it at once.
+        """
+        self._check_timer.stop()
+        self._pack, self._problems = self.doc.checked()
+        self._cards = None
         self.problem_list.clear()
         for problem in self._problems:
             self.problem_list.addItem(str(problem))
@@ -476,31 +537,37 @@ QLabel#problemHeading {{ color: {t.muted}; }}
     # --- the live preview -----------------------------------------------------------------
 
     def _draw_previews(self) -> None:
+        """Draw the card, front and back; its text is each face's accessible description."""
         card = self._current_card()
         for label, face in ((self.front, "front"), (self.back, "back")):
+            if card is None:
+                label.setAccessibleDescription(
+                    "No card while the pack has problems" if self._pack is None else "No card"
+                )
+            else:
+                side = card.front if face == "front" else card.back
+                label.setAccessibleDescription("\n".join(side.texts()))
             size = QSize(max(320, label.width()), max(180, round(max(320, label.width()) * 9 / 16)))
             image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
             painter = QPainter(image)
             paint_stage(painter, QRectF(0, 0, size.width(), size.height()), card, face, self.theme)
             painter.end()
             label.setPixmap(QPixmap.fromImage(image))
+        self.preview_updated.emit()
 
-    def _current_card(self) -> Any:
-        """The card of the item being edited, built as the study window would build it."""
-        from ...core.cards import build_cards, title_card
-        from ...core.pack import parse_pack
-
-        if self._problems:
-            return None
-        try:
-            pack = parse_pack(self.doc.text().encode("utf-8"))
-        except Exception:  # a half-typed pack has no card yet
+    def _current_card(self) -> Card | None:
+        """The card of the item being edited, built as the study window would build it
+        from the pack as last checked (none while the pack has problems)."""
+        pack = self._pack
+        if pack is None:
             return None
         list_name, index = self.current
         if list_name is None:
             return title_card(pack)
+        if self._cards is None:  # once per check: building all cards of a big pack is slow
+            self._cards = {card.id: card for card in build_cards(pack)}
         item_id = self.doc.items(list_name)[index].get("id")
-        return next((c for c in build_cards(pack) if c.id == item_id), None)
+        return self._cards.get(str(item_id))
 
     # --- saving and closing -----------------------------------------------------------------
 
@@ -529,6 +596,7 @@ QLabel#problemHeading {{ color: {t.muted}; }}
 
     def save(self) -> bool:
         """Save in place (a new pack goes to the packs folder); problems need "save anyway"."""
+        self.commit_fields()
         self.check()
         if self._problems:
             answer = self.ask(
@@ -556,6 +624,7 @@ QLabel#problemHeading {{ color: {t.muted}; }}
         return True
 
     def save_as(self) -> None:
+        self.commit_fields()
         path, _ = QFileDialog.getSaveFileName(
             self,
             "Save the pack as",
@@ -572,6 +641,7 @@ QLabel#problemHeading {{ color: {t.muted}; }}
             self.pack_saved.emit(str(self.doc.path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.commit_fields()
         if self.doc.dirty:
             answer = self.ask(
                 self,

@@ -404,12 +404,24 @@ class StudyFeatures(QObject):
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.pack_saved.connect(lambda path: self.window.open_path(path))
+        editor.pack_files_changed.connect(self._pack_files_changed)
         self.window.theme_changed.connect(editor.set_theme)
         self.editors.append(editor)
         editor.destroyed.connect(lambda _o=None, e=editor: self._forget_editor(e))
         editor.show()
         editor.activateWindow()
         return editor
+
+    def _pack_files_changed(self, old: str, new: str) -> None:
+        """A picture landed in an edited pack's folder (a single file may have moved into
+        one): the window showing that pack loads it again from where it now is."""
+        loader = self.window.loader
+        shown = loader.loaded.path if loader.loaded is not None else loader.pending
+        if shown is None:
+            return
+        shown_file = shown / "pack.json" if shown.is_dir() else shown  # the old may be gone
+        if shown_file.resolve() == Path(old).resolve():
+            self.window.open_path(new)
 
     def _forget_editor(self, editor: EditorWindow) -> None:
         if editor in self.editors:
