@@ -13,8 +13,9 @@ Why it is built this way:
   ``quick_check`` reads the whole file, so it runs only when opening fails or
   when asked (``check``, ``briefing-app stats --check``); damage found later by
   a read is handled the same way (``_rows``).
-- Statistics are counted in SQL from covering indexes (``history``), so their
-  cost grows with the items and days, not with every review one by one.
+- Statistics read running counts per item kept by triggers, and count days in
+  SQL from a covering index (``history``), so their cost grows with the items
+  and days, not with every review one by one.
 """
 
 from __future__ import annotations
@@ -451,22 +452,21 @@ class ProgressStore:
     def history(self, pack_id: str, known: Collection[str], now: datetime) -> History:
         """The pack's reviews and answers counted in SQL, days in ``now``'s zone.
 
-        Each query reads one covering index of the pack's rows; only reviews
-        since ``history_start`` are counted per day.
+        Reviews and answers come counted per item (``review_counts`` and
+        ``answer_counts``, kept by triggers); only reviews since ``history_start``
+        are counted per day, each day from a covering index.
         """
         reviews = {
             (item, source): (count, again)
             for item, source, count, again in self._rows(
-                "SELECT item_id, source, COUNT(*), SUM(rating = 1) FROM reviews"
-                " WHERE pack_id = ? GROUP BY item_id, source",
+                "SELECT item_id, source, reviews, again FROM review_counts WHERE pack_id = ?",
                 (pack_id,),
             )
         }
         answers = {
             item: (count, correct)
             for item, count, correct in self._rows(
-                "SELECT item_id, COUNT(*), SUM(correct) FROM answers WHERE pack_id = ?"
-                " GROUP BY item_id",
+                "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?",
                 (pack_id,),
             )
         }
