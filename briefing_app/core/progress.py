@@ -39,7 +39,7 @@ from .pack_stats import (
     PackStats,
     compute_stats,
     history_start,
-    item_categories,
+    item_kinds,
 )
 from .schedule import (
     DEFAULT_SCHEDULER,
@@ -446,7 +446,7 @@ class ProgressStore:
     def stats(self, pack: Pack, now: datetime) -> PackStats:
         """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``."""
         now = now if now.tzinfo is not None else now.astimezone()
-        history = self.history(pack.id, item_categories(pack), now)
+        history = self.history(pack.id, item_kinds(pack), now)
         return compute_stats(pack, history, self.due_times(pack.id), now)
 
     def history(self, pack_id: str, known: Collection[str], now: datetime) -> History:

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from datetime import UTC, datetime, timedelta, timezone
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import time as day_start
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from briefing_app.core.due import due_now_count, due_now_ids
 from briefing_app.core.migrations import SCHEMAS, run_script, timestamp
-from briefing_app.core.pack_stats import AnswerRow, History, ReviewRow, history_start
+from briefing_app.core.pack_stats import (
+    AnswerRow,
+    History,
+    ReviewRow,
+    _forecast_days,
+    history_start,
+)
 from briefing_app.core.progress import DB_NAME, ProgressStore
 
 NOW = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # Europe's spring-forward night
@@ -183,3 +192,32 @@ def test_the_schema_fits_the_first_page(tmp_path: Path) -> None:
     (roots,) = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE rootpage > 0").fetchone()
     conn.close()
     assert pages == roots + 1
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [UTC, timezone(timedelta(hours=9)), timezone(timedelta(hours=-9, minutes=-30))],
+    ids=str,
+)
+def test_the_forecast_bisects_as_converting_each_due_time(zone: timezone) -> None:
+    rng = random.Random(5)
+    now = NOW.astimezone(zone)
+    today = now.date()
+    dues = [NOW + timedelta(minutes=rng.randrange(-5 * 1440, 12 * 1440)) for _ in range(3000)]
+    dues += [datetime.combine(today + timedelta(days=i), day_start.min, zone) for i in range(9)]
+    dues += [due - timedelta(microseconds=1) for due in dues[-9:]]
+    expected: Counter[date] = Counter()
+    for due in dues:
+        expected[max(due.astimezone(zone).date(), today)] += 1
+    found = _forecast_days([due.astimezone(UTC) for due in dues], today, zone)
+    assert {d: found[d] for d in expected if d < today + timedelta(days=8)} == {
+        d: n for d, n in expected.items() if d < today + timedelta(days=8)
+    }
+
+
+def test_due_now_count_is_the_length_of_due_now_ids() -> None:
+    rng = random.Random(9)
+    items = {f"i{n}": None for n in range(200)}
+    dues = {i: NOW + timedelta(hours=rng.randrange(-48, 48)) for i in items if rng.random() < 0.6}
+    for moment in (NOW, NOW.astimezone(timezone(timedelta(hours=5)))):
+        assert due_now_count(items, dues, moment) == len(due_now_ids(items, dues, moment))
