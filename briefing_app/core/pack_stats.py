@@ -19,7 +19,7 @@ from datetime import time as day_start
 from functools import partial
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .cards import STUDY_CATEGORIES, Category
 from .due import due_now_count
@@ -246,6 +246,27 @@ def _forecast_days(dues: Iterable[datetime], today: date, zone: tzinfo | None) -
     return days
 
 
+_V = TypeVar("_V")
+
+
+def _known(counted: Mapping[str, _V], known: Mapping[str, str]) -> Mapping[str, _V]:
+    """``counted`` without the items the pack no longer has (as is when there are none)."""
+    if known.keys() >= counted.keys():
+        return counted
+    return dict(compress(counted.items(), map(known.__contains__, counted)))
+
+
+def _known_reviews(
+    counted: Mapping[tuple[str, str], _V], known: Mapping[str, str]
+) -> tuple[Mapping[tuple[str, str], _V], set[str]]:
+    """``_known`` for counts keyed by (item, source); also the items left."""
+    items = set(map(itemgetter(0), counted))
+    if items <= known.keys():
+        return counted, items
+    kept = dict(compress(counted.items(), map(known.__contains__, map(itemgetter(0), counted))))
+    return kept, items.intersection(known)
+
+
 def compute_stats(
     pack: Pack, history: History, dues: Mapping[str, datetime], now: datetime
 ) -> PackStats:
@@ -259,22 +280,21 @@ def compute_stats(
     zone = now.tzinfo
     today = now.date()
     categories = item_kinds(pack)
-    known = categories.__contains__
-    reviewed = dict(
-        compress(history.reviews.items(), map(known, map(itemgetter(0), history.reviews)))
-    )
-    answered = dict(compress(history.answers.items(), map(known, history.answers)))
-    dues = dict(compress(dues.items(), map(known, dues)))
+    reviewed, reviewed_items = _known_reviews(history.reviews, categories)
+    answered = _known(history.answers, categories)
+    dues = _known(dues, categories)
 
-    seen = set(map(itemgetter(0), reviewed)) | set(answered) | set(dues)
+    seen = reviewed_items.union(answered, dues)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
     year_first = history_start(now)
-    cat_right: Counter[str] = Counter()
-    cat_total: Counter[str] = Counter()
-    actor_right: Counter[str] = Counter()
-    actor_total: Counter[str] = Counter()
-    recall_right: Counter[str] = Counter()
-    recall_total: Counter[str] = Counter()
+    # Plain dicts, every key there from the start: faster to add to than Counters.
+    kinds = [c.value for c in STUDY_CATEGORIES]
+    cat_right = dict.fromkeys(kinds, 0)
+    cat_total = dict.fromkeys(kinds, 0)
+    recall_right = dict.fromkeys(kinds, 0)
+    recall_total = dict.fromkeys(kinds, 0)
+    actor_right = dict.fromkeys(map(_get_id, pack.actors), 0)
+    actor_total = dict.fromkeys(map(_get_id, pack.actors), 0)
     for (item, source), (count, again) in reviewed.items():
         if source == "study":
             category = categories[item]

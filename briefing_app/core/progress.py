@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from datetime import time as day_start
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +69,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 WRONG_ANSWER_MEMORY = timedelta(days=14)
 
 Clock = Callable[[], datetime]
+_first = itemgetter(0)
+_second = itemgetter(1)
+_first_two = itemgetter(0, 1)
+_last_two = itemgetter(-2, -1)
 
 
 def _utc_now() -> datetime:
@@ -406,7 +411,8 @@ class ProgressStore:
     def due_times(self, pack_id: str) -> dict[str, datetime]:
         """When each reviewed item of the pack is next due."""
         rows = self._rows("SELECT item_id, due FROM cards WHERE pack_id = ?", (pack_id,))
-        return {item: datetime.fromisoformat(due) for item, due in rows}
+        times = map(datetime.fromisoformat, map(_second, rows))
+        return dict(zip(map(_first, rows), times, strict=True))
 
     def due_items(self, pack_id: str, item_ids: Iterable[str], now: datetime) -> list[str]:
         """Those of ``item_ids`` due at ``now``, in the order given; new items are not due."""
@@ -456,21 +462,16 @@ class ProgressStore:
         ``answer_counts``, kept by triggers); only reviews since ``history_start``
         are counted per day, each day from a covering index.
         """
-        reviews = {
-            (item, source): (count, again)
-            for item, source, count, again in self._rows(
-                "SELECT item_id, source, reviews, again FROM review_counts WHERE pack_id = ?",
-                (pack_id,),
-            )
-        }
-        answers = {
-            item: (count, correct)
-            for item, count, correct in self._rows(
-                "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?",
-                (pack_id,),
-            )
-        }
-        stale = {item for item, _ in reviews}.difference(known)
+        rows = self._rows(
+            "SELECT item_id, source, reviews, again FROM review_counts WHERE pack_id = ?",
+            (pack_id,),
+        )
+        reviews = dict(zip(map(_first_two, rows), map(_last_two, rows), strict=True))
+        rows = self._rows(
+            "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?", (pack_id,)
+        )
+        answers = dict(zip(map(_first, rows), map(_last_two, rows), strict=True))
+        stale = set(map(_first, reviews)).difference(known)
         return History(reviews, answers, self._days(pack_id, now, stale))
 
     def _days(self, pack_id: str, now: datetime, stale: set[str]) -> dict[Any, int]:
