@@ -3,7 +3,7 @@ all count with this, so they can never show two different numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from datetime import datetime
 
 
@@ -11,3 +11,9 @@ def due_now_ids(item_ids: Iterable[str], dues: Mapping[str, datetime], now: date
     """The cards to study now, in the order given: scheduled for ``now`` or earlier,
     or never scheduled yet (new cards, which Anki also offers for study)."""
     return [i for i in item_ids if (due := dues.get(i)) is None or due <= now]
+
+
+def due_now_count(item_ids: Collection[str], dues: Mapping[str, datetime], now: datetime) -> int:
+    """``len(due_now_ids(item_ids, dues, now))`` without the list, when every key of
+    ``dues`` is one of the distinct ``item_ids``: the new ones plus those due."""
+    return len(item_ids) - len(dues) + sum(map(now.__ge__, dues.values()))

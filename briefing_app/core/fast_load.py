@@ -20,7 +20,11 @@ How it stays exact without a Python loop over the items' fields:
   key and nowhere else, so ``data.count(b":")`` must equal the keys present
   plus the ``:`` inside strings. A repeated key (msgspec keeps the last one)
   or an ignored unknown key breaks the equation (see ``key_count`` for the
-  argument; ``\\u003a`` escapes are left to the checked path).
+  argument; ``\\u003a`` escapes are left to the checked path). Without any
+  backslash in the file (no escapes), a ``"`` byte can only open or close a
+  string, so ``data.count(b'"')`` is twice the keys plus string values present,
+  and a repeated key adds at least its own two: this count needs no pass over
+  the texts' characters, so it is used whenever it applies.
 * ``x-`` extensions: a byte scan finds the candidate names, a second decode
   reads only those keys as raw JSON, and jiter parses all of them at once
   (refusing duplicate keys and NaN, as the checked path does).
@@ -39,7 +43,8 @@ from functools import lru_cache
 from itertools import chain, compress, islice, repeat
 from operator import attrgetter, is_, is_not
 from pathlib import Path
-from typing import Any, Literal, get_origin
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import jiter
 import msgspec
@@ -82,6 +87,27 @@ class _Spec:
     text_lists: tuple[str, ...]  # lists of free text (aliases, tags)
     nullable: tuple[str, ...]  # optional, not free text, default None (dates, sources)
     unset: tuple[tuple[str, Any, Callable[[], Any] | None], ...]  # name, default, factory
+    fixed_strings: int  # how many of ``fixed`` hold one string (not a number or a list)
+    unset_strings: tuple[str, ...]  # of ``unset``: one string each (kind, language)
+    slug_lists: tuple[str, ...]  # of ``unset``: lists of strings not in ``text_lists``
+
+
+def _strings_in(kind: Any) -> str:
+    """``"one"`` for a field decoded from one JSON string, ``"list"`` for a list of
+    them, ``"none"`` for anything else (numbers, lists of objects)."""
+    origin = get_origin(kind)
+    if origin is Annotated:
+        return _strings_in(get_args(kind)[0])
+    if origin in (Union, UnionType):
+        (inner,) = [arg for arg in get_args(kind) if arg is not type(None)]
+        return _strings_in(inner)
+    if kind is str:
+        return "one"
+    if origin is Literal:
+        return "one" if all(isinstance(arg, str) for arg in get_args(kind)) else "none"
+    if origin is list:
+        return "list" if _strings_in(get_args(kind)[0]) == "one" else "none"
+    return "none"
 
 
 def _spec(cls: type[Item]) -> _Spec:
@@ -90,6 +116,7 @@ def _spec(cls: type[Item]) -> _Spec:
     text_lists: list[str] = []
     nullable: list[str] = []
     unset: list[tuple[str, Any, Callable[[], Any] | None]] = []
+    strings = {info.name: _strings_in(info.type) for info in msgspec.structs.fields(cls)}
     for info in msgspec.structs.fields(cls):
         free_text = not (
             info.name in PATTERN_FIELDS
@@ -105,7 +132,19 @@ def _spec(cls: type[Item]) -> _Spec:
                 text_lists.append(info.name)
         else:
             (texts if free_text else fixed).append(info.name)
-    return _Spec(cls, tuple(fixed), tuple(texts), tuple(text_lists), tuple(nullable), tuple(unset))
+    assert all(strings[name] == "one" for name in texts + nullable)
+    assert all(strings[name] == "list" for name in text_lists)
+    return _Spec(
+        cls,
+        tuple(fixed),
+        tuple(texts),
+        tuple(text_lists),
+        tuple(nullable),
+        tuple(unset),
+        sum(strings[name] == "one" for name in fixed),
+        tuple(name for name, _, _ in unset if strings[name] == "one"),
+        tuple(name for name, _, _ in unset if strings[name] == "list" and name not in text_lists),
+    )
 
 
 SPECS: dict[str, _Spec] = {name: _spec(cls) for name, cls in ITEM_TYPES.items()}
@@ -169,7 +208,8 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
     """Decode and check ``data`` (no BOM); raises ``Doubtful`` or a decode error if unsure."""
     if may_hold_forbidden(data):
         raise Doubtful("a possibly forbidden character")
-    if data.find(b"\\") != -1 and _ESCAPED_COLON.search(data):  # memchr first
+    escaped = data.find(b"\\") != -1  # memchr
+    if escaped and _ESCAPED_COLON.search(data):
         raise Doubtful("an escaped ':'")
     names: tuple[str, ...] = ()
     try:
@@ -179,19 +219,19 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
             raise
         names = _extension_names(data)
         pack = _decoder(names).decode(data)
-    keys, texts, pack_columns = _settle([pack], PACK_SPEC)
+    keys, strings, texts, pack_columns = _settle([pack], PACK_SPEC)
     columns = {"": pack_columns}
     lists: dict[str, list[Any]] = {name: getattr(pack, name) for name in ITEM_TYPES}
     if sum(map(len, lists.values())) > MAX_ITEMS:
         raise Doubtful("too many items")
     for name, items in lists.items():
-        found, more, list_columns = _settle(items, SPECS[name])
+        found, more_strings, more, list_columns = _settle(items, SPECS[name])
         keys += found
+        strings += more_strings
         texts += more
         columns[name] = list_columns
     if any(map(is_not, map(str.strip, texts), texts)):  # strip returns the same str if clean
         raise Doubtful("text with surrounding whitespace")
-    colons = "\n".join(texts).count(":")
     _check_ids(pack, lists)
     _check_references(lists, columns)
     _check_dates(columns, lists["events"])
@@ -200,13 +240,26 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
     urls = map(_get_url, lists["sources"])
     if not links_clean(urls, map(_get_image, lists["actors"]), base_dir):
         raise Doubtful("a URL or an image path")
-    if names:
-        extension_keys, extension_colons = _decode_extensions(pack, lists)
-        keys += extension_keys
-        colons += extension_colons
-    if data.count(b":") != keys + colons:
-        raise Doubtful("a repeated or unknown key")
+    extensions = _decode_extensions(pack, lists) if names else (0, 0, 0)
+    _check_key_count(data, escaped, keys + extensions[0], strings, texts, extensions)
     return pack  # type: ignore[no-any-return]
+
+
+def _check_key_count(
+    data: bytes,
+    escaped: bool,
+    keys: int,
+    strings: int,
+    texts: list[str],
+    extensions: tuple[int, int, int],
+) -> None:
+    """No key was repeated or ignored: the ``"`` count, or the ``:`` count if escaped."""
+    _, extension_colons, extension_quotes = extensions
+    if not escaped:  # every '"' opens or closes a key or a string value
+        if data.count(b'"') != 2 * (keys + strings) + extension_quotes:
+            raise Doubtful("a repeated or unknown key")
+    elif data.count(b":") != keys + "\n".join(texts).count(":") + extension_colons:
+        raise Doubtful("a repeated or unknown key")
 
 
 def _extension_names(data: bytes) -> tuple[str, ...]:
@@ -220,31 +273,40 @@ def _extension_names(data: bytes) -> tuple[str, ...]:
 Columns = dict[str, list[Any]]
 
 
-def _settle(items: list[Any], spec: _Spec) -> tuple[int, list[str], Columns]:
-    """Count the keys present, fill in defaults, make each item the app's type.
+def _settle(items: list[Any], spec: _Spec) -> tuple[int, int, list[str], Columns]:
+    """Count the keys and string values present, fill in defaults, make each item the
+    app's type.
 
-    Returns the count, the free texts and the columns of the optional
+    Returns the counts, the free texts and the columns of the optional
     references and dates (for the checks that follow).
     """
     count = len(items)
     texts = _texts(items, spec)
     present = count * len(spec.fixed) + len(texts)
+    strings = count * spec.fixed_strings
     columns: Columns = {}
     for name in spec.nullable:
         column = columns[name] = list(map(attrgetter(name), items))
-        present += count - column.count(None)
+        found = count - column.count(None)
+        present += found
+        strings += found
     for name, default, factory in spec.unset:
         absent = list(compress(items, map(is_, map(attrgetter(name), items), repeat(UNSET))))
         present += count - len(absent)
+        if name in spec.unset_strings:
+            strings += count - len(absent)
         values = repeat(default) if factory is None else map(_call, repeat(factory, len(absent)))
         deque(map(setattr, absent, repeat(name), values), maxlen=0)
+    for name in spec.slug_lists:  # absent ones are empty by now
+        strings += sum(map(len, map(attrgetter(name), items)))
     for name in spec.text_lists:
         texts += chain.from_iterable(map(attrgetter(name), items))
+    strings += len(texts)
     cls = spec.cls
     if items and type(items[0]) is not cls and not items[0]._extension_slots:
         for item in items:  # one decoded type a list, with the app type's layout
             item.__class__ = cls
-    return present, texts, columns
+    return present, strings, texts, columns
 
 
 def _call(factory: Callable[[], Any]) -> Any:
@@ -312,11 +374,12 @@ def _check_dates(columns: dict[str, Columns], events: list[Any]) -> None:
         raise Doubtful("a date")
 
 
-def _decode_extensions(pack: Any, lists: dict[str, list[Any]]) -> tuple[int, int]:
+def _decode_extensions(pack: Any, lists: dict[str, list[Any]]) -> tuple[int, int, int]:
     """Parse the ``x-`` values in place, checked as the checked path checks them.
 
     All of them at once, by jiter (which refuses duplicate keys and NaN like the
-    checked path). Returns the keys found and the ``:`` in their names and values.
+    checked path). Returns the keys found, the ``:`` in their names and values and
+    the ``"`` in their values.
     """
     groups: list[tuple[list[Any], str, list[Raw]]] = []
     name_colons = 0
@@ -332,7 +395,7 @@ def _decode_extensions(pack: Any, lists: dict[str, list[Any]]) -> tuple[int, int
                 name_colons += name.count(":") * len(raws)
     raws = [raw for _, _, group in groups for raw in group]
     if not raws:
-        return 0, 0
+        return 0, 0, 0
     joined = b"[" + b",".join(raws) + b"]"
     if _brackets(joined) > MAX_EXTENSION_DEPTH + 1:
         for raw in raws:  # 33 levels take 66 bytes at least
@@ -341,7 +404,7 @@ def _decode_extensions(pack: Any, lists: dict[str, list[Any]]) -> tuple[int, int
     values = iter(jiter.from_json(joined, catch_duplicate_keys=True, allow_inf_nan=False))
     for owners, attr, group in groups:
         deque(map(setattr, owners, repeat(attr), islice(values, len(group))), maxlen=0)
-    return len(raws), joined.count(b":") + name_colons
+    return len(raws), joined.count(b":") + name_colons, joined.count(b'"')
 
 
 def _brackets(raw: bytes) -> int:

@@ -11,6 +11,12 @@ stays here (``SCHEMAS``) so tests can build the databases users really have.
 - v3: covering indexes, so the statistics read each pack's rows from one index
   in order (no lookup into the table per row) and count them in SQL; they
   replace the v2 indexes whose columns they start with.
+- v4: running counts (``review_counts``, ``answer_counts``) kept by triggers on
+  every insert and delete of a review or answer, whoever writes it, and filled
+  from the rows on migrating; the statistics read one row per item and source
+  instead of every review. Rows are never updated in what they count (undo
+  deletes a review and rewrites only later reviews' ``card_after``). The
+  schema still fits the file's first page, which opening reads.
 """
 
 from __future__ import annotations
@@ -66,12 +72,59 @@ DROP INDEX cards_by_due;
 CREATE INDEX cards_by_due ON cards (pack_id, due, item_id);
 """
 
+V4_COUNTS = """
+CREATE TABLE review_counts (
+    pack_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    reviews INTEGER NOT NULL,
+    again INTEGER NOT NULL,
+    PRIMARY KEY (pack_id, item_id, source)
+) WITHOUT ROWID;
+CREATE TABLE answer_counts (
+    pack_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    answers INTEGER NOT NULL,
+    correct INTEGER NOT NULL,
+    PRIMARY KEY (pack_id, item_id)
+) WITHOUT ROWID;
+INSERT INTO review_counts
+    SELECT pack_id, item_id, source, COUNT(*), SUM(rating = 1) FROM reviews
+    GROUP BY pack_id, item_id, source;
+INSERT INTO answer_counts
+    SELECT pack_id, item_id, COUNT(*), SUM(correct) FROM answers GROUP BY pack_id, item_id;
+CREATE TRIGGER review_added AFTER INSERT ON reviews BEGIN
+    INSERT INTO review_counts VALUES (new.pack_id, new.item_id, new.source, 1, new.rating = 1)
+    ON CONFLICT (pack_id, item_id, source)
+    DO UPDATE SET reviews = reviews + 1, again = again + excluded.again;
+END;
+CREATE TRIGGER review_removed AFTER DELETE ON reviews BEGIN
+    UPDATE review_counts SET reviews = reviews - 1, again = again - (old.rating = 1)
+    WHERE pack_id = old.pack_id AND item_id = old.item_id AND source = old.source;
+    DELETE FROM review_counts
+    WHERE pack_id = old.pack_id AND item_id = old.item_id AND source = old.source
+    AND reviews = 0;
+END;
+CREATE TRIGGER answer_added AFTER INSERT ON answers BEGIN
+    INSERT INTO answer_counts VALUES (new.pack_id, new.item_id, 1, new.correct)
+    ON CONFLICT (pack_id, item_id)
+    DO UPDATE SET answers = answers + 1, correct = correct + excluded.correct;
+END;
+CREATE TRIGGER answer_removed AFTER DELETE ON answers BEGIN
+    UPDATE answer_counts SET answers = answers - 1, correct = correct - old.correct
+    WHERE pack_id = old.pack_id AND item_id = old.item_id;
+    DELETE FROM answer_counts
+    WHERE pack_id = old.pack_id AND item_id = old.item_id AND answers = 0;
+END;
+"""
+
 SCHEMAS: dict[int, str] = {
     1: SCHEMA_V1,
     2: SCHEMA_V1 + V2_TABLES,
     3: SCHEMA_V1 + V2_TABLES + V3_INDEXES,
+    4: SCHEMA_V1 + V2_TABLES + V3_INDEXES + V4_COUNTS,
 }
-LATEST_VERSION = 3
+LATEST_VERSION = 4
 
 
 def timestamp(moment: datetime) -> str:
@@ -80,10 +133,18 @@ def timestamp(moment: datetime) -> str:
 
 
 def run_script(conn: sqlite3.Connection, script: str) -> None:
-    """Run DDL statement by statement: ``executescript`` would commit mid-transaction."""
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    """Run DDL statement by statement: ``executescript`` would commit mid-transaction.
+
+    A piece between two ``;`` is joined to the next until it is a whole statement
+    (a trigger's body holds several).
+    """
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                conn.execute(pending)
+            pending = ""
 
 
 def _to_v1(conn: sqlite3.Connection) -> None:
@@ -117,7 +178,16 @@ def _to_v3(conn: sqlite3.Connection) -> None:
     run_script(conn, V3_INDEXES)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+def _to_v4(conn: sqlite3.Connection) -> None:
+    run_script(conn, V4_COUNTS)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _to_v1,
+    2: _to_v2,
+    3: _to_v3,
+    4: _to_v4,
+}
 
 
 class NewerSchemaError(Exception):

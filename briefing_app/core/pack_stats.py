@@ -10,16 +10,22 @@ UI passes local time, tests pass UTC, and "today" means what the user means by i
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
-from typing import Any, NamedTuple
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import time as day_start
+from functools import partial
+from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import Any, NamedTuple, TypeVar
 
 from .cards import STUDY_CATEGORIES, Category
-from .due import due_now_ids
+from .due import due_now_count
 from .models import Pack
 
+_get_id = attrgetter("id")
 HISTORY_DAYS = 30
 YEAR_DAYS = 371  # 53 full weeks: the calendar heatmap's last year
 FORECAST_DAYS = 8  # today (overdue included) and the 7 days after it
@@ -197,15 +203,6 @@ class PackStats:
         }
 
 
-def item_categories(pack: Pack) -> dict[str, Category]:
-    """Every study card's item id and its category."""
-    out: dict[str, Category] = {a.id: Category.ACTOR for a in pack.actors}
-    out.update({q.id: Category.QUOTE for q in pack.quotes})
-    out.update({m.id: Category.MEASURE for m in pack.measures})
-    out.update({i.id: Category.IMPLICATION for i in pack.implications})
-    return out
-
-
 def item_actors(pack: Pack) -> dict[str, tuple[str, ...]]:
     """The actors each card is about: an actor's own card, who said, who did, who is concerned."""
     out: dict[str, tuple[str, ...]] = {a.id: (a.id,) for a in pack.actors}
@@ -215,68 +212,127 @@ def item_actors(pack: Pack) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def item_kinds(pack: Pack) -> dict[str, str]:
+    """Every study card's item id and its category's value (``"quote"``), built in C."""
+    out: dict[str, str] = {}
+    for category, items in (
+        (Category.ACTOR, pack.actors),
+        (Category.QUOTE, pack.quotes),
+        (Category.MEASURE, pack.measures),
+        (Category.IMPLICATION, pack.implications),
+    ):
+        out.update(dict.fromkeys(map(_get_id, items), category.value))
+    return out
+
+
+def _forecast_days(dues: Iterable[datetime], today: date, zone: tzinfo | None) -> Counter[date]:
+    """Items due per day from today (overdue ones count today), in ``zone``.
+
+    In a fixed-offset zone (what ``astimezone()`` gives) a day is a span between
+    two midnights, so each due time is placed by bisecting the days' starts;
+    other zones convert each time, as a day may begin twice there.
+    """
+    days: Counter[date] = Counter()
+    if isinstance(zone, timezone):
+        firsts = [today + timedelta(days=i) for i in range(1, FORECAST_DAYS + 1)]
+        starts = [datetime.combine(d, day_start.min, tzinfo=zone) for d in firsts]
+        utc_starts = [start.astimezone(UTC) for start in starts]
+        found = Counter(map(partial(bisect_right, utc_starts), dues))
+        for index, count in found.items():
+            days[today + timedelta(days=index)] += count
+        return days
+    for due in dues:
+        days[max(due.astimezone(zone).date(), today)] += 1
+    return days
+
+
+_V = TypeVar("_V")
+
+
+def _known(counted: Mapping[str, _V], known: Mapping[str, str]) -> Mapping[str, _V]:
+    """``counted`` without the items the pack no longer has (as is when there are none)."""
+    if known.keys() >= counted.keys():
+        return counted
+    return dict(compress(counted.items(), map(known.__contains__, counted)))
+
+
+def _known_reviews(
+    counted: Mapping[tuple[str, str], _V], known: Mapping[str, str]
+) -> tuple[Mapping[tuple[str, str], _V], set[str]]:
+    """``_known`` for counts keyed by (item, source); also the items left."""
+    items = set(map(itemgetter(0), counted))
+    if items <= known.keys():
+        return counted, items
+    kept = dict(compress(counted.items(), map(known.__contains__, map(itemgetter(0), counted))))
+    return kept, items.intersection(known)
+
+
 def compute_stats(
     pack: Pack, history: History, dues: Mapping[str, datetime], now: datetime
 ) -> PackStats:
     """Count a pack's history; ``dues`` maps each scheduled item to when it is next due.
 
     ``history`` must count days in ``now``'s zone from ``history_start(now)`` on.
+    Loops run once per item seen, mostly in C (``map``, ``Counter``), since a
+    big pack's learner may have seen tens of thousands.
     """
     now = now if now.tzinfo is not None else now.astimezone()
     zone = now.tzinfo
     today = now.date()
-    categories = item_categories(pack)
-    actors_of = item_actors(pack)
-    reviewed = {k: n for k, n in history.reviews.items() if k[0] in categories}
-    answered = {k: n for k, n in history.answers.items() if k in categories}
-    dues = {k: v for k, v in dues.items() if k in categories}
+    categories = item_kinds(pack)
+    reviewed, reviewed_items = _known_reviews(history.reviews, categories)
+    answered = _known(history.answers, categories)
+    dues = _known(dues, categories)
 
-    seen = {item for item, _ in reviewed} | set(answered) | set(dues)
+    seen = reviewed_items.union(answered, dues)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
-    cat_right: Counter[str] = Counter()
-    cat_total: Counter[str] = Counter()
-    actor_right: Counter[str] = Counter()
-    actor_total: Counter[str] = Counter()
-    recall_right: Counter[str] = Counter()
-    recall_total: Counter[str] = Counter()
     year_first = history_start(now)
+    # Plain dicts, every key there from the start: faster to add to than Counters.
+    kinds = [c.value for c in STUDY_CATEGORIES]
+    cat_right = dict.fromkeys(kinds, 0)
+    cat_total = dict.fromkeys(kinds, 0)
+    recall_right = dict.fromkeys(kinds, 0)
+    recall_total = dict.fromkeys(kinds, 0)
+    actor_right = dict.fromkeys(map(_get_id, pack.actors), 0)
+    actor_total = dict.fromkeys(map(_get_id, pack.actors), 0)
     for (item, source), (count, again) in reviewed.items():
         if source == "study":
-            category = categories[item].value
+            category = categories[item]
             recall_total[category] += count
             recall_right[category] += count - again
-    for item, (count, correct) in answered.items():  # accuracy: what a quiz tested
-        category = categories[item].value
-        cat_total[category] += count
-        cat_right[category] += correct
-        for actor in actors_of[item]:
-            actor_total[actor] += count
-            actor_right[actor] += correct
+    if answered:
+        actors_of = item_actors(pack)
+        for item, (count, correct) in answered.items():  # accuracy: what a quiz tested
+            category = categories[item]
+            cat_total[category] += count
+            cat_right[category] += correct
+            for actor in actors_of[item]:
+                actor_total[actor] += count
+                actor_right[actor] += correct
     study_days: Counter[date] = Counter()
     quiz_days: Counter[date] = Counter()
     for (day, source), count in history.days.items():
         if year_first <= day <= today:
             (study_days if source == "study" else quiz_days)[day] += count
 
-    due_days: Counter[date] = Counter()
-    for due in dues.values():
-        due_days[max(due.astimezone(zone).date(), today)] += 1
+    due_days = _forecast_days(dues.values(), today, zone)
     forecast = tuple(
         DayCount(today + timedelta(days=i), reviews=due_days[today + timedelta(days=i)])
         for i in range(FORECAST_DAYS)
     )
-    seen_by_category = Counter(categories[i].value for i in seen)
+    seen_by_category = Counter(map(categories.__getitem__, seen))
+    instant = now.astimezone(UTC)  # compared with stored UTC times without a conversion each
     return PackStats(
         pack_id=pack.id,
         title=pack.title,
         today=today,
         total_cards=len(categories),
         cards_seen=len(seen),
-        answered=sum(count for count, _ in answered.values()),
-        correct=sum(correct for _, correct in answered.values()),
-        reviews=sum(n for (_, source), (n, _) in reviewed.items() if source == "study"),
-        due_now=len(due_now_ids(categories, dues, now)),
-        due_reviews_now=sum(due <= now for due in dues.values()),
+        answered=sum(map(itemgetter(0), answered.values())),
+        correct=sum(map(itemgetter(1), answered.values())),
+        reviews=sum(recall_total.values()),
+        due_now=due_now_count(categories, dues, instant),
+        due_reviews_now=sum(map(instant.__ge__, dues.values())),
         due_today=forecast[0].total,
         due_forecast=forecast,
         by_category=tuple(

@@ -13,8 +13,9 @@ Why it is built this way:
   ``quick_check`` reads the whole file, so it runs only when opening fails or
   when asked (``check``, ``briefing-app stats --check``); damage found later by
   a read is handled the same way (``_rows``).
-- Statistics are counted in SQL from covering indexes (``history``), so their
-  cost grows with the items and days, not with every review one by one.
+- Statistics read running counts per item kept by triggers, and count days in
+  SQL from a covering index (``history``), so their cost grows with the items
+  and days, not with every review one by one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from datetime import time as day_start
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +40,7 @@ from .pack_stats import (
     PackStats,
     compute_stats,
     history_start,
-    item_categories,
+    item_kinds,
 )
 from .schedule import (
     DEFAULT_SCHEDULER,
@@ -67,6 +69,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 WRONG_ANSWER_MEMORY = timedelta(days=14)
 
 Clock = Callable[[], datetime]
+_first = itemgetter(0)
+_second = itemgetter(1)
+_first_two = itemgetter(0, 1)
+_last_two = itemgetter(-2, -1)
 
 
 def _utc_now() -> datetime:
@@ -405,7 +411,8 @@ class ProgressStore:
     def due_times(self, pack_id: str) -> dict[str, datetime]:
         """When each reviewed item of the pack is next due."""
         rows = self._rows("SELECT item_id, due FROM cards WHERE pack_id = ?", (pack_id,))
-        return {item: datetime.fromisoformat(due) for item, due in rows}
+        times = map(datetime.fromisoformat, map(_second, rows))
+        return dict(zip(map(_first, rows), times, strict=True))
 
     def due_items(self, pack_id: str, item_ids: Iterable[str], now: datetime) -> list[str]:
         """Those of ``item_ids`` due at ``now``, in the order given; new items are not due."""
@@ -445,32 +452,26 @@ class ProgressStore:
     def stats(self, pack: Pack, now: datetime) -> PackStats:
         """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``."""
         now = now if now.tzinfo is not None else now.astimezone()
-        history = self.history(pack.id, item_categories(pack), now)
+        history = self.history(pack.id, item_kinds(pack), now)
         return compute_stats(pack, history, self.due_times(pack.id), now)
 
     def history(self, pack_id: str, known: Collection[str], now: datetime) -> History:
         """The pack's reviews and answers counted in SQL, days in ``now``'s zone.
 
-        Each query reads one covering index of the pack's rows; only reviews
-        since ``history_start`` are counted per day.
+        Reviews and answers come counted per item (``review_counts`` and
+        ``answer_counts``, kept by triggers); only reviews since ``history_start``
+        are counted per day, each day from a covering index.
         """
-        reviews = {
-            (item, source): (count, again)
-            for item, source, count, again in self._rows(
-                "SELECT item_id, source, COUNT(*), SUM(rating = 1) FROM reviews"
-                " WHERE pack_id = ? GROUP BY item_id, source",
-                (pack_id,),
-            )
-        }
-        answers = {
-            item: (count, correct)
-            for item, count, correct in self._rows(
-                "SELECT item_id, COUNT(*), SUM(correct) FROM answers WHERE pack_id = ?"
-                " GROUP BY item_id",
-                (pack_id,),
-            )
-        }
-        stale = {item for item, _ in reviews}.difference(known)
+        rows = self._rows(
+            "SELECT item_id, source, reviews, again FROM review_counts WHERE pack_id = ?",
+            (pack_id,),
+        )
+        reviews = dict(zip(map(_first_two, rows), map(_last_two, rows), strict=True))
+        rows = self._rows(
+            "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?", (pack_id,)
+        )
+        answers = dict(zip(map(_first, rows), map(_last_two, rows), strict=True))
+        stale = set(map(_first, reviews)).difference(known)
         return History(reviews, answers, self._days(pack_id, now, stale))
 
     def _days(self, pack_id: str, now: datetime, stale: set[str]) -> dict[Any, int]:

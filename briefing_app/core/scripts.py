@@ -8,6 +8,7 @@ right-to-left).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -42,21 +43,20 @@ def is_rtl(text: str, language: str | None = None) -> bool:
     return primary_language(language) in RTL_LANGUAGES
 
 
-def _is_kana(ch: str) -> bool:
-    return "\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
-
-
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
-
-
-def _is_hangul(ch: str) -> bool:
-    return "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff"
+# The letters that make a text CJK, as character classes: one ``re`` search per
+# text instead of a Python call per character (a 50,000-item pack's quote cards
+# scanned 3.4 million characters). ASCII text holds none of them.
+_KANA = "\u3040-\u30ff\uff66-\uff9f"
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff"
+_ANY_CJK = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
+_ANY_KANA = re.compile(f"[{_KANA}]")
+_ANY_HANGUL = re.compile(f"[{_HANGUL}]")
 
 
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds Chinese, Japanese or Korean letters (set upright, never italic)."""
-    return any(_is_han(ch) or _is_kana(ch) or _is_hangul(ch) for ch in text)
+    return not text.isascii() and _ANY_CJK.search(text) is not None
 
 
 def cjk_language(text: str, language: str | None = None) -> str | None:
@@ -66,9 +66,9 @@ def cjk_language(text: str, language: str | None = None) -> str | None:
         return None
     if lang in CJK_LANGUAGES:
         return lang
-    if any(_is_kana(ch) for ch in text):
+    if _ANY_KANA.search(text):
         return "ja"
-    if any(_is_hangul(ch) for ch in text):
+    if _ANY_HANGUL.search(text):
         return "ko"
     return "zh"
 
@@ -87,7 +87,7 @@ def quoted(text: str, language: str | None = None) -> str:
 def isolated(text: str) -> str:
     """``text`` in a first-strong isolate (U+2068 … U+2069) when it holds right-to-left
     letters, so beside English words its brackets and order stay its own; else as is."""
-    if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+    if not text.isascii() and any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return f"\u2068{text}\u2069"
     return text
 

@@ -22,20 +22,27 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # closed by U+202C (PDF)
 _ISOLATES = frozenset("\u2066\u2067\u2068")  # closed by U+2069 (PDI)
-# Bytes that can start a forbidden character: any escape, DEL, C1 (C2 80-9F), bidi (E2 80/81)
-_MARKERS = (b"\\", b"\x7f", b"\xc2", b"\xe2")
-_SUSPECT = re.compile(
-    rb"\\u00[01][0-9A-Fa-f]|\\u007[Ff]|\\u00[89][0-9A-Fa-f]|\\u20(?:2[A-Ea-e]|6[6-9])"
-    rb"|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
-)
+# Bytes that can start a forbidden character: any escape, DEL, C1 (C2 80-9F), bidi
+# (E2 80/81), each with what must follow it. One search per marker the file holds,
+# each starting at a literal byte (fast); one alternation over the whole file was
+# a byte-by-byte walk (60 ms on a 17 MB pack with a single escaped line break).
+_SUSPECT_AFTER = {
+    b"\\": re.compile(
+        rb"\\(?:u00[01][0-9A-Fa-f]|u007[Ff]|u00[89][0-9A-Fa-f]|u20(?:2[A-Ea-e]|6[6-9])|[bfr])"
+    ),
+    b"\x7f": re.compile(rb"\x7f"),
+    b"\xc2": re.compile(rb"\xc2[\x80-\x9f]"),
+    b"\xe2": re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"),
+}
 
 
 def may_hold_forbidden(data: bytes) -> bool:
     """False only when the JSON bytes cannot hold a forbidden character in any string."""
     # memchr for each marker byte: about 0.5 ms a marker on a 17 MB pack
-    if all(data.find(marker) == -1 for marker in _MARKERS):
-        return False
-    return _SUSPECT.search(data) is not None
+    return any(
+        data.find(marker) != -1 and suspect.search(data) is not None
+        for marker, suspect in _SUSPECT_AFTER.items()
+    )
 
 
 _FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")

@@ -110,6 +110,20 @@ def test_an_escaped_colon_hiding_a_repeated_key_is_refused() -> None:
     assert assert_agree(repeated) is None
 
 
+@pytest.mark.parametrize("value", ['"B"', "7", '["a", "b"]', '{"k": "v:w"}', "null", "[]"])
+@pytest.mark.parametrize("escaped", [False, True], ids=["no escapes", "an escape elsewhere"])
+def test_a_repeated_key_is_refused_by_either_count(value: str, escaped: bool) -> None:
+    """Without a backslash the ``"`` count proves no key repeated, else the ``:`` count."""
+    data = encode(valid())
+    if escaped:
+        data = data.replace(b'"A sample pack"', b'"A sample \\u00e9 pack"')
+    assert assert_agree(data) is not None
+    for key in (b'"subtitle": ', b'"id": ', b'"text": '):
+        repeated = data.replace(key, key + value.encode() + b", " + key, 1)
+        assert isinstance(_verdict(parse_pack, repeated), list)
+        assert assert_agree(repeated) is None
+
+
 # --- generated packs ------------------------------------------------------------
 
 SLUGS = st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True)
@@ -235,6 +249,12 @@ MUTATIONS = [
 ]
 
 
+# What a repeated key's first value may be: each kind adds other bytes (quotes,
+# colons or neither) that the key count must notice.
+REPEATED_VALUES = [b'"dup", ', b"1, ", b'["a", "b"], ', b'{"k": "v"}, ', b"null, ", b'"a: b", ']
+REPEATED_VALUES += [b"[], ", b"true, "]
+
+
 def _targets(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     out: list[tuple[Any, ...]] = []
     if isinstance(value, dict):
@@ -280,7 +300,8 @@ def _damage_value(draw: Any, pack: dict[str, Any], kind: str) -> None:
 def _damage_bytes(draw: Any, encoded: bytes, kind: str) -> bytes:
     if kind == "repeat key":
         key = draw(st.sampled_from(list(re.finditer(rb'"[^"\\]*": ', encoded))))
-        return encoded[: key.start()] + key.group() + b'"dup", ' + encoded[key.start() :]
+        value = draw(st.sampled_from(REPEATED_VALUES))
+        return encoded[: key.start()] + key.group() + value + encoded[key.start() :]
     if kind == "truncate":
         return encoded[: draw(st.integers(0, len(encoded) - 1))]
     if kind == "byte":

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core.text_rules import first_forbidden_char, make_visible, may_hold_forbidden
 
@@ -75,3 +78,22 @@ def test_blank_forbidden_keeps_length_and_leaves_no_forbidden_character() -> Non
     assert first_forbidden_char(clean) is None
     assert clean.index("will") == text.index("will")  # offsets still point at the words
     assert "\n\t" in clean  # newlines and tabs are allowed and kept
+
+
+# The single alternation ``may_hold_forbidden`` searched with before it searched
+# per marker byte: the two must flag exactly the same files.
+OLD_SUSPECT = re.compile(
+    rb"\\u00[01][0-9A-Fa-f]|\\u007[Ff]|\\u00[89][0-9A-Fa-f]|\\u20(?:2[A-Ea-e]|6[6-9])"
+    rb"|\\[bfr]|\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+PIECES = [b"\\", b"u00", b"u007", b"u20", b"2a", b"6", b"1f", b"7F", b"9", b"b", b"f", b"r"]
+PIECES += [b"n", b"\x7f", b"\xc2", b"\x80", b"\x9f", b"\xa0", b"\xe2", b"\x81", b"\xaa", b"a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12) | st.binary(max_size=24))
+def test_the_per_marker_searches_flag_what_the_one_pattern_flagged(
+    parts: list[bytes] | bytes,
+) -> None:
+    data = parts if isinstance(parts, bytes) else b"".join(parts)
+    assert may_hold_forbidden(data) is (OLD_SUSPECT.search(data) is not None)
