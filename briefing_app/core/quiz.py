@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .answer_matching import MatchResult, match_typed, name_key, normalize
-from .quiz_fairness import mask_mentions, mentions, nested
+from .quiz_fairness import MentionIndex, mask_mentions, mentions, nested
 
 if TYPE_CHECKING:
     from .models import Actor, Measure, Pack, Quote
@@ -198,6 +198,7 @@ class QuizIndex:
         self.quotes_of: dict[str, list[Quote]] = {}
         for q in pack.quotes:
             self.quotes_of.setdefault(q.actor, []).append(q)
+        self.mentions = MentionIndex(pack.actors)
 
 
 def build_session(
@@ -311,6 +312,7 @@ def rank_distractors(
     excluded: set[str],
     rng: random.Random,
     subject: str = "",
+    named: frozenset[str] | None = None,
 ) -> Iterator[Actor]:
     """Other actors, most plausible first, one per name, none nested in another.
 
@@ -318,13 +320,17 @@ def rank_distractors(
     same side, then anyone; an actor the question itself names comes last.
     An actor that contains or is contained by the answer (a state and its
     ministry) is never offered, nor two that contain each other. Within a
-    tier the order is random. Lazy: a question takes three, and checking each
+    tier the order is random. ``named``: the ids the subject names, when the
+    caller has them from a ``MentionIndex`` (else found here, actor by actor).
+    Lazy: a question takes three, and checking each
     candidate against those already taken must not grow with a pack of thousands.
     """
     taken = {name_key(actor.name) or actor.name.casefold()}
     pool = [a for a in pack.actors if a.id != actor.id and a.id not in excluded]
     rng.shuffle(pool)
-    pool.sort(key=lambda a: (bool(subject) and mentions(subject, a), _tier(actor, a)))
+    if named is None:
+        named = frozenset(a.id for a in pool if subject and mentions(subject, a))
+    pool.sort(key=lambda a: (a.id in named, _tier(actor, a)))
     ranked: list[Actor] = []
     for other in pool:
         key = name_key(other.name) or other.name.casefold()
@@ -358,7 +364,12 @@ def _who_said(index: QuizIndex, quote: Quote, rng: random.Random) -> Question | 
         return None
     also = index.said_by[index.quote_text[quote.id]]
     distractors = list(
-        islice(rank_distractors(pack, actor, also, rng, quote.text), MAX_OPTIONS - 1)
+        islice(
+            rank_distractors(
+                pack, actor, also, rng, quote.text, index.mentions.named_in(quote.text)
+            ),
+            MAX_OPTIONS - 1,
+        )
     )
     source = pack.source(quote.source)
     return _actor_question(
@@ -383,7 +394,8 @@ def _who_did(index: QuizIndex, measure: Measure, rng: random.Random) -> Question
     if actor is None:
         return None
     also = index.done_by[normalize(measure.title)]
-    ranked = rank_distractors(pack, actor, also, rng, measure.title)
+    named = index.mentions.named_in(measure.title)
+    ranked = rank_distractors(pack, actor, also, rng, measure.title, named)
     distractors = list(islice(ranked, MAX_OPTIONS - 1))
     source = pack.source(measure.source)
     note = " · ".join(p for p in (measure.category, measure.date) if p) or None

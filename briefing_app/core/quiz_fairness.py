@@ -10,6 +10,7 @@ and the exam sheet.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,40 @@ def mentions(text: str, actor: Actor) -> bool:
     """Whether ``text`` names the actor (its name or an alias, as a whole word)."""
     pattern = _name_pattern(names_of(actor))
     return bool(pattern and pattern.search(text))
+
+
+_WORD = re.compile(r"\w+")
+
+
+class MentionIndex:
+    """Which actors a text names, without trying every actor's pattern on it.
+
+    An actor can only be named where the first word of one of its names stands as
+    a word of the text; only those candidates are confirmed with ``mentions``, so a
+    question costs its own words, not the pack's thousands of actors.
+    """
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self._by_word: dict[str, list[Actor]] = {}
+        self._always: list[Actor] = []  # a name with no word characters at all
+        for actor in actors:
+            firsts = {_first_word(name) for name in names_of(actor)}
+            if "" in firsts:
+                self._always.append(actor)
+                continue
+            for word in firsts:
+                self._by_word.setdefault(word, []).append(actor)
+
+    def named_in(self, text: str) -> frozenset[str]:
+        """The ids of the actors ``text`` names, exactly as ``mentions`` decides."""
+        words = {w.casefold() for w in _WORD.findall(text)}
+        candidates = [a for w in words for a in self._by_word.get(w, ())]
+        return frozenset(a.id for a in (*candidates, *self._always) if mentions(text, a))
+
+
+def _first_word(name: str) -> str:
+    found = _WORD.search(name)
+    return found.group().casefold() if found else ""
 
 
 def mask_mentions(text: str, actor: Actor) -> str:

@@ -8,7 +8,10 @@ import random
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core.models import Actor, Pack
 from briefing_app.core.pack import load_pack, parse_pack
@@ -168,3 +171,47 @@ def test_the_shipped_examples_from_the_issue_are_fair(path: Path) -> None:
         # A state never appears with its own ministry or coast guard.
         assert not {"China", "Chinese Foreign Ministry"} <= names
         assert not {"China", "Chinese coast guard"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks with Beijing resume",
+        "Chinaware exports",
+        "We use every channel",
+        "The U.S. and China's coast guard; the Chinese diplomat in Osaka spoke",
+        "A post by a ___ in Osaka",
+        "",
+    ],
+)
+def test_the_mention_index_names_exactly_the_actors_mentions_finds(text: str) -> None:
+    """The index only narrows the search; its answer is ``mentions`` actor by actor."""
+    from briefing_app.core.quiz_fairness import MentionIndex
+
+    for path in sorted(BRIEFS.glob("*/pack.json")):
+        pack = load_pack(path)
+        index = MentionIndex(pack.actors)
+        texts = [text, *(q.text for q in pack.quotes), *(m.title for m in pack.measures)]
+        for sample in texts:
+            expected = {a.id for a in pack.actors if mentions(sample, a)}
+            assert index.named_in(sample) == expected, sample
+
+
+_NAME_CHARS = "abcABC .-'’ßẞİıſKΣσς日本"
+
+
+@given(
+    names=st.lists(st.text(_NAME_CHARS, min_size=1, max_size=8), min_size=1, max_size=6),
+    glue=st.lists(st.text(_NAME_CHARS + ",;!?", max_size=5), min_size=1, max_size=6),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_mention_index_agrees_on_odd_names(names: list[str], glue: list[str]) -> None:
+    from briefing_app.core.quiz_fairness import MentionIndex
+
+    actors = [
+        msgspec.convert({"id": f"a{i}", "name": n if n.strip() else "x"}, Actor)
+        for i, n in enumerate(names)
+    ]
+    text = "".join(g + n for g, n in zip(glue, names, strict=False))
+    expected = {a.id for a in actors if mentions(text, a)}
+    assert MentionIndex(actors).named_in(text) == expected
