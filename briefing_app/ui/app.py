@@ -11,6 +11,7 @@ exits 0 (1 if the pack cannot be shown).
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
@@ -52,6 +53,27 @@ def resident_kib() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+# Modules of the first paint that need no Qt, imported before PySide6: once it is
+# imported, PySide6 reads the source of every module imported after it (to see
+# whether it uses PySide6), a few ms over the ~15 modules here.
+QT_FREE_FIRST = (
+    "..core.deck",
+    "..core.discovery",
+    "..core.errors",
+    "..core.quick_pack",
+    "..desktop",
+    "..paint.palette",
+    "..paths",
+    ".study",
+    ".widgets",
+)
+
+
+def _import_qt_free_first() -> None:
+    for name in QT_FREE_FIRST:
+        importlib.import_module(name, __package__)
+
+
 def run_window(
     path: str | None,
     measure_startup: bool = False,
@@ -59,6 +81,7 @@ def run_window(
     measure_loaded: bool = False,
 ) -> int:
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
+    _import_qt_free_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
