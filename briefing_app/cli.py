@@ -64,6 +64,13 @@ def build_window_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print milliseconds from process start to the first painted card, then exit",
     )
+    parser.add_argument(
+        "--measure-loaded",
+        action="store_true",
+        help="print milliseconds from process start to the first painted card and to the "
+        "checked pack's filter counts, the resident memory (KiB) then and the number of "
+        "cards, then exit",
+    )
     return parser
 
 
@@ -101,6 +108,7 @@ def _open_window(args_list: list[str], debug: bool) -> int:
     return run_window(
         window_args.path,
         measure_startup=window_args.measure_startup,
+        measure_loaded=window_args.measure_loaded,
         debug=debug or window_args.debug,
     )
 

@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 from ..core.cards import Card
 from .card_layout import BACK, FRONT, Block, FaceLayout, corner_radius, layout_face, unit
 from .fonts import families_for
-from .images import load_picture
 from .theme import Theme, draw_icon
 
 # --- public API ------------------------------------------------------------------
@@ -366,7 +365,11 @@ def avatar_initials(name: str) -> str:
 
 
 def _draw_avatar(painter: QPainter, rect: QRectF, card: Card, theme: Theme) -> None:
-    image = load_picture(str(card.image)) if card.image is not None else None
+    image = None
+    if card.image is not None:  # the image reader is imported for the first portrait
+        from .images import load_picture
+
+        image = load_picture(str(card.image))
     path = QPainterPath()
     path.addEllipse(rect)
     painter.save()
@@ -428,7 +431,6 @@ __all__ = [
     "corner_radius",
     "draw_layout",
     "layout_face",
-    "load_picture",
     "paint_blank_card",
     "paint_card",
     "paint_message",

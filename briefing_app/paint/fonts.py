@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from ..core.scripts import has_cjk
 from ..log import get_logger
@@ -38,6 +38,8 @@ def bundled_cjk_font() -> Path | None:
 @lru_cache(maxsize=1)
 def ensure_cjk_font() -> tuple[str, ...]:
     """CJK family names to put first for CJK text; registers the bundled font if needed."""
+    from PySide6.QtGui import QFontDatabase  # the first CJK text asks, not start-up
+
     japanese = QFontDatabase.families(QFontDatabase.WritingSystem.Japanese)
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     installed = [f for f in (*japanese, *chinese) if f]

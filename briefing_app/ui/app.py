@@ -2,18 +2,24 @@
 
 Start-up is kept lean: only Qt, the card painter and the stdlib JSON reader
 are imported before the first card is painted; pydantic and the validator are
-imported right after (see ``window_loading``). ``--measure-startup`` prints the
-milliseconds from process start to that first paint and exits 0.
+imported right after, on a worker thread (see ``PackLoader``). ``--measure-startup``
+prints the milliseconds from process start to that first paint and exits 0;
+``--measure-loaded`` starts as usual and, once the checked pack's filter counts are
+shown, prints both figures, the resident memory (KiB) and the number of cards, then
+exits 0 (1 if the pack cannot be shown).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from .study.features import StudyFeatures
     from .study.main_window import MainWindow
 
@@ -33,8 +39,49 @@ def process_start_ms() -> float:
         return (time.perf_counter() - _IMPORTED_AT) * 1000.0
 
 
-def run_window(path: str | None, measure_startup: bool = False, debug: bool = False) -> int:
+def resident_kib() -> int:
+    """The process's resident memory in KiB (Linux /proc; else the peak from ``resource``)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+# Modules of the first paint that need no Qt, imported before PySide6: once it is
+# imported, PySide6 reads the source of every module imported after it (to see
+# whether it uses PySide6), a few ms over the ~15 modules here.
+QT_FREE_FIRST = (
+    "..core.deck",
+    "..core.discovery",
+    "..core.errors",
+    "..core.quick_pack",
+    "..desktop",
+    "..paint.palette",
+    "..paths",
+    ".study",
+    ".widgets",
+)
+
+
+def _import_qt_free_first() -> None:
+    for name in QT_FREE_FIRST:
+        importlib.import_module(name, __package__)
+
+
+def run_window(
+    path: str | None,
+    measure_startup: bool = False,
+    debug: bool = False,
+    measure_loaded: bool = False,
+) -> int:
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
+    _import_qt_free_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -69,9 +116,13 @@ def run_window(path: str | None, measure_startup: bool = False, debug: bool = Fa
         # presentation and export features arrive right after the first paint.
         # The log file (platformdirs, logging's handlers) waits for the first frame too.
         window.card_view.first_painted.connect(lambda: QTimer.singleShot(0, start_logging))
+        # Once the worker thread has checked the pack, though: importing the features
+        # meanwhile would compete with it for the interpreter and delay both.
         window.card_view.first_painted.connect(
-            lambda: QTimer.singleShot(0, lambda: attach_features(window))
+            lambda: QTimer.singleShot(0, lambda: _attach_when_loaded(window))
         )
+        if measure_loaded:
+            _measure_loaded(app, window)
     target = path if path is not None else str(bundled_briefs_dir())
     window.open_path(target, fast=True)
     window.show()
@@ -79,10 +130,48 @@ def run_window(path: str | None, measure_startup: bool = False, debug: bool = Fa
     return int(app.exec())
 
 
+def _measure_loaded(app: QApplication, window: MainWindow) -> None:
+    """Print first paint, filter counts shown, RSS and cards once the checked pack shows."""
+    from PySide6.QtCore import QTimer
+
+    painted: list[float] = []
+    counted: list[float] = []
+
+    def report() -> None:
+        if not painted or window.features is None:  # what a normal start has by now
+            QTimer.singleShot(5, report)
+            return
+        kib = resident_kib()
+        print(f"{painted[0]:.0f} {counted[0]:.0f} {kib} {len(window.deck.cards)}", flush=True)
+        app.exit(0)
+
+    def loaded(_result: object) -> None:
+        if not counted:
+            counted.append(process_start_ms())
+            QTimer.singleShot(0, report)
+
+    def failed() -> None:
+        if window.loader.loaded is None and not window.loader.checking:
+            QTimer.singleShot(0, lambda: app.exit(1))  # exit() before exec() is lost
+
+    window.card_view.first_painted.connect(lambda: painted.append(process_start_ms()))
+    window.pack_opened.connect(loaded)
+    window.loader.preview_failed.connect(failed)
+    window.loader.load_failed.connect(lambda _title, _problems: failed())
+
+
 def start_logging(debug: bool = False) -> None:
     from ..log import setup_logging
 
     setup_logging(debug=debug)
+
+
+def _attach_when_loaded(window: MainWindow) -> None:
+    """``attach_features`` now, or when the pack the worker thread checks is shown."""
+    if window.loader.loading:
+        window.loader.settled.connect(lambda: attach_features(window))
+    else:
+        attach_features(window)
 
 
 def attach_features(window: MainWindow) -> StudyFeatures:

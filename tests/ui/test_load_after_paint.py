@@ -62,6 +62,22 @@ def test_an_invalid_previewed_pack_is_reported_after_the_background_load(
     assert window.current_pack() is None
 
 
+@pytest.mark.parametrize("valid", [True, False])
+def test_the_loader_says_when_the_background_check_is_settled(
+    qtbot: QtBot, write_pack: Callable[..., Path], valid: bool
+) -> None:
+    """The features wait for this (ui/app.py), so they never compete with the worker."""
+    bad = [{"id": "q1", "actor": "nobody", "text": "hello"}]
+    path = write_pack() if valid else write_pack(quotes=bad)
+    window = _window(qtbot)
+    assert window.open_path(path, fast=True)
+    assert not window.loader.loading  # not before the first paint
+    with qtbot.waitSignal(window.loader.settled, timeout=5000):
+        window.show()
+    assert not window.loader.loading
+    assert (window.current_pack() is not None) is valid
+
+
 def test_first_pack_needs_no_full_collection_a_replaced_one_does(
     qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -70,3 +70,34 @@ def test_measure_startup_on_a_bad_path_still_exits_0(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_measure_loaded_prints_paint_counts_memory_and_cards(tmp_path: Path) -> None:
+    env = _env(tmp_path) | {"BRIEFING_APP_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "--measure-loaded", str(_pack(tmp_path))],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    paint, counts, kib, cards = done.stdout.strip().splitlines()[-1].split()
+    assert 0 < float(paint) <= float(counts) < 60_000
+    assert int(kib) > 1000
+    assert int(cards) == 2  # the title card and the one actor
+
+
+def test_measure_loaded_on_a_bad_path_exits_1(tmp_path: Path) -> None:
+    env = _env(tmp_path) | {"BRIEFING_APP_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing_app", "--measure-loaded", str(tmp_path / "nope.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr

@@ -14,6 +14,7 @@ each frame, so the animation never re-lays out text and never flickers.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -40,8 +41,10 @@ from ...paint.card_painter import (
     paint_message,
     paint_shadow,
 )
-from ...paint.card_turn import CardTurn
 from ...paint.theme import Theme
+
+if TYPE_CHECKING:
+    from ...paint.card_turn import CardTurn
 
 FLIP_MS = 300
 _CACHE_SIZE = 24
@@ -72,7 +75,7 @@ class CardView(QWidget):
         self._message = ("", "")
         self._painted = False
         self._layouts: OrderedDict[tuple[object, ...], FaceLayout] = OrderedDict()
-        self._turn = CardTurn(self, self, FLIP_MS)
+        self._turner: CardTurn | None = None  # made on the first flip (start-up time)
         self._stage: tuple[tuple[object, ...], QPixmap] | None = None
         self._scroll = 0.0
         self._language: str | None = None
@@ -107,11 +110,23 @@ class CardView(QWidget):
         return self._scale
 
     def is_turning(self) -> bool:
-        return self._turn.running
+        return self._turner is not None and self._turner.running
+
+    @property
+    def _turn(self) -> CardTurn:
+        if self._turner is None:
+            from ...paint.card_turn import CardTurn
+
+            self._turner = CardTurn(self, self, FLIP_MS)
+        return self._turner
+
+    def _stop_turn(self) -> None:
+        if self._turner is not None:
+            self._turner.stop()
 
     def set_card(self, card: Card | None, face: str = FRONT) -> None:
         """Show ``card`` (front by default) at once, ending any turn in progress."""
-        self._turn.stop()
+        self._stop_turn()
         changed = card is not self._card
         turned = not changed and card is not None and face != self._face
         self._card = card
@@ -163,7 +178,7 @@ class CardView(QWidget):
 
     def can_scroll(self, direction: int) -> bool:
         layout = self.current_layout()
-        if layout is None or layout.overflow <= 0 or self._turn.running:
+        if layout is None or layout.overflow <= 0 or self.is_turning():
             return False
         return self._scroll < layout.overflow - 0.5 if direction > 0 else self._scroll > 0.5
 
@@ -202,7 +217,7 @@ class CardView(QWidget):
             return
         old = self._face
         new = BACK if old == FRONT else FRONT
-        self._turn.stop()
+        self._stop_turn()
         self._face = new
         self._scroll = 0.0
         self._update_accessible()
@@ -252,7 +267,7 @@ class CardView(QWidget):
         card = self._card
         if card is None:
             paint_message(painter, stage, self._theme, *self._message)
-        elif self._turn.running:
+        elif self.is_turning():
             painter.fillRect(stage, self._theme.color("background"))
             self._turn.paint(painter, card_rect(stage), self._theme)
         else:

@@ -84,6 +84,8 @@ class PackLoader(QObject):
         library_entry(object)        one ``PackSummary`` checked (valid or marked invalid)
         library_added(object)        a single opened pack joins the list (under "Opened files")
         recent_changed(list)         the recent paths, newest first
+        settled()                    the worker thread's check of the previewed pack is
+                                     handled (shown, or reported); see ``loading``
     """
 
     preview_shown = Signal(object, str)
@@ -95,6 +97,7 @@ class PackLoader(QObject):
     library_entry = Signal(object)
     library_added = Signal(object)
     recent_changed = Signal(list)
+    settled = Signal()
 
     def __init__(
         self,
@@ -130,6 +133,11 @@ class PackLoader(QObject):
     def checking(self) -> bool:
         """True while a previewed pack waits for its validation."""
         return self.pending is not None and self.loaded is None
+
+    @property
+    def loading(self) -> bool:
+        """True while a worker thread checks the previewed pack (``settled`` follows)."""
+        return self._background is not None
 
     # --- opening -----------------------------------------------------------------------
 
@@ -263,6 +271,12 @@ class PackLoader(QObject):
 
     def _preview_loaded(self, target: Path, result: LoadedPack | PackError) -> None:
         self._background = None
+        try:
+            self._handle_preview_result(target, result)
+        finally:
+            self.settled.emit()
+
+    def _handle_preview_result(self, target: Path, result: LoadedPack | PackError) -> None:
         if self.loaded is not None or self.pending != target:
             return  # another pack was opened (or this one reloaded) while it loaded
         self.pending = None
