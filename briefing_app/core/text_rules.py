@@ -39,10 +39,25 @@ _SUSPECT_AFTER = {
 def may_hold_forbidden(data: bytes) -> bool:
     """False only when the JSON bytes cannot hold a forbidden character in any string."""
     # memchr for each marker byte: about 0.5 ms a marker on a 17 MB pack
-    return any(
-        data.find(marker) != -1 and suspect.search(data) is not None
-        for marker, suspect in _SUSPECT_AFTER.items()
-    )
+    for marker, suspect in _SUSPECT_AFTER.items():
+        if data.find(marker) == -1:
+            continue
+        if marker != b"\\":
+            if suspect.search(data) is not None:
+                return True
+            continue
+        if any(_is_escape(data, found.start()) for found in suspect.finditer(data)):
+            return True
+    return False
+
+
+def _is_escape(data: bytes, at: int) -> bool:
+    """Whether the backslash at ``at`` starts an escape: an even run of backslashes
+    before it (``\\\\b`` is a written backslash and a ``b``, not a backspace)."""
+    run = 0
+    while at - run > 0 and data[at - run - 1] == 0x5C:  # a backslash
+        run += 1
+    return run % 2 == 0
 
 
 _FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
