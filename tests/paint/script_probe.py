@@ -10,7 +10,6 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QGuiApplication
 
 from briefing_app.core.cards import Card, Category, Face
 from briefing_app.paint.card_painter import card_rect, layout_face, render_card_image
@@ -86,11 +85,41 @@ def pdf_fonts(out: str) -> list[str]:
         return sorted({m.decode() for m in re.findall(rb"/BaseFont /([^\s/]*)", pdf.read())})
 
 
+def widget_missing_glyphs() -> int:
+    """Glyph boxes in Japanese set in a quiz window's own font (Qt's fallback, no card)."""
+    from PySide6.QtGui import QTextLayout
+
+    from briefing_app.core.pack import parse_pack
+    from briefing_app.ui.quiz.view import QuizView
+
+    raw = {
+        "format": "briefing-pack",
+        "version": 1,
+        "id": "ja",
+        "title": "日本",
+        "language": "ja",
+        "actors": [{"id": "a", "name": "経済産業省"}, {"id": "b", "name": "新潟県"}],
+        "quotes": [],
+        "measures": [{"id": "m", "actor": "a", "title": "次世代革新炉の開発支援"}],
+        "implications": [],
+    }
+    view = QuizView(parse_pack(json.dumps(raw, ensure_ascii=False).encode()))
+    layout = QTextLayout(QUOTES["japanese"], view.font())
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return sum(1 for run in layout.glyphRuns() for g in run.glyphIndexes() if g == 0)
+
+
 def main() -> None:
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     out = sys.argv[1]
+    boxes = widget_missing_glyphs()  # first: nothing has registered a CJK font yet
     found: dict[str, object] = {name: probe(name, text, out) for name, text in QUOTES.items()}
     found["pdf_fonts"] = pdf_fonts(out)
+    found["widget_missing_glyphs"] = boxes
     print(json.dumps(found))
     del app
 

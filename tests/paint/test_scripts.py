@@ -114,6 +114,12 @@ def test_japanese_in_a_pdf_is_not_printed_in_the_variable_fonts_thin_default(
     assert not any(name.endswith("-Thin") for name in fonts), fonts
 
 
+def test_a_quiz_window_alone_shows_japanese_with_only_dejavu(dejavu_run: dict[str, Any]) -> None:
+    """Widgets find CJK glyphs through Qt's fallback only once the bundled font is
+    registered; cards did it for themselves, a quiz window opened alone did not."""
+    assert dejavu_run["widget_missing_glyphs"] == 0
+
+
 def test_direction_and_marks_without_qt() -> None:
     assert is_rtl("שלום עולם") and is_rtl("2025 عام") and not is_rtl("2025 year")
     assert is_rtl("2025", "ar") and not is_rtl("2025", "en")

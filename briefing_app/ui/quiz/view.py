@@ -39,6 +39,7 @@ from ...core.quiz import (
 )
 from ...core.scripts import is_rtl, isolated, left_to_right, quoted
 from ...core.sitting import RETURN_GAP, Clock, Sitting, utc_now
+from ...paint.fonts import ensure_cjk_font
 from ...paint.theme import Theme, palette_theme
 from .pages import EndPage, QuestionPage, SetupPage
 from .widgets import quiz_stylesheet, restyle
@@ -93,6 +94,7 @@ class QuizView(QWidget):
         ask_again: bool = True,
     ) -> None:
         super().__init__(parent)
+        ensure_cjk_font()  # the quiz window alone may be the first to show such text
         self.pack = pack
         self.recorder = recorder
         if priorities is None and isinstance(recorder, ReviewPriority):

@@ -30,6 +30,7 @@ from ...core.quick_pack import (
     summary_from_raw,
 )
 from ...log import get_logger
+from ...paint.fonts import ensure_cjk_font
 
 if TYPE_CHECKING:
     from ...core.loaded_pack import LoadedPack
@@ -246,6 +247,10 @@ class PackLoader(QObject):
 
     def after_first_paint(self) -> None:
         """Fill in what the first frame did not need: library entries, then validation."""
+        # Plain widgets (library, quiz, editor, console) find Chinese, Japanese and Korean
+        # glyphs through Qt's fallback only once the bundled font is registered; cards ask
+        # for it themselves. About 10 ms, and only where no installed font has them.
+        ensure_cjk_font()
         if self._deferred_library is not None:
             root, targets, known = self._deferred_library
             self._deferred_library = None
