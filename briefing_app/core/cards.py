@@ -6,7 +6,6 @@ export all draw from the same ``Card`` so they can never disagree.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -208,10 +207,12 @@ def _described(
     return details
 
 
-def _quote_card(look: _Lookups, quote: Quote) -> Card:
+def _quote_card(look: _Lookups, quote: Quote, said: str | None = None) -> Card:
+    """``said`` is ``quoted(quote.text, look.language)`` when the caller has it already."""
     actor = look.who.get(quote.actor)
     details = _described(look, "Context", quote.context, quote.date, quote.source)
-    said = quoted(quote.text, look.language)
+    if said is None:
+        said = quoted(quote.text, look.language)
     if actor is None:
         back = Face(quote.actor, "", tuple(details), kicker=said)
     else:
@@ -303,21 +304,27 @@ def build_cards(pack: Pack) -> list[Card]:
 
     The garbage collector is paused meanwhile: tens of thousands of small
     objects, none of them cyclic garbage, would otherwise trigger full collections.
+    The cards live as long as their pack, so they go straight to the oldest
+    generation (``promote_to_old_generation``) instead of being walked by a
+    young-generation collection the moment the collector is re-enabled.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_cards(pack)
-    finally:
-        if was_enabled:
-            gc.enable()
+    from .pack import gc_paused, promote_to_old_generation
+
+    with gc_paused():
+        cards = _build_cards(pack)
+        promote_to_old_generation()
+    return cards
 
 
 def _build_cards(pack: Pack) -> list[Card]:
     look = _Lookups(pack)
+    # An actor's card lists its quotes between Western marks; where the quote card's
+    # kicker has the same marks (every quote but a Japanese one), the two share a string.
+    said = [quoted(q.text, look.language) for q in pack.quotes]
     quotes_by_actor: dict[str, list[str]] = {}
-    for q in pack.quotes:
-        quotes_by_actor.setdefault(q.actor, []).append(f"\u201c{q.text}\u201d")
+    for q, s in zip(pack.quotes, said, strict=True):
+        listed = s if s[0] == "\u201c" else f"\u201c{q.text}\u201d"
+        quotes_by_actor.setdefault(q.actor, []).append(listed)
     measures_by_actor: dict[str, list[str]] = {}
     for m in pack.measures:
         measures_by_actor.setdefault(m.actor, []).append(m.title)
@@ -330,7 +337,7 @@ def _build_cards(pack: Pack) -> list[Card]:
         )
         for a in pack.actors
     ]
-    cards += [_quote_card(look, q) for q in pack.quotes]
+    cards += [_quote_card(look, q, s) for q, s in zip(pack.quotes, said, strict=True)]
     cards += [_measure_card(look, m) for m in pack.measures]
     cards += [_implication_card(look, i) for i in pack.implications]
     return cards
