@@ -82,7 +82,7 @@ def _head_decoder() -> Any:
     return msgspec.json.Decoder(head)
 
 
-def read_head(path: Path) -> dict[str, Any]:
+def read_head(path: Path, data: bytes | None = None) -> dict[str, Any]:
     """``read_raw``'s answer for the fields a first look uses, without building the items.
 
     On a 50,000-item pack this is a fraction of a full ``json.loads``, which the
@@ -90,11 +90,13 @@ def read_head(path: Path) -> dict[str, Any]:
     does not take as it is (a byte order mark aside: NaN, items that are not
     objects, bad UTF-8) goes to ``read_raw``, so the result and its errors are
     the same as a full read's; the item lists hold placeholders of the right length.
+    ``data`` is the file's bytes when they were read already (``core.prefetch``).
     """
-    try:
-        data = pack_file(path).read_bytes()
-    except OSError:
-        return read_raw(path)  # words the error as it always has
+    if data is None:
+        try:
+            data = pack_file(path).read_bytes()
+        except OSError:
+            return read_raw(path)  # words the error as it always has
     if len(data) < HEAD_MIN_BYTES:
         return _parse_raw(data)
     import msgspec

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
@@ -49,14 +49,22 @@ def is_rtl(text: str, language: str | None = None) -> bool:
 _KANA = "\u3040-\u30ff\uff66-\uff9f"
 _HAN = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff"
-_ANY_CJK = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
-_ANY_KANA = re.compile(f"[{_KANA}]")
-_ANY_HANGUL = re.compile(f"[{_HANGUL}]")
+_CJK = _HAN + _KANA + _HANGUL
+_FIRST_CJK = "\u1100"  # the lowest letter in those classes
+
+
+@cache
+def _letters(classes: str) -> re.Pattern[str]:
+    """A search for any of ``classes``, compiled on first use: a class this wide takes
+    ``re`` about 3 ms to compile, which an ASCII pack's first paint should not pay."""
+    return re.compile(f"[{classes}]")
 
 
 def has_cjk(text: str) -> bool:
     """True when ``text`` holds Chinese, Japanese or Korean letters (set upright, never italic)."""
-    return not text.isascii() and _ANY_CJK.search(text) is not None
+    if text.isascii() or max(text) < _FIRST_CJK:  # a dash or an accent is not reason to look
+        return False
+    return _letters(_CJK).search(text) is not None
 
 
 def cjk_language(text: str, language: str | None = None) -> str | None:
@@ -66,9 +74,9 @@ def cjk_language(text: str, language: str | None = None) -> str | None:
         return None
     if lang in CJK_LANGUAGES:
         return lang
-    if _ANY_KANA.search(text):
+    if _letters(_KANA).search(text):
         return "ja"
-    if _ANY_HANGUL.search(text):
+    if _letters(_HANGUL).search(text):
         return "ko"
     return "zh"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPalette
-from PySide6.QtSvg import QSvgRenderer
 
 from ..core.cards import Category
 from ..paths import resources_dir
@@ -24,6 +24,9 @@ from .palette import (
     LIGHT_CATEGORY_COLORS,
     LIGHT_CATEGORY_TINTS,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 SANS_FAMILIES = ("Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "sans-serif")
 SERIF_FAMILIES = ("Georgia", "Noto Serif", "DejaVu Serif", "serif")
@@ -162,6 +165,8 @@ def _svg_source(value: str) -> str:
 
 def icon_renderer(category: Category | str, color: str) -> QSvgRenderer | None:
     """An SVG renderer for the category's icon in ``color`` (None if the file is missing)."""
+    from PySide6.QtSvg import QSvgRenderer  # on first use: the first card may have no icon
+
     value = category.value if isinstance(category, Category) else category
     source = _svg_source(value)
     if not source:

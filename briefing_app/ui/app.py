@@ -15,6 +15,7 @@ import importlib
 import os
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ def resident_kib() -> int:
 # whether it uses PySide6), a few ms over the ~15 modules here.
 QT_FREE_FIRST = (
     "..core.deck",
+    "..core.prefetch",
     "..core.discovery",
     "..core.errors",
     "..core.quick_pack",
@@ -82,12 +84,16 @@ def run_window(
 ) -> int:
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
     _import_qt_free_first()
+    from ..core import prefetch
+    from ..paths import bundled_briefs_dir
+
+    target = path if path is not None else str(bundled_briefs_dir())
+    prefetch.start(Path(target))  # read on a second core while Qt imports
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from ..desktop import APP_ID, APP_NAME, icon_svg
-    from ..paths import bundled_briefs_dir
     from .qt_logging import route_qt_messages
     from .settings import SettingsStore
     from .study.main_window import MainWindow
@@ -123,7 +129,6 @@ def run_window(
         )
         if measure_loaded:
             _measure_loaded(app, window)
-    target = path if path is not None else str(bundled_briefs_dir())
     window.open_path(target, fast=True)
     window.show()
     window.card_view.setFocus()

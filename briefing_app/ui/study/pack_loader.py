@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from ...core import prefetch
 from ...core.discovery import find_packs, is_pack_folder
 from ...core.errors import PackError, Problem
 from ...core.quick_pack import (
@@ -196,7 +197,7 @@ class PackLoader(QObject):
         """Show the first readable pack's title card; the rest waits for the first frame."""
         for target in targets:
             try:
-                raw = read_head(target)
+                raw = read_head(target, prefetch.take(pack_file(target)))
             except ValueError as exc:
                 logger.debug("no preview of %s: %s", target, exc)
                 continue

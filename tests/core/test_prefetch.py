@@ -1,0 +1,61 @@
+"""The start-up prefetch hands the first pack's bytes over once, to a reader of that file.
+
+The window's first look must read exactly what a read of the disk gives
+(``read_head`` with the prefetched bytes answers as without them), and any
+other file, a second ask or a missing file falls back to reading the disk.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing_app.core import prefetch
+from briefing_app.core.quick_pack import pack_file, quick_title_card, read_head
+
+
+def _pack(path: Path, title: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"id": "p", "title": title, "actors": [{}] * 3}), "utf-8")
+    return path
+
+
+def test_first_pack_file_of_a_file_a_pack_folder_and_a_folder_of_packs(tmp_path: Path) -> None:
+    single = _pack(tmp_path / "one.json", "One")
+    folder = tmp_path / "folder"
+    _pack(folder / "pack.json", "In a folder")
+    library = tmp_path / "library"
+    _pack(library / "b.json", "B")
+    _pack(library / "A" / "pack.json", "A")
+    assert prefetch.first_pack_file(single) == single
+    assert prefetch.first_pack_file(folder) == folder / "pack.json"
+    assert prefetch.first_pack_file(library) == library / "A" / "pack.json"
+    assert prefetch.first_pack_file(tmp_path / "missing") is None
+
+
+def test_the_bytes_go_once_to_a_reader_of_the_same_file(tmp_path: Path) -> None:
+    first = _pack(tmp_path / "library" / "a.json", "First")
+    other = _pack(tmp_path / "library" / "b.json", "Second")
+    prefetch.start(tmp_path / "library")
+    assert prefetch.take(other) is None  # another file: read it yourself
+    prefetch.start(tmp_path / "library")
+    data = prefetch.take(first)
+    assert data == first.read_bytes()
+    assert prefetch.take(first) is None  # handed over once
+
+
+def test_read_head_answers_alike_with_prefetched_bytes(tmp_path: Path) -> None:
+    path = _pack(tmp_path / "p" / "pack.json", "Title \u2014 with a dash")
+    prefetch.start(path.parent)
+    data = prefetch.take(pack_file(path.parent))
+    assert data is not None
+    with_bytes, from_disk = read_head(path.parent, data), read_head(path.parent)
+    assert with_bytes == from_disk
+    assert quick_title_card(with_bytes).front.headline == "Title \u2014 with a dash"
+
+
+def test_a_file_gone_before_the_read_is_none(tmp_path: Path) -> None:
+    path = _pack(tmp_path / "gone.json", "Gone")
+    started = prefetch.Prefetch(tmp_path / "never-there.json")
+    assert started.take(tmp_path / "never-there.json") is None
+    assert prefetch.Prefetch(path).take(path) == path.read_bytes()
