@@ -109,7 +109,10 @@ def run_window(
     app.setWindowIcon(QIcon(str(icon_svg())))
     store = SettingsStore()
     settings = store.load()
-    window = MainWindow(settings, store, validate_after_paint=not measure_startup)
+    window = MainWindow(
+        settings, store, validate_after_paint=not measure_startup, defer_chrome=True
+    )
+    app.aboutToQuit.connect(window.remember_layout)  # a quit that closes no window too
     if measure_startup:
 
         def report() -> None:

@@ -50,6 +50,9 @@ class Settings:
     geometry: bytes = b""  # the window's size and place, as Qt saves it
     quiz_check_on_choose: bool = True  # a click or number key answers at once
     quiz_ask_again: bool = True  # a missed question comes back later in the quiz
+    # The menu bar's, toolbar's and navigation row's heights when the window last closed:
+    # the first frame holds their places while they are built (0: not known yet).
+    chrome_heights: tuple[int, int, int] = (0, 0, 0)
 
     def add_recent(self, path: str) -> None:
         self.recent = [path] + [p for p in self.recent if p != path]
@@ -91,6 +94,7 @@ class SettingsStore:
         s.show_library = _bool(q.value("show_library", True))
         s.quiz_check_on_choose = _bool(q.value("quiz/check_on_choose", True))
         s.quiz_ask_again = _bool(q.value("quiz/ask_again", True))
+        s.chrome_heights = _heights(q.value("window/chrome_heights", []))
         return s
 
     def save(self, s: Settings) -> None:
@@ -103,6 +107,7 @@ class SettingsStore:
         q.setValue("geometry", QByteArray(s.geometry))
         q.setValue("quiz/check_on_choose", s.quiz_check_on_choose)
         q.setValue("quiz/ask_again", s.quiz_ask_again)
+        q.setValue("window/chrome_heights", [str(h) for h in s.chrome_heights])
         q.sync()
 
 
@@ -133,6 +138,21 @@ def take_over(new: QSettings, earlier: QSettings) -> None:
     """Copy the settings an earlier version kept elsewhere (it is left as it was)."""
     for key in earlier.allKeys():
         new.setValue(key, earlier.value(key))
+
+
+MAX_CHROME_HEIGHT = 400  # taller than any bar at 200% scaling; more is a damaged file
+
+
+def _heights(value: object) -> tuple[int, int, int]:
+    """Three heights in pixels from the settings file, or (0, 0, 0) if they are not that."""
+    items = value if isinstance(value, list) else []
+    try:
+        numbers = [int(str(v)) for v in items]
+    except ValueError:
+        return (0, 0, 0)
+    if len(numbers) != 3 or not all(0 < n <= MAX_CHROME_HEIGHT for n in numbers):
+        return (0, 0, 0)
+    return (numbers[0], numbers[1], numbers[2])
 
 
 def _exists(path: str) -> bool:

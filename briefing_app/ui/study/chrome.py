@@ -33,6 +33,8 @@ from ..settings import ThemeChoice
 from ..widgets.keyboard import keyboard_button
 from .actions import ACTION_SPECS
 
+CHIP_ICON_PX = 32
+
 
 @dataclass
 class StudyToolbar:
@@ -72,9 +74,10 @@ def build_toolbar(
     actions: dict[str, QAction],
     on_category: Callable[[Category | None], None],
     owner: QObject,
+    bar: QToolBar | None = None,
 ) -> StudyToolbar:
-    """The study toolbar; chips call ``on_category``."""
-    bar = QToolBar("Study")
+    """The study toolbar (filling ``bar`` if given); chips call ``on_category``."""
+    bar = bar if bar is not None else QToolBar("Study")
     bar.setObjectName("studyToolbar")
     bar.setMovable(False)
     bar.setFloatable(False)
@@ -90,6 +93,10 @@ def build_toolbar(
     group = QButtonGroup(owner)
     group.setExclusive(True)
     chips: dict[Category | None, QToolButton] = {}
+    # Room for the category icons, painted after the first frame (``paint_chip_icons``),
+    # so the toolbar does not grow then.
+    blank = QPixmap(CHIP_ICON_PX, CHIP_ICON_PX)
+    blank.fill(Qt.GlobalColor.transparent)
     for cat in (None, *STUDY_CATEGORIES):
         chip = QToolButton()
         chip.setObjectName(f"chip_{cat.value if cat else 'all'}")
@@ -97,6 +104,7 @@ def build_toolbar(
         chip.setCheckable(True)
         keyboard_button(chip)
         chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        chip.setIcon(QIcon(blank))
         chip.clicked.connect(lambda _c=False, c=cat: on_category(c))
         group.addButton(chip)
         chips[cat] = chip
@@ -230,10 +238,12 @@ def paint_chip_icons(chips: dict[Category | None, QToolButton], t: Theme) -> Non
         key = cat or Category.TITLE
         off = t.category_colors[key] if cat else t.muted
         icon.addPixmap(
-            QPixmap.fromImage(icon_image(key, off, 32)), QIcon.Mode.Normal, QIcon.State.Off
+            QPixmap.fromImage(icon_image(key, off, CHIP_ICON_PX)),
+            QIcon.Mode.Normal,
+            QIcon.State.Off,
         )
         on = t.surface if cat is None else t.on_category
         icon.addPixmap(
-            QPixmap.fromImage(icon_image(key, on, 32)), QIcon.Mode.Normal, QIcon.State.On
+            QPixmap.fromImage(icon_image(key, on, CHIP_ICON_PX)), QIcon.Mode.Normal, QIcon.State.On
         )
         chip.setIcon(icon)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +52,16 @@ from ..widgets.keyboard import keyboard_button
 from .actions import make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
-from .chrome import build_central, build_menus, build_nav_row, build_toolbar, paint_chip_icons
+from .chrome import (
+    Menus,
+    NavRow,
+    StudyToolbar,
+    build_central,
+    build_menus,
+    build_nav_row,
+    build_toolbar,
+    paint_chip_icons,
+)
 from .pack_loader import PackLoader
 
 if TYPE_CHECKING:
@@ -73,6 +83,17 @@ SEARCH_DELAY_MS = 150
 COMPACT_WIDTH = 1100  # below this, chips show only icon and count (names in tooltips)
 MODES_WIDTH = 1000  # below this, the mode buttons fold into one "More" menu
 TITLE_SUFFIX = " \u2014 Briefing App"
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" (not exported by PySide6)
+
+
+@dataclass
+class WindowChrome:
+    """What is built around the card: actions, toolbar, navigation row, menus."""
+
+    actions: dict[str, QAction]
+    toolbar: StudyToolbar
+    nav: NavRow
+    menus: Menus
 
 
 def _dropped_path(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:
@@ -109,9 +130,12 @@ class MainWindow(QMainWindow):
         store: SettingsStore | None = None,
         *,
         validate_after_paint: bool = True,
+        defer_chrome: bool = False,
         rng: random.Random | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``defer_chrome`` (start-up): paint the card first, in a frame of the chrome's
+        remembered size, and build toolbar, menus and buttons right after."""
         super().__init__(parent)
         self.settings = settings or Settings()
         self._store = store
@@ -139,17 +163,20 @@ class MainWindow(QMainWindow):
         self._library_slot.setMinimumWidth(220)
         self._help: HelpOverlay | None = None
         self.banner = ErrorBanner()
-        self.study_actions = make_actions(self, self._handlers())
         self._extra_actions: list[QAction] = []
         self._mode_buttons: list[QToolButton] = []
         self._below_card: list[QWidget] = []
-        self._build_chrome()
+        self._parts: WindowChrome | None = None
+        self._nav_slot = QWidget()
+        self._nav_slot.setObjectName("navBar")
+        self._split, self._column = build_central(
+            self._library_slot, self.banner, self.card_view, self._nav_slot
+        )
+        self.setCentralWidget(self._split)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
-        self.study_actions["show_library"].setChecked(self.settings.show_library)
-        self.study_actions["reduce_motion"].setChecked(self.settings.reduce_motion)
         self._library_slot.setVisible(self.settings.show_library)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_theme())
         self.setAcceptDrops(True)
@@ -163,24 +190,75 @@ class MainWindow(QMainWindow):
         self._connect_loader()
         self.card_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.theme_changed.connect(self._restyle)
-        self._rebuild_recent(self.settings.recent)
+        self._toolbar_bar = QToolBar("Study")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._toolbar_bar)
+        heights = self.settings.chrome_heights
+        if defer_chrome and all(heights):
+            self._reserve(heights)
+        else:
+            self._chrome()
         self.apply_theme()
+
+    def _reserve(self, heights: tuple[int, int, int]) -> None:
+        """Hold the menu bar's, toolbar's and navigation row's places at their remembered
+        heights, so the card does not move when they fill in after the first frame."""
+        menubar, toolbar, nav = heights
+        self.menuBar().setFixedHeight(menubar)
+        self._toolbar_bar.setFixedHeight(toolbar)
+        self._nav_slot.setFixedHeight(nav)
+
+    def _chrome(self) -> WindowChrome:
+        """The actions, toolbar, navigation row and menus (built on first need)."""
+        if self._parts is None:
+            self._parts = self._build_chrome()
+            self._chrome_built()
+        return self._parts
+
+    def _build_chrome(self) -> WindowChrome:
+        actions = make_actions(self, self._handlers())
+        menubar, bar = self.menuBar(), self._toolbar_bar
+        for reserved in (menubar, bar):  # a reserved place now takes its content's size
+            reserved.setMinimumHeight(0)
+            reserved.setMaximumHeight(QWIDGETSIZE_MAX)
+        toolbar = build_toolbar(actions, self.set_category, self, bar)
+        toolbar.search.textChanged.connect(self._search_changed)
+        toolbar.search.installEventFilter(self)
+        nav = build_nav_row(actions)
+        self._column.replaceWidget(self._nav_slot, nav.widget)
+        self._nav_slot.deleteLater()
+        menus = build_menus(menubar, actions, self.settings.theme, self.set_theme_choice, self)
+        return WindowChrome(actions, toolbar, nav, menus)
+
+    def _chrome_built(self) -> None:
+        """Set what the chrome shows from the settings and the deck."""
+        actions = self.study_actions
+        actions["show_library"].setChecked(self.settings.show_library)
+        actions["reduce_motion"].setChecked(self.settings.reduce_motion)
+        self._rebuild_recent(self.settings.recent)
+        self._fit_width()
         self._refresh_controls()
 
-    def _build_chrome(self) -> None:
-        self._toolbar = build_toolbar(self.study_actions, self.set_category, self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self._toolbar.bar)
-        self._toolbar.search.textChanged.connect(self._search_changed)
-        self._toolbar.search.installEventFilter(self)
-        self._nav = build_nav_row(self.study_actions)
-        self._split, self._column = build_central(
-            self._library_slot, self.banner, self.card_view, self._nav.widget
+    def chrome_heights(self) -> tuple[int, int, int]:
+        """The menu bar's, toolbar's and navigation row's heights, to remember for next time."""
+        parts = self._chrome()
+        menubar = self.menuBar()
+        # Size hints, not the current heights: a layout pass may still be pending (chip
+        # icons make the toolbar taller), and the window's layout gives them these.
+        menubar_height = (
+            menubar.heightForWidth(self.width())
+            if menubar.hasHeightForWidth()
+            else menubar.sizeHint().height()
         )
-        self.setCentralWidget(self._split)
-        self.card_view.setFocus()
-        self._menus = build_menus(
-            self.menuBar(), self.study_actions, self.settings.theme, self.set_theme_choice, self
+        return (
+            menubar_height,
+            parts.toolbar.bar.sizeHint().height(),
+            parts.nav.widget.sizeHint().height(),
         )
+
+    @property
+    def study_actions(self) -> dict[str, QAction]:
+        """The window's own actions by name (``actions.ACTION_SPECS``)."""
+        return self._chrome().actions
 
     def _connect_loader(self) -> None:
         loader = self.loader
@@ -198,44 +276,44 @@ class MainWindow(QMainWindow):
 
     @property
     def toolbar(self) -> QToolBar:
-        return self._toolbar.bar
+        return self._chrome().toolbar.bar
 
     @property
     def chips(self) -> dict[Category | None, QToolButton]:
-        return self._toolbar.chips
+        return self._chrome().toolbar.chips
 
     @property
     def search(self) -> QLineEdit:
-        return self._toolbar.search
+        return self._chrome().toolbar.search
 
     @property
     def position_label(self) -> QLabel:
-        return self._nav.position_label
+        return self._chrome().nav.position_label
 
     @property
     def hint_label(self) -> QLabel:
-        return self._nav.hint_label
+        return self._chrome().nav.hint_label
 
     @property
     def prev_button(self) -> QPushButton:
-        return self._nav.prev_button
+        return self._chrome().nav.prev_button
 
     @property
     def next_button(self) -> QPushButton:
-        return self._nav.next_button
+        return self._chrome().nav.next_button
 
     @property
     def more_button(self) -> QToolButton:
         """The "More" menu button that holds the mode buttons in a narrow window."""
-        return self._nav.more_button
+        return self._chrome().nav.more_button
 
     @property
     def recent_menu(self) -> QMenu:
-        return self._menus.recent
+        return self._chrome().menus.recent
 
     @property
     def theme_actions(self) -> dict[ThemeChoice, QAction]:
-        return self._menus.theme_actions
+        return self._chrome().menus.theme_actions
 
     def current_card(self) -> Card | None:
         return self.deck.current
@@ -252,16 +330,17 @@ class MainWindow(QMainWindow):
 
     def menu(self, name: str) -> QMenu:
         """The ``file``, ``go``, ``view`` or ``help`` menu, to add entries to."""
-        return self._menus.by_name[name]
+        return self._chrome().menus.by_name[name]
 
     def register_action(self, action: QAction, menu: str = "go", toolbar: bool = False) -> None:
         """Add another view's action: its shortcut works and the help overlay lists it."""
+        parts = self._chrome()
         self.addAction(action)
         self._extra_actions.append(action)
-        if menu in self._menus.by_name:
-            self._menus.by_name[menu].addAction(action)
+        if menu in parts.menus.by_name:
+            parts.menus.by_name[menu].addAction(action)
         if toolbar:
-            self._toolbar.bar.insertAction(self._toolbar.tail, action)
+            parts.toolbar.bar.insertAction(parts.toolbar.tail, action)
 
     def all_actions(self) -> list[QAction]:
         return list(self.study_actions.values()) + self._extra_actions
@@ -276,11 +355,12 @@ class MainWindow(QMainWindow):
         keyboard_button(button, button.text())
         button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        row = self._nav.layout
-        at = row.indexOf(self._nav.more_button)
+        nav = self._chrome().nav
+        row = nav.layout
+        at = row.indexOf(nav.more_button)
         row.insertWidget(at, button)
         row.insertSpacing(at + 1, 6)
-        self._nav.more_menu.addAction(action)
+        nav.more_menu.addAction(action)
         self._mode_buttons.append(button)
         self._fit_modes()
         self._set_tab_order()
@@ -288,14 +368,15 @@ class MainWindow(QMainWindow):
 
     def tab_chain(self) -> list[QWidget]:
         """The keyboard's path: toolbar, chips, search, library, card, nav, modes, ratings."""
-        bar = self._toolbar.bar
+        parts = self._chrome()
+        bar = parts.toolbar.bar
         head = [w for a in bar.actions() if isinstance(w := bar.widgetForAction(a), QWidget)]
         around_card: list[QWidget] = []
         if self._library is not None:
             around_card += _tab_stops(self._library)
         around_card.append(self.card_view)
-        nav = [self._nav.prev_button, self._nav.next_button, *self._mode_buttons]
-        nav.append(self._nav.more_button)
+        nav = [parts.nav.prev_button, parts.nav.next_button, *self._mode_buttons]
+        nav.append(parts.nav.more_button)
         below = [w for extra in self._below_card for w in _tab_stops(extra)]
         chain = [w for w in head if _is_tab_stop(w)] + around_card + below + nav
         return list(dict.fromkeys(chain))
@@ -312,7 +393,7 @@ class MainWindow(QMainWindow):
         wide = self.width() >= MODES_WIDTH
         for button in self._mode_buttons:
             button.setVisible(wide)
-        self._nav.more_button.setVisible(bool(self._mode_buttons) and not wide)
+        self.more_button.setVisible(bool(self._mode_buttons) and not wide)
 
     def add_below_card(self, widget: QWidget) -> None:
         """A bar under the card, above the navigation row (the rating bar)."""
@@ -323,7 +404,7 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
     def set_hint(self, text: str) -> None:
-        self._nav.hint_label.setText(text)
+        self.hint_label.setText(text)
 
     def enter_view(self, view: QWidget) -> None:
         """Show ``view`` (the quiz) in place of the study area until ``leave_view``."""
@@ -464,7 +545,9 @@ class MainWindow(QMainWindow):
         self.library.update_pack(summary)
 
     def _rebuild_recent(self, entries: list[str]) -> None:
-        menu = self._menus.recent
+        if self._parts is None:
+            return  # the menu is filled from the settings when it is built
+        menu = self._parts.menus.recent
         menu.clear()
         for entry in entries:
             action = menu.addAction(entry.replace("&", "&&"))  # a literal '&', no mnemonic
@@ -527,8 +610,8 @@ class MainWindow(QMainWindow):
     def set_theme_choice(self, choice: ThemeChoice | str) -> None:
         """``system``, ``light`` or ``dark``; saved in the settings."""
         self.settings.theme = ThemeChoice(choice)
-        if self.settings.theme in self._menus.theme_actions:
-            self._menus.theme_actions[self.settings.theme].setChecked(True)
+        if self.settings.theme in self.theme_actions:
+            self.theme_actions[self.settings.theme].setChecked(True)
         self.apply_theme()
         self.save_settings()
 
@@ -550,6 +633,7 @@ class MainWindow(QMainWindow):
     def finish_chrome(self) -> None:
         """Details the first frame can do without (chip icons); called after it is painted."""
         if not self._chrome_ready:
+            self._chrome()
             self._chrome_ready = True
             paint_chip_icons(self.chips, self._theme)
             _ = self.library
@@ -604,6 +688,8 @@ class MainWindow(QMainWindow):
         self._refresh_controls()
 
     def _refresh_controls(self) -> None:
+        if self._parts is None:
+            return  # the chrome is built after the first frame and refreshes then
         deck = self.deck
         if self.loader.checking and deck.total:
             self.position_label.setText("Checking the pack\u2026")
@@ -674,16 +760,27 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wide = self.width() >= COMPACT_WIDTH
-        self.hint_label.setVisible(wide)
-        self._fit_modes()
-        self._refresh_controls()
+        if self._parts is not None:
+            self._fit_width()
+            self._refresh_controls()
         if self._help_shown():
             self.help_overlay.setGeometry(self.rect())
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _fit_width(self) -> None:
+        self.hint_label.setVisible(self.width() >= COMPACT_WIDTH)
+        self._fit_modes()
+
+    def remember_layout(self) -> None:
+        """Save the window's place and size and its bars' heights (on close, or on quit)."""
+        if not self.isVisible():  # closed already, or never shown: Qt's defaults, not ours
+            return
         self.settings.geometry = bytes(self.saveGeometry().data())
+        if self._parts is not None:  # else it never showed: the heights known stay
+            self.settings.chrome_heights = self.chrome_heights()
         self.save_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_layout()
         super().closeEvent(event)
 
     # --- drag and drop ------------------------------------------------------------------
