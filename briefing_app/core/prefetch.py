@@ -55,11 +55,12 @@ def first_pack_file(path: Path) -> Path | None:
 _started: Prefetch | None = None
 
 
-def start(path: Path) -> None:
-    """Begin reading the first pack ``path`` names, for ``take`` to hand over."""
+def start(path: Path) -> Path | None:
+    """Begin reading the first pack ``path`` names, for ``take`` to hand over; its file."""
     global _started
     target = first_pack_file(path)
     _started = Prefetch(target) if target is not None else None
+    return target
 
 
 def take(path: Path) -> bytes | None:

@@ -85,10 +85,13 @@ def run_window(
     """Open the study window on ``path`` (default: the bundled packs); the exit code."""
     _import_qt_free_first()
     from ..core import prefetch
+    from ..core.quick_pack import prepare_first_look
     from ..paths import bundled_briefs_dir
 
     target = path if path is not None else str(bundled_briefs_dir())
-    prefetch.start(Path(target))  # read on a second core while Qt imports
+    first_file = prefetch.start(Path(target))  # read on a second core while Qt imports
+    if first_file is not None:
+        prepare_first_look(first_file)
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
