@@ -8,6 +8,8 @@ other file, a second ask or a missing file falls back to reading the disk.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from briefing_app.core import prefetch
@@ -59,3 +61,25 @@ def test_a_file_gone_before_the_read_is_none(tmp_path: Path) -> None:
     started = prefetch.Prefetch(tmp_path / "never-there.json")
     assert started.take(tmp_path / "never-there.json") is None
     assert prefetch.Prefetch(path).take(path) == path.read_bytes()
+
+
+def test_only_a_big_first_pack_imports_its_decoder_before_qt(tmp_path: Path) -> None:
+    """A first look at a big file decodes with msgspec; a small one never imports it."""
+    small = _pack(tmp_path / "small.json", "Small")
+    big = tmp_path / "big.json"
+    items = [{"id": f"a{i}", "name": "An actor with a long enough name"} for i in range(20_000)]
+    big.write_text(json.dumps({"title": "Big", "actors": items}), "utf-8")
+    probe = (
+        "import sys; from pathlib import Path; "
+        "from briefing_app.core.quick_pack import prepare_first_look; "
+        "prepare_first_look(Path(sys.argv[1])); print('msgspec' in sys.modules)"
+    )
+    for path, expected in ((small, "False"), (big, "True"), (tmp_path / "gone.json", "False")):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+        assert done.stdout.strip() == expected, path.name
