@@ -19,7 +19,6 @@ from types import ModuleType
 from . import __version__
 from .commands import COMMANDS
 from .log import get_logger
-from .terminal import error_line
 
 logger = get_logger(__name__)
 
@@ -28,6 +27,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with a one-line message, never a traceback."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from .terminal import error_line
+
         self.print_usage(sys.stderr)
         error_line(f"{self.prog}: error: {message}")  # it may quote any argument, escapes too
         self.exit(2)
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the one catch-all: a bug never shows a traceback
+        from .terminal import error_line
+
         logger.exception("internal error")
         error_line(f"briefing-app: internal error: {exc!r} (details in the log)")
         return 1

@@ -108,3 +108,17 @@ def test_remembered_heights_survive_a_round_trip_and_junk_reads_as_unknown(
     for junk in (["1", "2"], ["a", "b", "c"], ["0", "50", "50"], ["9999", "1", "1"], "x"):
         q.setValue("window/chrome_heights", junk)
         assert store.load().chrome_heights == (0, 0, 0), junk
+
+
+def test_a_pack_opened_at_start_up_joins_open_recent_after_the_first_frame(
+    qtbot: QtBot, write_pack: Callable[..., Path], settings_store: SettingsStore
+) -> None:
+    path = write_pack()
+    remembered = Settings(reduce_motion=True, chrome_heights=(30, 50, 60))
+    window = _window(qtbot, remembered, settings_store)
+    assert window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=5000)
+    assert settings_store.load().recent == [str(path.resolve())]
+    entries = [a.text() for a in window.recent_menu.actions()]
+    assert entries == [str(path.resolve()).replace("&", "&&")]

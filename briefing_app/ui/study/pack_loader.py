@@ -117,6 +117,7 @@ class PackLoader(QObject):
         self.pending: Path | None = None
         self._to_validate: list[Path] = []
         self._deferred_library: tuple[Path, list[Path], PackSummary] | None = None
+        self._remember_after_paint: Path | None = None
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -204,7 +205,7 @@ class PackLoader(QObject):
             self._deferred_library = (root, targets, summary_from_raw(target, raw))
             self.pending = target
             self.preview_shown.emit(quick_title_card(raw), str(raw.get("title", target.name)))
-            self._remember(root)
+            self._remember_after_paint = root  # writing the settings file can wait a frame
             return True
         return False
 
@@ -252,6 +253,9 @@ class PackLoader(QObject):
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
         ensure_cjk_font()
+        if self._remember_after_paint is not None:
+            self._remember(self._remember_after_paint)
+            self._remember_after_paint = None
         if self._deferred_library is not None:
             root, targets, known = self._deferred_library
             self._deferred_library = None
