@@ -1,5 +1,6 @@
 """The real start-up path: after the first paint the progress store and the
-quiz/rating/statistics/presentation/export features are attached to the window."""
+quiz/rating/statistics/presentation/export features are attached to the window,
+and the application has its icon."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def check():
     names = sorted(a.objectName() for a in windows[0].all_actions()) if windows else []
     print(type(features).__name__, features.store.path if features else None, flush=True)
     print(" ".join(names), flush=True)
+    print("icon" if not app.windowIcon().isNull() else "no icon", flush=True)
     app.exit(0)
 
 timer = QTimer()
@@ -62,7 +64,8 @@ def test_window_gets_the_progress_store_and_features_after_first_paint(
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    first, actions = done.stdout.splitlines()[:2]
+    first, actions, icon = done.stdout.splitlines()[:3]
+    assert icon == "icon"  # set right after the first paint
     assert first == f"StudyFeatures {isolated_data_dir / 'progress.db'}"
     assert (isolated_data_dir / "progress.db").exists()
     for name in (

@@ -488,8 +488,8 @@ class MainWindow(QMainWindow):
         self.banner.show_problems(title, problems)
 
     def _after_first_paint(self) -> None:
+        self.loader.after_first_paint()  # starts checking the pack on its worker first
         self.finish_chrome()
-        self.loader.after_first_paint()
 
     def _show_preview(self, title_card: Card, title: str) -> None:
         self.deck = Deck([title_card], self._rng)

@@ -248,7 +248,10 @@ class PackLoader(QObject):
         return True
 
     def after_first_paint(self) -> None:
-        """Fill in what the first frame did not need: library entries, then validation."""
+        """Fill in what the first frame did not need: validation (started first: its file
+        read runs on the worker while the rest is built here), then library entries."""
+        if self._validate_after_paint and self.pending is not None:
+            self._finish_preview()
         # Plain widgets (library, quiz, editor, console) find Chinese, Japanese and Korean
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
@@ -262,8 +265,6 @@ class PackLoader(QObject):
             self._list_library(
                 root, [known if t == known.path else quick_summary(t) for t in targets]
             )
-        if self._validate_after_paint and self.pending is not None:
-            self._finish_preview()
 
     def _finish_preview(self) -> None:
         """Load the previewed pack on a worker thread; ``pending`` stays set meanwhile,
