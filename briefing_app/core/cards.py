@@ -6,10 +6,11 @@ export all draw from the same ``Card`` so they can never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from .scripts import first_strong_direction, quoted
 
@@ -341,3 +342,126 @@ def _build_cards(pack: Pack) -> list[Card]:
     cards += [_measure_card(look, m) for m in pack.measures]
     cards += [_implication_card(look, i) for i in pack.implications]
     return cards
+
+
+class CardList(Sequence[Card]):
+    """A pack's cards (title card first if asked), each built the first time it is read.
+
+    The same cards, in the same order and equal to ``build_cards``' (and a list of
+    them compares equal), but opening a pack of 50,000 items builds none: a card's
+    id and category come straight from the pack (``ids``, ``categories``), so
+    counts per category, filters and going to a card by id need no card built.
+    A card once built is kept, so reading it again gives the same object.
+    Read-only, as cards are: there is no way to add, remove or replace one.
+    """
+
+    __slots__ = ("_actors_quotes", "_built", "_categories", "_ids", "_look", "_pack", "_title")
+
+    def __init__(self, pack: Pack, *, title: bool = False) -> None:
+        self._pack = pack
+        self._title = title
+        self._look: _Lookups | None = None
+        self._actors_quotes: dict[str, tuple[list[Quote], list[Measure]]] | None = None
+        sections: tuple[Sequence[Actor | Quote | Measure | Implication], ...] = (
+            pack.actors,
+            pack.quotes,
+            pack.measures,
+            pack.implications,
+        )
+        head: list[Card | None] = [title_card(pack)] if title else []
+        self._built: list[Card | None] = head + [None] * sum(len(s) for s in sections)
+        categories: list[Category] = [Category.TITLE] if title else []
+        ids: list[str] = [f"{pack.id}-title"] if title else []
+        for category, items in zip(STUDY_CATEGORIES, sections, strict=True):
+            categories += [category] * len(items)
+            ids += [item.id for item in items]
+        self._categories = tuple(categories)
+        self._ids = tuple(ids)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every card's id, in order, without building a card."""
+        return self._ids
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        """Every card's category, in order, without building a card."""
+        return self._categories
+
+    def __len__(self) -> int:
+        return len(self._built)
+
+    @overload
+    def __getitem__(self, index: int) -> Card: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Card]: ...
+
+    def __getitem__(self, index: int | slice) -> Card | list[Card]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._built)))]
+        card = self._built[index]  # raises IndexError (and TypeError) as a list does
+        if card is None:
+            if index < 0:
+                index += len(self._built)
+            card = self._built[index] = self._build(index)
+        return card
+
+    def __iter__(self) -> Iterator[Card]:
+        for i in range(len(self._built)):
+            yield self[i]
+
+    def peek(self, index: int) -> Card:
+        """The card at ``index``, built if need be but not kept (a one-off read)."""
+        return self._built[index] or self._build(index % len(self._built))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CardList) and not isinstance(other, list):
+            return NotImplemented
+        others: Sequence[object] = other
+        return len(self) == len(others) and all(a == b for a, b in zip(self, others, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as a list is
+
+    def __repr__(self) -> str:
+        return f"CardList({self._pack.id!r}, {len(self)} cards)"
+
+    def _build(self, index: int) -> Card:
+        look = self._look
+        if look is None:
+            look = self._look = _Lookups(self._pack)
+        pack = self._pack
+        at = index - self._title
+        if at < (n := len(pack.actors)):
+            actor = pack.actors[at]
+            quotes, measures = self._by_actor().get(actor.id, ((), ()))
+            return _actor_card(
+                look,
+                actor,
+                tuple([_listed(q.text, look.language) for q in quotes]),
+                tuple([m.title for m in measures]),
+            )
+        at -= n
+        if at < (n := len(pack.quotes)):
+            return _quote_card(look, pack.quotes[at])
+        at -= n
+        if at < (n := len(pack.measures)):
+            return _measure_card(look, pack.measures[at])
+        return _implication_card(look, pack.implications[at - n])
+
+    def _by_actor(self) -> dict[str, tuple[list[Quote], list[Measure]]]:
+        """Each actor's quotes and measures, grouped once, when an actor card is first read."""
+        if self._actors_quotes is None:
+            groups: dict[str, tuple[list[Quote], list[Measure]]] = {}
+            for q in self._pack.quotes:
+                groups.setdefault(q.actor, ([], []))[0].append(q)
+            for m in self._pack.measures:
+                groups.setdefault(m.actor, ([], []))[1].append(m)
+            self._actors_quotes = groups
+        return self._actors_quotes
+
+
+def _listed(text: str, language: str) -> str:
+    """A quote as an actor card lists it: between Western marks, whatever the language."""
+    said = quoted(text, language)
+    return said if said[0] == "\u201c" else f"\u201c{text}\u201d"

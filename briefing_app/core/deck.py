@@ -10,14 +10,17 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from .cards import STUDY_CATEGORIES, Card, Category
+from .cards import STUDY_CATEGORIES, Card, CardList, Category
 
 
 class Deck:
     """Cards in pack order plus a view: category filter, search query, shuffle, position."""
 
     def __init__(self, cards: Sequence[Card], rng: random.Random | None = None) -> None:
-        self._cards: list[Card] = list(cards)
+        self._cards: Sequence[Card] = []
+        self._categories: Sequence[Category] = ()
+        self._ids: Sequence[str] = ()
+        self._take(cards)
         self._rng = rng or random.Random()
         self._haystacks: list[str] | None = None
         self._order: list[int] = list(range(len(self._cards)))
@@ -32,9 +35,15 @@ class Deck:
     # --- reading -----------------------------------------------------------------
 
     @property
-    def cards(self) -> list[Card]:
-        """Every card, in pack order."""
-        return list(self._cards)
+    def cards(self) -> Sequence[Card]:
+        """Every card, in pack order (a ``CardList`` builds a card when it is read)."""
+        cards = self._cards
+        return cards if isinstance(cards, CardList) else list(cards)
+
+    def study_ids(self) -> list[str]:
+        """The ids of every card but the title card, in pack order; builds no card."""
+        title = Category.TITLE
+        return [i for i, c in zip(self._ids, self._categories, strict=True) if c is not title]
 
     @property
     def total(self) -> int:
@@ -88,14 +97,15 @@ class Deck:
         needle = self._query.casefold()
         hay = self._haystack() if needle else None
         only = self._only
-        for i, card in enumerate(self._cards):
+        ids = self._ids
+        for i, category in enumerate(self._categories):
             if hay is not None and needle not in hay[i]:
                 continue
-            if only is not None and card.id not in only:
+            if only is not None and ids[i] not in only:
                 continue
             total += 1
-            if card.category in out:
-                out[card.category] += 1
+            if category in out:
+                out[category] += 1
         out[None] = total
         self._counts = out
         return dict(out)
@@ -125,8 +135,9 @@ class Deck:
 
     def go_to_id(self, card_id: str) -> bool:
         """Show the card with this id if it is visible; True if found."""
+        ids = self._ids
         for pos, i in enumerate(self._visible):
-            if self._cards[i].id == card_id:
+            if ids[i] == card_id:
                 self._index = pos
                 return True
         return False
@@ -135,7 +146,7 @@ class Deck:
         """Show the card with this id again ``gap`` cards after the current one
         (learning steps); the repeat lasts until the view changes. False if the
         card is not in the deck."""
-        where = next((i for i, c in enumerate(self._cards) if c.id == card_id), None)
+        where = next((i for i, c in enumerate(self._ids) if c == card_id), None)
         if where is None or not self._visible:
             return False
         at = min(self._index + 1 + max(gap, 0), len(self._visible))
@@ -175,44 +186,65 @@ class Deck:
 
     def replace_cards(self, cards: Sequence[Card]) -> None:
         """New cards (a reload), keeping filter, search, shuffle and the current card."""
-        current = self.current
+        current = self._current_id()
         old_index = self._index
-        self._cards = list(cards)
+        self._take(cards)
         self._haystacks = None
         self._counts = None
         self._order = list(range(len(self._cards)))
         if self._shuffled:
             self._rng.shuffle(self._order)
         self._index = 0
-        self._rebuild(keep=current.id if current else None)
-        if current is not None and (self.current is None or self.current.id != current.id):
+        self._rebuild(keep=current)
+        if current is not None and self._current_id() != current:
             self.go_to(old_index)
 
     # --- internals ---------------------------------------------------------------
 
+    def _current_id(self) -> str | None:
+        """The current card's id, without building the card."""
+        return self._ids[self._visible[self._index]] if self._visible else None
+
+    def _take(self, cards: Sequence[Card]) -> None:
+        """Hold ``cards``: a ``CardList`` as it is (its ids and categories need no card
+        built), anything else copied into a list."""
+        if isinstance(cards, CardList):
+            self._cards = cards
+            self._categories = cards.categories
+            self._ids = cards.ids
+        else:
+            self._cards = list(cards)
+            self._categories = [card.category for card in self._cards]
+            self._ids = [card.id for card in self._cards]
+
     def _haystack(self) -> list[str]:
         if self._haystacks is None:
-            self._haystacks = [
-                card.search_text or "\n".join(card.front.texts() + card.back.texts()).casefold()
-                for card in self._cards
-            ]
+            cards = self._cards
+            # A card built only to be searched is not kept: the texts are what stays.
+            read = cards.peek if isinstance(cards, CardList) else cards.__getitem__
+            self._haystacks = []
+            for i in range(len(cards)):
+                card = read(i)
+                self._haystacks.append(
+                    card.search_text or "\n".join(card.front.texts() + card.back.texts()).casefold()
+                )
         return self._haystacks
 
     def _rebuild(self, keep: str | None = None) -> None:
         if keep is None:
-            current = self.current
-            keep = current.id if current else None
+            keep = self._current_id()
         needle = self._query.casefold()
         hay = self._haystack() if needle else None
         cat = self._category
-        cards = self._cards
+        categories = self._categories
+        ids = self._ids
         only = self._only
         self._visible = [
             i
             for i in self._order
-            if (cat is None or cards[i].category is cat)
+            if (cat is None or categories[i] is cat)
             and (hay is None or needle in hay[i])
-            and (only is None or cards[i].id in only)
+            and (only is None or ids[i] in only)
         ]
         self._index = 0
         if keep is not None:

@@ -7,6 +7,7 @@ does after its first paint. Never raises: a failure is a ``PackError``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,24 +24,27 @@ if TYPE_CHECKING:
 
 @dataclass
 class LoadedPack:
-    """A validated pack, its cards (title card first) and its library line."""
+    """A validated pack, its cards (title card first) and its library line.
+
+    ``cards`` is a ``CardList``: a card is built the first time it is read.
+    """
 
     path: Path
     pack: Pack
-    cards: list[Card]
+    cards: Sequence[Card]
     summary: PackSummary
 
 
 def load_full(path: Path) -> LoadedPack | PackError:
-    """Validate the pack at ``path`` and build its cards, or say what is wrong."""
-    from .cards import build_cards, title_card
+    """Validate the pack at ``path`` and list its cards, or say what is wrong."""
+    from .cards import CardList
     from .pack import load_or_error
 
     pack = load_or_error(path)
     if isinstance(pack, PackError):
         return pack
     try:
-        cards = [title_card(pack), *build_cards(pack)]
+        cards = CardList(pack, title=True)
     except Exception as exc:  # a bug in card building must not take the window down
         logger.exception("internal error while building the cards of %s", path)
         return PackError([Problem("", f"internal error while loading: {exc!r}")], str(path))

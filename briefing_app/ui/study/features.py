@@ -253,7 +253,7 @@ class StudyFeatures(QObject):
         if not self.actions["due"].isChecked() or self.store is None or pack is None:
             deck.set_only_ids(None)
             return
-        ids = [c.id for c in deck.cards if c.category is not Category.TITLE]
+        ids = deck.study_ids()
         due = due_filter(self.store, pack.id, ids, self.clock(), include_new=True)
         deck.set_only_ids(frozenset(due))
         deck.first()
