@@ -95,6 +95,12 @@ class Deck:
         out: dict[Category | None, int] = {c: 0 for c in STUDY_CATEGORIES}
         total = 0
         needle = self._query.casefold()
+        if not needle and self._only is None:  # every card counts: count in C
+            categories = self._categories
+            out = {c: categories.count(c) for c in STUDY_CATEGORIES}
+            out[None] = len(categories)
+            self._counts = out
+            return dict(out)
         hay = self._haystack() if needle else None
         only = self._only
         ids = self._ids

@@ -11,7 +11,14 @@ import pytest
 from pack_builder import actor, implication, measure, pack, parse, quote, source, write_pack
 
 from briefing_app.core import cards as cards_module
-from briefing_app.core.cards import Card, CardList, Category, build_cards, title_card
+from briefing_app.core.cards import (
+    STUDY_CATEGORIES,
+    Card,
+    CardList,
+    Category,
+    build_cards,
+    title_card,
+)
 from briefing_app.core.deck import Deck
 from briefing_app.core.discovery import find_packs
 from briefing_app.core.loaded_pack import LoadedPack, load_full
@@ -229,6 +236,8 @@ def test_a_deck_of_a_card_list_behaves_as_one_of_the_eager_cards() -> None:
         assert lazy.position_text() == eager.position_text()
 
     same()
+    by_hand = {c: sum(card.category is c for card in eager_cards) for c in STUDY_CATEGORIES}
+    assert lazy.counts() == {**by_hand, None: len(eager_cards)}
     same(("set_category", Category.ACTOR), ("next",), ("next",))
     same(("set_query", "stand"), ("last",))
     same(("set_query", "markets"), ("set_category", Category.IMPLICATION))
