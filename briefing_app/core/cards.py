@@ -6,6 +6,7 @@ export all draw from the same ``Card`` so they can never disagree.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from .scripts import first_strong_direction, quoted
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .models import Actor, Implication, Measure, Pack, Quote
@@ -418,7 +421,7 @@ class CardList(Sequence[Card]):
         if card is None:
             if index < 0:
                 index += len(self._built)
-            card = self._built[index] = self._build(index)
+            card = self._built[index] = self._build_or_stand_in(index)
         return card
 
     def __iter__(self) -> Iterator[Card]:
@@ -427,7 +430,24 @@ class CardList(Sequence[Card]):
 
     def peek(self, index: int) -> Card:
         """The card at ``index``, built if need be but not kept (a one-off read)."""
-        return self._built[index] or self._build(index % len(self._built))
+        return self._built[index] or self._build_or_stand_in(index % len(self._built))
+
+    def _build_or_stand_in(self, index: int) -> Card:
+        """The card, or, if building it meets a bug, a card that says so (and a log entry).
+
+        Cards are built when first shown, on the window's thread: a bug there must
+        cost one card, never the window.
+        """
+        try:
+            return self._build(index)
+        except Exception:
+            logger.exception("internal error while building card %s", self._ids[index])
+            return Card(
+                id=self._ids[index],
+                category=self._categories[index],
+                front=Face("This card could not be built", "An internal error; see the log."),
+                back=Face("This card could not be built", "An internal error; see the log."),
+            )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CardList) and not isinstance(other, list):

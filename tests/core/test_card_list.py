@@ -278,3 +278,24 @@ def test_the_window_loader_lists_cards_lazily(tmp_path: Path) -> None:
     assert isinstance(result, LoadedPack)
     assert isinstance(result.cards, CardList)
     assert result.cards == [title_card(result.pack), *build_cards(result.pack)]
+
+
+def test_a_card_whose_building_meets_a_bug_says_so_and_the_rest_still_build(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    subject = generated(3)
+    eager = [title_card(subject), *build_cards(subject)]
+    broken = next(i for i, card in enumerate(eager) if card.category is Category.QUOTE)
+
+    def failing(*_args: Any) -> Card:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cards_module, "_quote_card", failing)
+    lazy = CardList(subject, title=True)
+    with caplog.at_level("ERROR", logger="briefing_app.core.cards"):
+        stand_in = lazy[broken]
+    assert (stand_in.id, stand_in.category) == (eager[broken].id, Category.QUOTE)
+    assert stand_in.front.headline == "This card could not be built"
+    assert eager[broken].id in caplog.text and "a bug" in caplog.text
+    assert lazy[0] == eager[0]  # the others are untouched
+    assert lazy.peek(broken).front.headline == "This card could not be built"
