@@ -387,14 +387,14 @@ def _laid(b: Block, width: float, u: float, scale: float, device: QPaintDevice |
     layout.beginLayout()
     y = 0.0
     widest = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(1.0, width))
+    width, spacing, create = max(1.0, width), b.line_spacing, layout.createLine
+    while (line := create()).isValid():
+        line.setLineWidth(width)
         line.setPosition(QPointF(0, y))
-        widest = max(widest, line.naturalTextWidth())
-        y += line.height() * b.line_spacing
+        natural = line.naturalTextWidth()
+        if natural > widest:
+            widest = natural
+        y += line.height() * spacing
     layout.endLayout()
     if b.line_spacing > 1 and y:
         y -= layout.lineAt(layout.lineCount() - 1).height() * (b.line_spacing - 1)

@@ -133,3 +133,17 @@ def test_layouts_do_not_depend_on_the_cards_laid_out_before(qapp: object) -> Non
         )
         runs.append(json.loads(done.stdout))
     assert runs[0] == runs[1]
+
+
+def test_the_band_is_drawn_in_the_themes_own_face(qapp: object) -> None:
+    """The band's fonts are kept per family list and size: another theme's families
+    are never drawn with the first theme's fonts."""
+    card = Card("m", Category.MEASURE, Face("Seafood ban", "Economic"), Face("Seafood ban"))
+    size = QSize(800, 450)
+    serif = replace(light_theme(), name="serif", sans=("DejaVu Serif", "serif"))
+    sans = render_card_image(card, "back", size, light_theme())
+    other = render_card_image(card, "back", size, serif)
+    band = (0, 0, size.width(), size.height() // 6)
+    assert pixels(sans.copy(*band)) != pixels(other.copy(*band))
+    again = render_card_image(card, "back", size, light_theme())
+    assert pixels(again.copy(*band)) == pixels(sans.copy(*band))
