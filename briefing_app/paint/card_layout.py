@@ -9,6 +9,7 @@ beyond the smallest readable size is the last block elided with an ellipsis.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -416,13 +417,50 @@ def _text_option(rtl: bool) -> QTextOption:
     return option
 
 
+class _Labels:
+    """Section labels laid out lately ("SUMMARY", "QUOTES"), by everything their layout
+    depends on; the least recently used go first beyond ``limit`` entries.
+
+    Every card of a handout has the same size, so the same few labels are laid out at
+    the same trial sizes card after card, each with its own letter spacing (a new font).
+    A layout is never changed once made, only drawn and measured, so faces may share
+    one; only the GUI thread paints, so this needs no lock.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.entries: OrderedDict[tuple[object, ...], _Laid] = OrderedDict()
+
+    def get(self, key: tuple[object, ...]) -> _Laid | None:
+        laid = self.entries.get(key)
+        if laid is not None:
+            self.entries.move_to_end(key)
+        return laid
+
+    def put(self, key: tuple[object, ...], laid: _Laid) -> None:
+        self.entries[key] = laid
+        if len(self.entries) > self.limit:
+            self.entries.popitem(last=False)
+
+
+_LABELS = _Labels(1024)
+
+
+def _device_key(device: QPaintDevice | None) -> tuple[int, int, int] | None:
+    """What a layout takes from its device: the resolution its fonts are sized for."""
+    if device is None:
+        return None
+    return device.devType(), device.logicalDpiX(), device.logicalDpiY()
+
+
 class _Sizer:
     """Lays a face's blocks out at trial scales, each block once per font size and width.
 
     The shrink-to-fit search tries up to nine scales, and a block whose rounded pixel
     size did not change between two of them is laid out the same: it is kept, not
-    redone. A trial that only asks whether the text fits stops at the first block
-    that overflows (heights are never negative, so the answer is the same).
+    redone (a label laid out alike on an earlier card too). A trial that only asks
+    whether the text fits stops at the first block that overflows (heights are never
+    negative, so the answer is the same).
     """
 
     def __init__(
@@ -430,13 +468,26 @@ class _Sizer:
     ) -> None:
         self.blocks, self.box, self.u, self.device = blocks, box, u, device
         self.seen: dict[tuple[int, int, float, float], _Laid] = {}
+        self.device_key = _device_key(device)
 
     def _block(self, i: int, scale: float) -> _Laid:
         b, u, width = self.blocks[i], self.u, self.box.width()
         key = (i, _px(b, u, scale), _spacing(b, u, scale), _line_width(b, width, u, scale))
         laid = self.seen.get(key)
         if laid is None:
-            laid = self.seen[key] = _laid(b, width, self.u, scale, self.device)
+            laid = self.seen[key] = self._lay(b, key, scale)
+        return laid
+
+    def _lay(self, b: Block, key: tuple[int, int, float, float], scale: float) -> _Laid:
+        """Laid out now, or a label's layout from an earlier card with the same inputs."""
+        if not b.letter_spacing:
+            return _laid(b, self.box.width(), self.u, scale, self.device)
+        shared: tuple[object, ...] = (b.text, b.families, b.bold, b.italic, b.line_spacing)
+        shared += (b.chip is not None, b.rtl, *key[1:], self.box.width(), self.device_key)
+        laid = _LABELS.get(shared)
+        if laid is None:
+            laid = _laid(b, self.box.width(), self.u, scale, self.device)
+            _LABELS.put(shared, laid)
         return laid
 
     def total(self, scale: float) -> float:

@@ -147,3 +147,16 @@ def test_the_band_is_drawn_in_the_themes_own_face(qapp: object) -> None:
     assert pixels(sans.copy(*band)) != pixels(other.copy(*band))
     again = render_card_image(card, "back", size, light_theme())
     assert pixels(again.copy(*band)) == pixels(sans.copy(*band))
+
+
+def test_a_label_laid_out_for_one_theme_is_not_shown_in_another(qapp: object) -> None:
+    """Labels are shared between cards; not between themes with other families."""
+    card = Card("a", Category.ACTOR, Face("Ann", "PM"), Face("Ann", "PM", (Detail("Role", "PM"),)))
+    serif = replace(light_theme(), name="serif", sans=("DejaVu Serif", "serif"))
+    for first, second in ((light_theme(), serif), (serif, light_theme())):
+        layout_face(card, "back", RECT, first)
+        laid = layout_face(card, "back", RECT, second)
+        assert laid.fit == 1.0 and "ROLE" in laid.texts()
+        for block, _ in laid.blocks:
+            assert block.layout is not None
+            assert block.layout.font().families()[0] == second.sans[0], block.text
