@@ -13,7 +13,7 @@ For each size, every command runs as its own process, as a user runs it:
 in one sitting); the packs and databases are the same for both.
 
 Run: QT_QPA_PLATFORM=offscreen python benchmarks/scale.py [--sizes 1k,10k,50k] [--runs N]
-[--pdf-sizes 1k,10k] (the 50k handout alone takes about two minutes)
+[--pdf-sizes 1k,10k] (the 50k handout alone takes over a minute)
 """
 
 from __future__ import annotations
@@ -211,7 +211,7 @@ def main() -> int:
     parser.add_argument(
         "--pdf-sizes",
         default="1k,10k,50k",
-        help="sizes whose PDF handout is made (the 50k one takes about two minutes)",
+        help="sizes whose PDF handout is made (the 50k one takes over a minute)",
     )
     args = parser.parse_args()
     sizes = [s for s in args.sizes.split(",") if s in SIZES]

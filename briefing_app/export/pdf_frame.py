@@ -46,6 +46,7 @@ class _Doc:
         self.margin = self.mm(16)
         self.paint_card, self.accents = paint_card, accents
         self.exam: ExamSheet | None = None  # the exam layout's order and name bank
+        self._same_every_page: dict[tuple[str, int, float, int | None], Text] = {}
         self.content = QRectF(
             self.margin,
             self.mm(24),
@@ -61,6 +62,16 @@ class _Doc:
 
     def text(self, text: str, style: Style, width: float, **kw: object) -> Text:
         return Text(self.device, text, style, width, **kw)  # type: ignore[arg-type]
+
+    def repeated(self, text: str, style: Style, width: float, max_lines: int | None = None) -> Text:
+        """A text every page shows alike (the pack's title, the footer's note): laid
+        out once per document, not once per page (a layout is only drawn, never changed)."""
+        key = (text, id(style), width, max_lines)
+        laid = self._same_every_page.get(key)
+        if laid is None:
+            laid = self.text(text, style, width, max_lines=max_lines)
+            self._same_every_page[key] = laid
+        return laid
 
 
 def _rounded(
@@ -82,7 +93,7 @@ def _pen(doc: _Doc, color: QColor, width_pt: float) -> QPen:
 def _header(doc: _Doc, painter: QPainter, right: str) -> None:
     top = doc.mm(11)
     half = doc.content.width() / 2
-    title = doc.text(doc.pack.title, SMALL, half * 1.3, max_lines=1)
+    title = doc.repeated(doc.pack.title, SMALL, half * 1.3, max_lines=1)
     title.draw(painter, doc.margin, top)
     label = doc.text(right, SMALL, half * 0.6, align=Qt.AlignmentFlag.AlignRight)
     label.draw(painter, doc.width - doc.margin - half * 0.6, top)
@@ -97,6 +108,6 @@ def _footer(doc: _Doc, painter: QPainter, number: int, total: int) -> None:
     painter.drawLine(QPointF(doc.margin, y), QPointF(doc.width - doc.margin, y))
     width = doc.content.width() / 2
     left = "Briefing App" + (f" \u00b7 as of {doc.pack.as_of}" if doc.pack.as_of else "")
-    doc.text(left, SMALL, width).draw(painter, doc.margin, y + doc.mm(2))
+    doc.repeated(left, SMALL, width).draw(painter, doc.margin, y + doc.mm(2))
     page = doc.text(f"Page {number} of {total}", SMALL, width, align=Qt.AlignmentFlag.AlignRight)
     page.draw(painter, doc.width - doc.margin - width, y + doc.mm(2))

@@ -9,7 +9,9 @@ beyond the smallest readable size is the last block elided with an ellipsis.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -310,73 +312,204 @@ def _block_x(b: Block, box: QRectF, scaled_u: float) -> float:
     return box.left() + b.indent * scaled_u
 
 
+@dataclass(frozen=True)
+class _Laid:
+    """One block laid out at one font size and width: what ``_lay`` gives the block."""
+
+    layout: QTextLayout
+    width: float
+    height: float
+    pad: float
+
+
+def _px(b: Block, u: float, scale: float) -> int:
+    return max(9, round(b.size * u * scale))
+
+
+def _spacing(b: Block, u: float, scale: float) -> float:
+    return b.letter_spacing * b.size * u * scale if b.letter_spacing else 0.0
+
+
 def _font_for(b: Block, u: float, scale: float) -> QFont:
+    return _block_font(b.families, _px(b, u, scale), b.bold, b.italic, _spacing(b, u, scale))
+
+
+@lru_cache(maxsize=256)
+def _block_font(
+    families: tuple[str, ...], px: int, bold: bool, italic: bool, spacing: float
+) -> QFont:
+    """A block's font, built once per distinct look: a face lays its blocks at many trial
+    sizes and every card repeats the same few (shared, so never changed by a caller)."""
     f = QFont()
-    f.setFamilies(list(b.families))
-    f.setPixelSize(max(9, round(b.size * u * scale)))
-    weight = QFont.Weight.Bold if b.bold else QFont.Weight.Normal
+    f.setFamilies(list(families))
+    f.setPixelSize(px)
+    weight = QFont.Weight.Bold if bold else QFont.Weight.Normal
     f.setWeight(weight)
     # A variable font (the bundled Noto Sans CJK) would otherwise show its default, Thin.
     f.setVariableAxis(QFont.Tag("wght"), float(weight.value))
-    f.setItalic(b.italic)
+    f.setItalic(italic)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     # No ligatures: in a PDF handout "ffi" drawn as one glyph is found by no search.
     f.setFeature(QFont.Tag("liga"), 0)
-    if b.letter_spacing:
-        f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, b.letter_spacing * b.size * u * scale)
+    if spacing:
+        f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
     return f
 
 
+def _line_width(b: Block, width: float, u: float, scale: float) -> float:
+    """The width a block is laid out in, before a chip's own measuring."""
+    return width - b.indent * u * scale if b.bullet and b.chip is None else width
+
+
 def _lay(b: Block, width: float, u: float, scale: float, device: QPaintDevice | None) -> float:
+    return _apply(b, _laid(b, width, u, scale, device))
+
+
+def _apply(b: Block, laid: _Laid) -> float:
+    b.layout, b.width, b.height = laid.layout, laid.width, laid.height
+    if b.chip is not None:
+        b.pad = laid.pad
+    return b.height
+
+
+def _laid(b: Block, width: float, u: float, scale: float, device: QPaintDevice | None) -> _Laid:
     font = _font_for(b, u, scale)
+    pad = 0.0
     if b.chip is not None:
         fm = QFontMetricsF(font)
         pad = fm.height() * 0.55
-        b.pad = pad
         width = min(width, fm.horizontalAdvance(b.text) + 2 * pad + 2)
         width = max(width - 2 * pad, fm.height())
-    elif b.bullet:
-        width -= b.indent * u * scale
+    else:
+        width = _line_width(b, width, u, scale)
     layout = QTextLayout(b.text.replace("\n", LINE_SEPARATOR), font, device)
+    layout.setTextOption(_text_option(b.rtl))
+    layout.setCacheEnabled(True)
+    layout.beginLayout()
+    y = 0.0
+    widest = 0.0
+    width, spacing, create = max(1.0, width), b.line_spacing, layout.createLine
+    while (line := create()).isValid():
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        natural = line.naturalTextWidth()
+        if natural > widest:
+            widest = natural
+        y += line.height() * spacing
+    layout.endLayout()
+    if b.line_spacing > 1 and y:
+        y -= layout.lineAt(layout.lineCount() - 1).height() * (b.line_spacing - 1)
+    height = y + (QFontMetricsF(font).height() * 0.6 if b.chip is not None else 0.0)
+    return _Laid(layout, widest, height, pad)
+
+
+@lru_cache(maxsize=2)
+def _text_option(rtl: bool) -> QTextOption:
+    """Wrapping and direction (copied into each layout, so one object serves all)."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    if b.rtl:
+    if rtl:
         # Every line right-aligned, not only the first: the direction is set, not guessed.
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     else:
         option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-    layout.setTextOption(option)
-    layout.setCacheEnabled(True)
-    layout.beginLayout()
-    y = 0.0
-    widest = 0.0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(1.0, width))
-        line.setPosition(QPointF(0, y))
-        widest = max(widest, line.naturalTextWidth())
-        y += line.height() * b.line_spacing
-    layout.endLayout()
-    if b.line_spacing > 1 and y:
-        y -= layout.lineAt(layout.lineCount() - 1).height() * (b.line_spacing - 1)
-    b.layout = layout
-    b.width = widest
-    b.height = y + (QFontMetricsF(font).height() * 0.6 if b.chip is not None else 0.0)
-    return b.height
+    return option
 
 
-def _total(
-    blocks: list[Block], box: QRectF, u: float, scale: float, device: QPaintDevice | None
-) -> float:
-    total = 0.0
-    for i, b in enumerate(blocks):
-        total += _lay(b, box.width(), u, scale, device)
-        if i:
-            total += b.space_before * u * scale
-    return total
+class _Labels:
+    """Section labels laid out lately ("SUMMARY", "QUOTES"), by everything their layout
+    depends on; the least recently used go first beyond ``limit`` entries.
+
+    Every card of a handout has the same size, so the same few labels are laid out at
+    the same trial sizes card after card, each with its own letter spacing (a new font).
+    A layout is never changed once made, only drawn and measured, so faces may share
+    one; only the GUI thread paints, so this needs no lock.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.entries: OrderedDict[tuple[object, ...], _Laid] = OrderedDict()
+
+    def get(self, key: tuple[object, ...]) -> _Laid | None:
+        laid = self.entries.get(key)
+        if laid is not None:
+            self.entries.move_to_end(key)
+        return laid
+
+    def put(self, key: tuple[object, ...], laid: _Laid) -> None:
+        self.entries[key] = laid
+        if len(self.entries) > self.limit:
+            self.entries.popitem(last=False)
+
+
+_LABELS = _Labels(1024)
+
+
+def _device_key(device: QPaintDevice | None) -> tuple[int, int, int] | None:
+    """What a layout takes from its device: the resolution its fonts are sized for."""
+    if device is None:
+        return None
+    return device.devType(), device.logicalDpiX(), device.logicalDpiY()
+
+
+class _Sizer:
+    """Lays a face's blocks out at trial scales, each block once per font size and width.
+
+    The shrink-to-fit search tries up to nine scales, and a block whose rounded pixel
+    size did not change between two of them is laid out the same: it is kept, not
+    redone (a label laid out alike on an earlier card too). A trial that only asks
+    whether the text fits stops at the first block that overflows (heights are never
+    negative, so the answer is the same).
+    """
+
+    def __init__(
+        self, blocks: list[Block], box: QRectF, u: float, device: QPaintDevice | None
+    ) -> None:
+        self.blocks, self.box, self.u, self.device = blocks, box, u, device
+        self.seen: dict[tuple[int, int, float, float], _Laid] = {}
+        self.device_key = _device_key(device)
+
+    def _block(self, i: int, scale: float) -> _Laid:
+        b, u, width = self.blocks[i], self.u, self.box.width()
+        key = (i, _px(b, u, scale), _spacing(b, u, scale), _line_width(b, width, u, scale))
+        laid = self.seen.get(key)
+        if laid is None:
+            laid = self.seen[key] = self._lay(b, key, scale)
+        return laid
+
+    def _lay(self, b: Block, key: tuple[int, int, float, float], scale: float) -> _Laid:
+        """Laid out now, or a label's layout from an earlier card with the same inputs."""
+        if not b.letter_spacing:
+            return _laid(b, self.box.width(), self.u, scale, self.device)
+        shared: tuple[object, ...] = (b.text, b.families, b.bold, b.italic, b.line_spacing)
+        shared += (b.chip is not None, b.rtl, *key[1:], self.box.width(), self.device_key)
+        laid = _LABELS.get(shared)
+        if laid is None:
+            laid = _laid(b, self.box.width(), self.u, scale, self.device)
+            _LABELS.put(shared, laid)
+        return laid
+
+    def total(self, scale: float) -> float:
+        """The height of every block at ``scale``, each block left laid out at it."""
+        total = 0.0
+        for i, b in enumerate(self.blocks):
+            total += _apply(b, self._block(i, scale))
+            if i:
+                total += b.space_before * self.u * scale
+        return total
+
+    def fits(self, scale: float) -> bool:
+        """Whether the blocks fit the box at ``scale`` (the blocks are left as they were)."""
+        limit = self.box.height()
+        total = 0.0
+        for i, b in enumerate(self.blocks):
+            total += self._block(i, scale).height
+            if i:
+                total += b.space_before * self.u * scale
+            if total > limit:
+                return False
+        return True
 
 
 READABLE_ROLES = frozenset({"quote", "headline", "subline", "body", "item"})
@@ -407,30 +540,27 @@ def _fit(
 
     With a ``floor``, nothing is elided: below it the text keeps its size and runs on.
     """
+    sizer = _Sizer(blocks, box, u, device)
     if floor is not None and floor >= 1.0:  # small card: the readable size, run on if needed
-        return floor, _total(blocks, box, u, text_scale * floor, device), False
-    total = _total(blocks, box, u, text_scale, device)
-    if total <= box.height() or not blocks:
-        return 1.0, total, False
-    if floor is not None:
-        at_floor = _total(blocks, box, u, text_scale * floor, device)
-        if at_floor > box.height():
-            return floor, at_floor, False
+        return floor, sizer.total(text_scale * floor), False
+    if not blocks or sizer.fits(text_scale):
+        return 1.0, sizer.total(text_scale), False
+    if floor is not None and not sizer.fits(text_scale * floor):
+        return floor, sizer.total(text_scale * floor), False
     lo, hi = (floor or MIN_FIT), 1.0
     best: float | None = None
     for _ in range(7):
         mid = (lo + hi) / 2
-        if _total(blocks, box, u, text_scale * mid, device) <= box.height():
+        if sizer.fits(text_scale * mid):
             best, lo = mid, mid
         else:
             hi = mid
     if best is None and floor is not None:
         best = floor  # it fits at the floor (checked above)
     if best is not None:
-        total = _total(blocks, box, u, text_scale * best, device)
-        return best, total, False
+        return best, sizer.total(text_scale * best), False
     # Still too long at the smallest readable size: keep what fits, elide the rest.
-    total = _total(blocks, box, u, text_scale * MIN_FIT, device)
+    sizer.total(text_scale * MIN_FIT)
     return MIN_FIT, _elide(blocks, box, u, text_scale * MIN_FIT, device), True
 
 

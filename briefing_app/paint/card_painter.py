@@ -293,6 +293,25 @@ def _draw_block(painter: QPainter, block: Block, pos: QPointF, accent: QColor) -
     block.layout.draw(painter, pos)
 
 
+@lru_cache(maxsize=16)
+def _band_fonts(families: tuple[str, ...], u: float) -> tuple[QFont, QFont, float, float]:
+    """The band's label and face fonts and their cap heights, built once per theme and
+    card size (every card of a handout, and every repaint of the window, asks again)."""
+    font = QFont()
+    font.setFamilies(list(families))
+    font.setPixelSize(max(10, round(1.6 * u)))
+    font.setWeight(QFont.Weight.Bold)
+    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.28 * u)
+    small = QFont(font)
+    small.setPixelSize(max(9, round(1.25 * u)))
+    return font, small, QFontMetricsF(font).capHeight(), QFontMetricsF(small).capHeight()
+
+
+@lru_cache(maxsize=16)
+def _advance(font: QFont, text: str) -> float:
+    return QFontMetricsF(font).horizontalAdvance(text)
+
+
 def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor) -> None:
     band, u = layout.band, layout.u
     icon = min(band.height() * 0.62, max(3.0 * u, 14.0))
@@ -303,16 +322,11 @@ def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor)
         layout.card.category,
         ink.name(),
     )
-    font = QFont()
-    font.setFamilies(list(theme.sans))
-    font.setPixelSize(max(10, round(1.6 * u)))
-    font.setWeight(QFont.Weight.Bold)
-    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0.28 * u)
+    font, small, cap, small_cap = _band_fonts(theme.sans, u)
     painter.setFont(font)
     painter.setPen(ink)
-    fm = QFontMetricsF(font)
     label = layout.card.category.label.upper()
-    painter.drawText(QPointF(x + icon + 1.4 * u, band.center().y() + fm.capHeight() / 2), label)
+    painter.drawText(QPointF(x + icon + 1.4 * u, band.center().y() + cap / 2), label)
     # Two dots at the right: which face this is.
     r = 0.55 * u
     cx = band.right() - 6.0 * u
@@ -325,14 +339,10 @@ def _draw_band(painter: QPainter, layout: FaceLayout, theme: Theme, ink: QColor)
         painter.setBrush(c)
         painter.drawEllipse(QPointF(cx - (1 - i) * 2.2 * u, cy), r, r)
     side = "FRONT" if layout.face == FRONT else "BACK"
-    small = QFont(font)
-    small.setPixelSize(max(9, round(1.25 * u)))
     painter.setFont(small)
     painter.setPen(ink)
-    sfm = QFontMetricsF(small)
     painter.drawText(
-        QPointF(cx - 2.2 * u - r - 1.2 * u - sfm.horizontalAdvance(side), cy + sfm.capHeight() / 2),
-        side,
+        QPointF(cx - 2.2 * u - r - 1.2 * u - _advance(small, side), cy + small_cap / 2), side
     )
 
 

@@ -50,6 +50,19 @@ def test_grid_handout(qapp: object, pack: Pack, tmp_path: Path) -> None:
     assert "Alice Émile" in body and "Minister of Trade" in body
 
 
+def test_every_page_repeats_the_title_and_the_footer_note(
+    qapp: object, pack: Pack, tmp_path: Path
+) -> None:
+    """The header's title and the footer's note are laid out once and drawn on each page."""
+    out = tmp_path / "handout.pdf"
+    export_pdf(pack, out)
+    texts = _pages(out)
+    assert len(texts) >= 3
+    for number, text in enumerate(texts, 1):
+        assert "Briefing App" in text and "as of 2025-11-20" in text, number
+        assert number == 1 or "Tariffs & <Trade>: a test brief" in text, number
+
+
 def test_text_is_searchable_without_ligatures(qapp: object, pack: Pack, tmp_path: Path) -> None:
     """A viewer's search for "Tariffs" must find it: no "ﬀ" glyph in the text layer."""
     out = tmp_path / "handout.pdf"
