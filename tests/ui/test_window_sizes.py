@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
 
 from briefing_app.paint.card_layout import READABLE_ROLES, FaceLayout
@@ -121,3 +121,32 @@ def test_zoom_changes_every_face_by_a_visible_step_and_says_so(
         press(qtbot, window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.text_scale == 0.5
     assert window.card_view.zoom_note() == "Text 50%"
+
+
+def _toolbar_button(window: MainWindow, text: str) -> QToolButton:
+    (button,) = [b for b in window.toolbar.findChildren(QToolButton) if b.text() == text]
+    return button
+
+
+def test_a_narrow_window_keeps_the_search_and_lets_open_and_shuffle_step_aside(
+    qtbot: QtBot, make_window: Make, write_pack: Callable[..., Path]
+) -> None:
+    window = make_window(write_pack())
+    assert _toolbar_button(window, "Open").isVisible()
+    assert _toolbar_button(window, "Shuffle").isVisible()
+    window.resize(720, 600)
+    qtbot.waitUntil(lambda: window.width() == 720)
+    qtbot.waitUntil(lambda: not _toolbar_button(window, "Shuffle").isVisible())
+    bar = window.toolbar
+    qtbot.waitUntil(window.search.isVisible)  # not pushed into the overflow menu
+    overflow = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    qtbot.waitUntil(lambda: not overflow.isVisible())  # nothing is: no cut-off » button
+    assert window.search.mapTo(bar, QPoint(window.search.width(), 0)).x() <= bar.width()
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus()  # Ctrl+F reaches it
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_S)  # the key and the Go menu keep Shuffle
+    assert window.study_actions["shuffle"].isChecked()
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: _toolbar_button(window, "Shuffle").isVisible())
+    assert _toolbar_button(window, "Open").isVisible()

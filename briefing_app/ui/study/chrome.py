@@ -45,6 +45,10 @@ class StudyToolbar:
     chip_group: QButtonGroup  # keeps the chips exclusive; owned by the window
     search: QLineEdit
     tail: QAction  # actions other views add go before this one
+    # Open and Shuffle: also in the menus and on keys, so they step aside first when
+    # the chips (with five-digit counts) and the search need the room.
+    # Each group leaves as one, the first first.
+    secondary: tuple[tuple[QAction, ...], ...] = ()
 
 
 @dataclass
@@ -88,8 +92,8 @@ def build_toolbar(
     actions["open"].setIconText("Open")
     open_button.setDefaultAction(actions["open"])
     keyboard_button(open_button, "Open a pack")
-    bar.addWidget(open_button)
-    bar.addSeparator()
+    open_slot = bar.addWidget(open_button)
+    open_rule = bar.addSeparator()
     group = QButtonGroup(owner)
     group.setExclusive(True)
     chips: dict[Category | None, QToolButton] = {}
@@ -119,11 +123,13 @@ def build_toolbar(
     search.setClearButtonEnabled(True)
     search.setAccessibleName("Search cards")
     bar.addWidget(search)
-    bar.addAction(actions["shuffle"])
-    shuffle = bar.widgetForAction(actions["shuffle"])
-    if isinstance(shuffle, QToolButton):
-        keyboard_button(shuffle, "Shuffle the cards")
-    return StudyToolbar(bar, chips, group, search, actions["shuffle"])
+    shuffle = QToolButton()
+    shuffle.setDefaultAction(actions["shuffle"])
+    keyboard_button(shuffle, "Shuffle the cards")
+    shuffle_slot = bar.addWidget(shuffle)
+    return StudyToolbar(
+        bar, chips, group, search, shuffle_slot, ((shuffle_slot,), (open_slot, open_rule))
+    )
 
 
 def build_nav_row(actions: dict[str, QAction]) -> NavRow:

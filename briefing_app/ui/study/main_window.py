@@ -699,13 +699,17 @@ class MainWindow(QMainWindow):
         self.next_button.setEnabled(deck.index < len(deck) - 1)
         counts = deck.counts()
         compact = self.width() < COMPACT_WIDTH
+        relabelled = False
         for cat, chip in self.chips.items():
             count = f"{counts.get(cat, 0):,}"
             text = count if compact and cat is not None else f"{PLURALS[cat]}  {count}"
             if chip.text() != text:
+                relabelled = True
                 chip.setText(text)
                 chip.setToolTip(f"{PLURALS[cat]}: {count} cards")
                 chip.setAccessibleName(f"{PLURALS[cat]}, {count} cards")
+        if relabelled:
+            self._fit_toolbar()
 
     def set_category(self, category: Category | None) -> None:
         self.chips[category].setChecked(True)
@@ -769,6 +773,20 @@ class MainWindow(QMainWindow):
     def _fit_width(self) -> None:
         self.hint_label.setVisible(self.width() >= COMPACT_WIDTH)
         self._fit_modes()
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        """Open and Shuffle leave the toolbar (menus and keys keep them) when the chips and
+        the search would otherwise be pushed into its overflow menu, out of Ctrl+F's reach."""
+        toolbar = self._chrome().toolbar
+        for group in toolbar.secondary:
+            for slot in group:
+                slot.setVisible(True)
+        for group in toolbar.secondary:
+            if toolbar.bar.sizeHint().width() <= self.width():
+                break
+            for slot in group:
+                slot.setVisible(False)
 
     def remember_layout(self) -> None:
         """Save the window's place and size and its bars' heights (on close, or on quit)."""
