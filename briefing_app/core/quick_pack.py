@@ -40,7 +40,7 @@ class PackSummary:
         return sum(self.counts.values())
 
     def counts_text(self) -> str:
-        parts = [f"{self.counts.get(k, 0)} {k}" for k in COUNT_KEYS]
+        parts = [f"{self.counts.get(k, 0):,} {k}" for k in COUNT_KEYS]
         return ", ".join(parts)
 
 

@@ -94,3 +94,10 @@ def test_any_json_object_reads_alike(tmp_path_factory: pytest.TempPathFactory, r
     path = tmp_path_factory.mktemp("head") / "pack.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     same(path)
+
+
+def test_library_counts_group_thousands_as_the_chips_do(tmp_path: Path) -> None:
+    from briefing_app.core.quick_pack import PackSummary
+
+    summary = PackSummary(tmp_path, "Big", counts={"actors": 2500, "quotes": 20000})
+    assert summary.counts_text() == "2,500 actors, 20,000 quotes, 0 measures, 0 implications"

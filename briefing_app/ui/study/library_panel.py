@@ -119,7 +119,7 @@ class _Delegate(QStyledItemDelegate):
         meta = []
         if summary.as_of:
             meta.append(f"As of {summary.as_of}")
-        meta.append(f"{summary.card_total} cards" if summary.counts else "no cards")
+        meta.append(f"{summary.card_total:,} cards" if summary.counts else "no cards")
         line = " \u00b7 ".join(meta)
         painter.drawText(
             QRectF(x, y, w, sfm.height()),
@@ -188,7 +188,7 @@ class _Delegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.category_color(cat))
             painter.drawEllipse(QRectF(x, y + fm.height() / 2 - r, 2 * r, 2 * r))
-            text = str(summary.counts.get(key, 0))
+            text = f"{summary.counts.get(key, 0):,}"
             painter.setPen(theme.color("muted"))
             painter.drawText(QPointF(x + 3 * r, y + fm.ascent()), text)
             x += 3 * r + fm.horizontalAdvance(text) + fm.height() * 0.8
