@@ -4,9 +4,10 @@ The store hands over its history already counted (``Tallies``: rows per item
 as read, due times as stored text, and reviews per calendar day), so the cost
 does not grow with the number of reviews, and no mapping per item is built;
 ``History.from_rows`` counts plain rows the same way and ``Tallies.of`` turns
-that into the store's rows (tests hold the two together). Counts for items the pack no longer has are dropped, so editing a
-pack never breaks the view. Days are calendar days in ``now``'s time zone: the
-UI passes local time, tests pass UTC, and "today" means what the user means by it.
+that into the store's rows (tests hold the two together). Counts for items the
+pack no longer has are dropped, so editing a pack never breaks the view. Days
+are calendar days in ``now``'s time zone: the UI passes local time, tests pass
+UTC, and "today" means what the user means by it.
 """
 
 from __future__ import annotations
