@@ -31,7 +31,6 @@ from .models import Pack
 _get_id = attrgetter("id")
 _get_actor = attrgetter("actor")
 _first = itemgetter(0)
-_second = itemgetter(1)
 HISTORY_DAYS = 30
 YEAR_DAYS = 371  # 53 full weeks: the calendar heatmap's last year
 FORECAST_DAYS = 8  # today (overdue included) and the 7 days after it
@@ -108,7 +107,8 @@ class Tallies(NamedTuple):
     study: Sequence[tuple[str, int, int]]  # item, flip-card ratings, of which Again
     quiz: Sequence[str]  # the items with quiz answers among their reviews
     answers: Sequence[tuple[str, int, int]]  # item, quiz answers, of which correct
-    dues: Sequence[tuple[str, str]]  # item, next due as stored (``timestamp``)
+    scheduled: Sequence[str]  # the items with a schedule
+    dues: Sequence[str]  # when each of those is next due, as stored (``timestamp``)
     days: Mapping[tuple[date, str], int]
 
     @classmethod
@@ -119,7 +119,8 @@ class Tallies(NamedTuple):
             [(item, n, again) for (item, source), (n, again) in reviews if source == "study"],
             [item for item, source in history.reviews if source == "quiz"],
             [(item, n, right) for item, (n, right) in history.answers.items()],
-            [(item, timestamp(due)) for item, due in dues.items()],
+            list(dues),
+            list(map(timestamp, dues.values())),
             history.days,
         )
 
@@ -329,7 +330,7 @@ def _seen(
     """Items seen per category (None: no longer in the pack): the scheduled ones,
     whose categories are given, and any reviewed or answered without a schedule."""
     seen: Counter[str | None] = Counter(due_kinds)
-    scheduled = set(map(_first, tallies.dues))
+    scheduled = set(tallies.scheduled)
     others = set(map(_first, tallies.study)).union(tallies.quiz, map(_first, tallies.answers))
     seen.update(map(kind_of, others.difference(scheduled)))
     return seen
@@ -349,8 +350,8 @@ def compute_stats(pack: Pack, tallies: Tallies, now: datetime) -> PackStats:
     recall_total, recall_again = _category_sums(tallies.study, kind_of)
     cat_total, cat_right = _category_sums(tallies.answers, kind_of)
     actor_total, actor_right = _actor_sums(pack, tallies.answers)
-    due_kinds = list(map(kind_of, map(_first, tallies.dues)))
-    dues = list(map(_second, tallies.dues))
+    due_kinds = list(map(kind_of, tallies.scheduled))
+    dues = list(tallies.dues)
     if None in due_kinds:  # items the pack no longer has
         dues = list(compress(dues, due_kinds))
     seen_by_category = _seen(tallies, due_kinds, kind_of)

@@ -20,6 +20,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import sqlite3
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from .due import due_now_ids
 from .migrations import NewerSchemaError, migrate, timestamp
+from .pack import gc_paused
 from .pack_stats import (
     YEAR_DAYS,
     History,
@@ -62,6 +64,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DB_NAME", "ENV_VAR", "ProgressError", "ProgressStore", "data_dir", "due_filter"]
 
+logger = logging.getLogger(__name__)
 ENV_VAR = "BRIEFING_APP_DATA_DIR"
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 5000
@@ -71,6 +74,7 @@ WRONG_ANSWER_MEMORY = timedelta(days=14)
 
 Clock = Callable[[], datetime]
 _first = itemgetter(0)
+_UNIT_SEPARATOR = "\x1f"  # char(31): not in any id or stored time the app writes
 _second = itemgetter(1)
 _first_two = itemgetter(0, 1)
 _last_two = itemgetter(-2, -1)
@@ -451,9 +455,15 @@ class ProgressStore:
         return value
 
     def stats(self, pack: Pack, now: datetime) -> PackStats:
-        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``."""
+        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``.
+
+        The collector is paused meanwhile: the rows read are tens of thousands of
+        short-lived tuples without cycles, whose allocation would otherwise set off
+        collections that walk a big pack's objects again and again.
+        """
         now = now if now.tzinfo is not None else now.astimezone()
-        return compute_stats(pack, self.tallies(pack.id, item_kinds(pack), now), now)
+        with gc_paused():
+            return compute_stats(pack, self.tallies(pack.id, item_kinds(pack), now), now)
 
     def tallies(self, pack_id: str, known: Collection[str], now: datetime) -> Tallies:
         """The pack's running counts and due times as read, days as ``history`` counts them.
@@ -466,16 +476,37 @@ class ProgressStore:
             " WHERE pack_id = ? AND source = 'study'",
             (pack_id,),
         )
-        quiz = self._rows(
-            "SELECT item_id FROM review_counts WHERE pack_id = ? AND source = 'quiz'", (pack_id,)
+        (quiz_items,) = self._text_columns(
+            ("item_id",), "review_counts WHERE pack_id = ? AND source = 'quiz'", (pack_id,)
         )
-        quiz_items: list[str] = list(map(_first, quiz))
         answers = self._rows(
             "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?", (pack_id,)
         )
-        dues = self._rows("SELECT item_id, due FROM cards WHERE pack_id = ?", (pack_id,))
+        scheduled, dues = self._text_columns(
+            ("item_id", "due"), "cards WHERE pack_id = ?", (pack_id,)
+        )
         stale = _missing(map(_first, study), known) | _missing(quiz_items, known)
-        return Tallies(study, quiz_items, answers, dues, self._days(pack_id, now, stale))
+        days = self._days(pack_id, now, stale)
+        return Tallies(study, quiz_items, answers, scheduled, dues, days)
+
+    def _text_columns(
+        self, names: tuple[str, ...], source: str, params: tuple[Any, ...]
+    ) -> list[list[str]]:
+        """Text columns (never NULL) of ``SELECT ... FROM source``, as lists.
+
+        Each column comes as one ``group_concat`` string split in C: no tuple and
+        no object per row until the split. The rows of one query feed every
+        aggregate in the same order. Should a value hold the separator, the rows
+        are read one by one instead.
+        """
+        joined = ", ".join(f"group_concat({name}, char(31))" for name in names)
+        ((count, *texts),) = self._rows(f"SELECT COUNT(*), {joined} FROM {source}", params)
+        columns = [text.split(_UNIT_SEPARATOR) for text in texts] if count else []
+        if all(len(column) == count for column in columns):
+            return columns or [[] for _ in names]
+        logger.info("a value holds the unit separator: %s read row by row", source)
+        rows = self._rows(f"SELECT {', '.join(names)} FROM {source}", params)
+        return [list(map(itemgetter(i), rows)) for i in range(len(names))]
 
     def history(self, pack_id: str, known: Collection[str], now: datetime) -> History:
         """The pack's reviews and answers counted in SQL, days in ``now``'s zone.

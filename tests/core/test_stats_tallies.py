@@ -250,6 +250,34 @@ def test_the_tallies_read_equal_the_rows_counted(tmp_path: Path, zone: tzinfo) -
         assert store.stats(pack, now) == expected
 
 
+def test_an_id_holding_the_separator_is_read_row_by_row(tmp_path: Path) -> None:
+    """Columns come joined by char(31); an item id holding one (written by hand, never
+    by a pack, whose ids are slugs) still gives the plain count."""
+    pack = _pack()
+    path = tmp_path / DB_NAME
+    _fill(path, pack, seed=5)
+    conn = sqlite3.connect(path)
+    for item in ("odd\x1fid", "q1\x1f"):
+        conn.execute(
+            "INSERT OR REPLACE INTO cards (pack_id, item_id, card, due)"
+            " VALUES ('demo', ?, '{}', ?)",
+            (item, timestamp(NOW)),
+        )
+        conn.execute(
+            "INSERT INTO reviews (pack_id, item_id, rating, source, reviewed_at, card_after)"
+            " VALUES ('demo', ?, 2, 'quiz', ?, '{}')",
+            (item, timestamp(NOW - timedelta(days=1))),
+        )
+    conn.commit()
+    conn.close()
+    with ProgressStore(path) as store:
+        stats = store.stats(pack, NOW)
+    got = stats.to_dict()
+    got["year"] = [(d.day, d.reviews, d.answers) for d in stats.year]
+    got["seen_by_category"] = {k: n for k, n in stats.seen_by_category.items() if n}
+    assert got == _plain_stats(pack, path, NOW)
+
+
 def test_the_tallies_read_one_index_each(tmp_path: Path) -> None:
     """The per-item queries read one index or table without rowid: no lookup per row."""
     with ProgressStore(tmp_path / DB_NAME) as store:
@@ -257,9 +285,11 @@ def test_the_tallies_read_one_index_each(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / DB_NAME)
     queries = [
         "SELECT item_id, reviews, again FROM review_counts WHERE pack_id = ? AND source = 'study'",
-        "SELECT item_id FROM review_counts WHERE pack_id = ? AND source = 'quiz'",
+        "SELECT COUNT(*), group_concat(item_id, char(31)) FROM review_counts"
+        " WHERE pack_id = ? AND source = 'quiz'",
         "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?",
-        "SELECT item_id, due FROM cards WHERE pack_id = ?",
+        "SELECT COUNT(*), group_concat(item_id, char(31)), group_concat(due, char(31))"
+        " FROM cards WHERE pack_id = ?",
     ]
     for sql in queries:
         plan = " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, ("x",)))
