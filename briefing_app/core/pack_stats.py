@@ -308,20 +308,27 @@ def _category_sums(
     return first, second
 
 
-def _actor_sums(
-    pack: Pack, answers: Sequence[tuple[str, int, int]]
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Quiz answers and correct ones per actor the answered items are about."""
+def _answer_sums(
+    pack: Pack, answers: Sequence[tuple[str, int, int]], kind_of: Callable[[str], str | None]
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
+    """Quiz answers and correct ones per category, then per actor the answered items
+    are about, in one pass; items the pack no longer has are left out."""
+    cat_total, cat_right = _category_sums((), kind_of)
     total = dict.fromkeys(map(_get_id, pack.actors), 0)
     correct = dict.fromkeys(map(_get_id, pack.actors), 0)
     if not answers:
-        return total, correct
-    actors_of = item_actors(pack).get
+        return cat_total, cat_right, total, correct
+    actors_of = item_actors(pack).__getitem__
     for item, count, right in answers:
-        for actor in actors_of(item, ()):  # nobody for an item the pack no longer has
+        kind = kind_of(item)
+        if kind is None:
+            continue
+        cat_total[kind] += count
+        cat_right[kind] += right
+        for actor in actors_of(item):
             total[actor] += count
             correct[actor] += right
-    return total, correct
+    return cat_total, cat_right, total, correct
 
 
 def _seen(
@@ -348,8 +355,7 @@ def compute_stats(pack: Pack, tallies: Tallies, now: datetime) -> PackStats:
     categories = item_kinds(pack)
     kind_of = categories.get
     recall_total, recall_again = _category_sums(tallies.study, kind_of)
-    cat_total, cat_right = _category_sums(tallies.answers, kind_of)
-    actor_total, actor_right = _actor_sums(pack, tallies.answers)
+    cat_total, cat_right, actor_total, actor_right = _answer_sums(pack, tallies.answers, kind_of)
     due_kinds = list(map(kind_of, tallies.scheduled))
     dues = list(tallies.dues)
     if None in due_kinds:  # items the pack no longer has
