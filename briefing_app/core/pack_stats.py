@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from datetime import time as day_start
 from functools import partial
-from itertools import compress
+from itertools import chain, compress, filterfalse
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
@@ -338,21 +338,24 @@ def _seen(
     whose categories are given, and any reviewed or answered without a schedule."""
     seen: Counter[str | None] = Counter(due_kinds)
     scheduled = set(tallies.scheduled)
-    others = set(map(_first, tallies.study)).union(tallies.quiz, map(_first, tallies.answers))
-    seen.update(map(kind_of, others.difference(scheduled)))
+    reviewed = chain(map(_first, tallies.study), tallies.quiz, map(_first, tallies.answers))
+    seen.update(map(kind_of, set(filterfalse(scheduled.__contains__, reviewed))))
     return seen
 
 
-def compute_stats(pack: Pack, tallies: Tallies, now: datetime) -> PackStats:
+def compute_stats(
+    pack: Pack, tallies: Tallies, now: datetime, categories: Mapping[str, str] | None = None
+) -> PackStats:
     """Count a pack's history (``Tallies``).
 
-    ``tallies`` must count days in ``now``'s zone from ``history_start(now)`` on.
-    Each row is looked at once; due times are compared as stored text, in C.
+    ``tallies`` must count days in ``now``'s zone from ``history_start(now)`` on;
+    ``categories`` is ``item_kinds(pack)`` when the caller has it already. Each
+    row is looked at once; due times are compared as stored text, in C.
     """
     now = now if now.tzinfo is not None else now.astimezone()
     zone = now.tzinfo
     today = now.date()
-    categories = item_kinds(pack)
+    categories = item_kinds(pack) if categories is None else categories
     kind_of = categories.get
     recall_total, recall_again = _category_sums(tallies.study, kind_of)
     cat_total, cat_right, actor_total, actor_right = _answer_sums(pack, tallies.answers, kind_of)

@@ -463,7 +463,8 @@ class ProgressStore:
         """
         now = now if now.tzinfo is not None else now.astimezone()
         with gc_paused():
-            return compute_stats(pack, self.tallies(pack.id, item_kinds(pack), now), now)
+            kinds = item_kinds(pack)
+            return compute_stats(pack, self.tallies(pack.id, kinds, now), now, kinds)
 
     def tallies(self, pack_id: str, known: Collection[str], now: datetime) -> Tallies:
         """The pack's running counts and due times as read, days as ``history`` counts them.
