@@ -238,16 +238,13 @@ class PackStats:
         }
 
 
-def item_actors(pack: Pack) -> dict[str, tuple[str, ...]]:
-    """The actors each card is about: an actor's own card, who said, who did, who is concerned.
-
-    Pairs are zipped in C for the one-actor kinds, a big pack's tens of thousands of cards.
-    """
+def single_actors(pack: Pack) -> dict[str, str]:
+    """The one actor each card but an implication is about: an actor's own card, who
+    said, who did (zipped in C: a big pack has tens of thousands)."""
     actor_ids = list(map(_get_id, pack.actors))
-    out: dict[str, tuple[str, ...]] = dict(zip(actor_ids, zip(actor_ids), strict=True))
+    out = dict(zip(actor_ids, actor_ids, strict=True))
     for items in (pack.quotes, pack.measures):
-        out.update(zip(map(_get_id, items), zip(map(_get_actor, items)), strict=True))
-    out.update({i.id: tuple(dict.fromkeys(i.actors)) for i in pack.implications})
+        out.update(zip(map(_get_id, items), map(_get_actor, items), strict=True))
     return out
 
 
@@ -318,14 +315,20 @@ def _answer_sums(
     correct = dict.fromkeys(map(_get_id, pack.actors), 0)
     if not answers:
         return cat_total, cat_right, total, correct
-    actors_of = item_actors(pack).__getitem__
+    single = single_actors(pack).get
+    several = {i.id: tuple(dict.fromkeys(i.actors)) for i in pack.implications}
     for item, count, right in answers:
         kind = kind_of(item)
         if kind is None:
             continue
         cat_total[kind] += count
         cat_right[kind] += right
-        for actor in actors_of(item):
+        actor = single(item)
+        if actor is not None:
+            total[actor] += count
+            correct[actor] += right
+            continue
+        for actor in several[item]:  # who is concerned, each once
             total[actor] += count
             correct[actor] += right
     return cat_total, cat_right, total, correct
