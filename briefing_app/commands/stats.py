@@ -52,7 +52,7 @@ def run_stats(
     try:
         with ProgressStore.open_default() as store:
             sound = store.check() if check else False
-            stats = store.stats(pack, moment)
+            stats = store.stats(pack, moment, year=False)  # 30 days shown, not the year
             if store.recovery_message:  # found on opening, by the check or by a read
                 error_line(store.recovery_message)
             if sound:

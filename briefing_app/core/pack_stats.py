@@ -347,11 +347,17 @@ def _seen(
 
 
 def compute_stats(
-    pack: Pack, tallies: Tallies, now: datetime, categories: Mapping[str, str] | None = None
+    pack: Pack,
+    tallies: Tallies,
+    now: datetime,
+    categories: Mapping[str, str] | None = None,
+    *,
+    year: bool = True,
 ) -> PackStats:
     """Count a pack's history (``Tallies``).
 
-    ``tallies`` must count days in ``now``'s zone from ``history_start(now)`` on;
+    ``tallies`` must count days in ``now``'s zone from ``history_start(now)`` on, or
+    the last ``HISTORY_DAYS`` without ``year`` (then ``PackStats.year`` is empty);
     ``categories`` is ``item_kinds(pack)`` when the caller has it already. Each
     row is looked at once; due times are compared as stored text, in C.
     """
@@ -412,7 +418,7 @@ def compute_stats(
         seen_by_category={c.value: seen_by_category[c.value] for c in STUDY_CATEGORIES},
         year=tuple(
             DayCount(d, study_days[d], quiz_days[d])
-            for d in (year_first + timedelta(days=i) for i in range(YEAR_DAYS))
+            for d in (year_first + timedelta(days=i) for i in range(YEAR_DAYS if year else 0))
         ),
         recall_by_category=tuple(
             Accuracy(

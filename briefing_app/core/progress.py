@@ -37,12 +37,12 @@ from .due import due_now_ids
 from .migrations import NewerSchemaError, migrate, timestamp
 from .pack import gc_paused
 from .pack_stats import (
+    HISTORY_DAYS,
     YEAR_DAYS,
     History,
     PackStats,
     Tallies,
     compute_stats,
-    history_start,
     item_kinds,
 )
 from .schedule import (
@@ -454,8 +454,10 @@ class ProgressStore:
             value += 2.0 * math.exp(-max(age, 0.0) / 3.0)
         return value
 
-    def stats(self, pack: Pack, now: datetime) -> PackStats:
-        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``.
+    def stats(self, pack: Pack, now: datetime, *, year: bool = True) -> PackStats:
+        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``;
+        without ``year`` no calendar year (``PackStats.year``), only the last 30 days:
+        each day is one more count over the reviews of that day.
 
         The collector is paused meanwhile: the rows read are tens of thousands of
         short-lived tuples without cycles, whose allocation would otherwise set off
@@ -464,10 +466,15 @@ class ProgressStore:
         now = now if now.tzinfo is not None else now.astimezone()
         with gc_paused():
             kinds = item_kinds(pack)
-            return compute_stats(pack, self.tallies(pack.id, kinds, now), now, kinds)
+            days = YEAR_DAYS if year else HISTORY_DAYS
+            tallies = self.tallies(pack.id, kinds, now, days=days)
+            return compute_stats(pack, tallies, now, kinds, year=year)
 
-    def tallies(self, pack_id: str, known: Collection[str], now: datetime) -> Tallies:
-        """The pack's running counts and due times as read, days as ``history`` counts them.
+    def tallies(
+        self, pack_id: str, known: Collection[str], now: datetime, *, days: int = YEAR_DAYS
+    ) -> Tallies:
+        """The pack's running counts and due times as read, and the last ``days`` days
+        counted as ``history`` counts them.
 
         Rows are handed over as the database gives them and due times stay stored
         text: a big pack's tens of thousands of items cost no Python per row here.
@@ -487,8 +494,8 @@ class ProgressStore:
             ("item_id", "due"), "cards WHERE pack_id = ?", (pack_id,)
         )
         stale = _missing(map(_first, study), known) | _missing(quiz_items, known)
-        days = self._days(pack_id, now, stale)
-        return Tallies(study, quiz_items, answers, scheduled, dues, days)
+        per_day = self._days(pack_id, now, stale, days)
+        return Tallies(study, quiz_items, answers, scheduled, dues, per_day)
 
     def _text_columns(
         self, names: tuple[str, ...], source: str, params: tuple[Any, ...]
@@ -528,8 +535,11 @@ class ProgressStore:
         stale = set(map(_first, reviews)).difference(known)
         return History(reviews, answers, self._days(pack_id, now, stale))
 
-    def _days(self, pack_id: str, now: datetime, stale: set[str]) -> dict[Any, int]:
-        """Reviews per (day, source) since ``history_start``, leaving out ``stale`` items.
+    def _days(
+        self, pack_id: str, now: datetime, stale: set[str], count: int = YEAR_DAYS
+    ) -> dict[Any, int]:
+        """Reviews per (day, source) of the last ``count`` days (from ``history_start``
+        for a year), leaving out ``stale`` items.
 
         One indexed range count per day, its bounds computed in ``now``'s zone
         (daylight saving included), is cheaper than a date function on every row.
@@ -544,8 +554,8 @@ class ProgressStore:
             "SELECT COUNT(*), SUM(source = 'study') FROM reviews"
             f" WHERE pack_id = ? AND reviewed_at >= ? AND reviewed_at < ?{skip}"
         )
-        first = history_start(now)
-        days = [first + timedelta(days=i) for i in range(YEAR_DAYS + 1)]
+        first = now.date() - timedelta(days=count - 1)
+        days = [first + timedelta(days=i) for i in range(count + 1)]
         bounds = [timestamp(datetime.combine(d, day_start.min, tzinfo=now.tzinfo)) for d in days]
         out: dict[Any, int] = {}
         for day, start, end in zip(days, bounds, bounds[1:], strict=False):

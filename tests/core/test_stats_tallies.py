@@ -4,6 +4,7 @@ with items the pack no longer has and items reviewed without a schedule."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import sqlite3
@@ -276,6 +277,20 @@ def test_an_id_holding_the_separator_is_read_row_by_row(tmp_path: Path) -> None:
     got["year"] = [(d.day, d.reviews, d.answers) for d in stats.year]
     got["seen_by_category"] = {k: n for k, n in stats.seen_by_category.items() if n}
     assert got == _plain_stats(pack, path, NOW)
+
+
+@pytest.mark.parametrize("zone", ZONES, ids=str)
+def test_without_the_year_only_the_year_is_left_out(tmp_path: Path, zone: tzinfo) -> None:
+    """``stats`` and ``stats --json`` show 30 days, so they skip counting the year."""
+    pack = _pack()
+    path = tmp_path / DB_NAME
+    _fill(path, pack, seed=6)
+    now = NOW.astimezone(zone)
+    with ProgressStore(path) as store:
+        full = store.stats(pack, now)
+        short = store.stats(pack, now, year=False)
+    assert len(full.year) == 371 and short.year == ()
+    assert short == dataclasses.replace(full, year=())
 
 
 def test_the_tallies_read_one_index_each(tmp_path: Path) -> None:
