@@ -24,7 +24,7 @@ from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, cast
 
 from .cards import STUDY_CATEGORIES, Category
-from .due import due_now_from_stamps
+from .due import due_now_from_counts
 from .migrations import timestamp
 from .models import Pack
 
@@ -110,6 +110,10 @@ class Tallies(NamedTuple):
     scheduled: Sequence[str]  # the items with a schedule
     dues: Sequence[str]  # when each of those is next due, as stored (``timestamp``)
     days: Mapping[tuple[date, str], int]
+    # Instead of ``dues`` (then empty), when every scheduled item is in the pack and the
+    # zone has a fixed offset: how many are due at or before ``due_bounds(now)[0]``
+    # (now), then before each of the others (the starts of the next days).
+    due_counts: Sequence[int] | None = None
 
     @classmethod
     def of(cls, history: History, dues: Mapping[str, datetime]) -> Tallies:
@@ -261,6 +265,36 @@ def item_kinds(pack: Pack) -> dict[str, str]:
     return out
 
 
+def due_bounds(now: datetime) -> list[str] | None:
+    """Now, then the start of each of the ``FORECAST_DAYS`` days after today, as stored
+    text, where the due forecast splits; None unless ``now``'s zone has a fixed offset
+    (elsewhere a day may begin twice: each due time is converted instead)."""
+    if not isinstance(now.tzinfo, timezone):
+        return None
+    firsts = [now.date() + timedelta(days=i) for i in range(1, FORECAST_DAYS + 1)]
+    starts = [datetime.combine(d, day_start.min, tzinfo=now.tzinfo) for d in firsts]
+    return [timestamp(now), *map(timestamp, starts)]
+
+
+def _due_figures(
+    tallies: Tallies, due_kinds: list[str | None], now: datetime
+) -> tuple[Counter[date], int, int]:
+    """Items due per day from today (overdue ones today), those due now, and how many of
+    the pack's items have a schedule: counted by the store, or from the due times."""
+    today = now.date()
+    if tallies.due_counts is not None:
+        due_now, *before = tallies.due_counts
+        days: Counter[date] = Counter()
+        for index, count in enumerate(before):
+            days[today + timedelta(days=index)] = count - (before[index - 1] if index else 0)
+        return days, due_now, len(due_kinds)
+    dues = list(tallies.dues)
+    if None in due_kinds:  # items the pack no longer has
+        dues = list(compress(dues, due_kinds))
+    instant = timestamp(now)  # compared with the stored times as text, in their order
+    return _forecast_days(dues, today, now.tzinfo), sum(map(instant.__ge__, dues)), len(dues)
+
+
 def _forecast_days(
     dues: Sequence[datetime] | Sequence[str], today: date, zone: tzinfo | None
 ) -> Counter[date]:
@@ -362,16 +396,13 @@ def compute_stats(
     row is looked at once; due times are compared as stored text, in C.
     """
     now = now if now.tzinfo is not None else now.astimezone()
-    zone = now.tzinfo
     today = now.date()
     categories = item_kinds(pack) if categories is None else categories
     kind_of = categories.get
     recall_total, recall_again = _category_sums(tallies.study, kind_of)
     cat_total, cat_right, actor_total, actor_right = _answer_sums(pack, tallies.answers, kind_of)
     due_kinds = list(map(kind_of, tallies.scheduled))
-    dues = list(tallies.dues)
-    if None in due_kinds:  # items the pack no longer has
-        dues = list(compress(dues, due_kinds))
+    due_days, due_reviews, scheduled = _due_figures(tallies, due_kinds, now)
     seen_by_category = _seen(tallies, due_kinds, kind_of)
     seen_by_category.pop(None, None)
 
@@ -383,12 +414,10 @@ def compute_stats(
         if year_first <= day <= today:
             (study_days if source == "study" else quiz_days)[day] += count
 
-    due_days = _forecast_days(dues, today, zone)
     forecast = tuple(
         DayCount(today + timedelta(days=i), reviews=due_days[today + timedelta(days=i)])
         for i in range(FORECAST_DAYS)
     )
-    instant = timestamp(now)  # compared with the stored times as text, in their order
     return PackStats(
         pack_id=pack.id,
         title=pack.title,
@@ -398,8 +427,8 @@ def compute_stats(
         answered=sum(cat_total.values()),
         correct=sum(cat_right.values()),
         reviews=sum(recall_total.values()),
-        due_now=due_now_from_stamps(len(categories), dues, instant),
-        due_reviews_now=sum(map(instant.__ge__, dues)),
+        due_now=due_now_from_counts(len(categories), scheduled, due_reviews),
+        due_reviews_now=due_reviews,
         due_today=forecast[0].total,
         due_forecast=forecast,
         by_category=tuple(

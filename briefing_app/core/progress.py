@@ -43,6 +43,7 @@ from .pack_stats import (
     PackStats,
     Tallies,
     compute_stats,
+    due_bounds,
     item_kinds,
 )
 from .schedule import (
@@ -490,12 +491,32 @@ class ProgressStore:
         answers = self._rows(
             "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?", (pack_id,)
         )
-        scheduled, dues = self._text_columns(
-            ("item_id", "due"), "cards WHERE pack_id = ?", (pack_id,)
-        )
+        scheduled, dues, due_counts = self._schedules(pack_id, known, now)
         stale = _missing(map(_first, study), known) | _missing(quiz_items, known)
         per_day = self._days(pack_id, now, stale, days)
-        return Tallies(study, quiz_items, answers, scheduled, dues, per_day)
+        return Tallies(study, quiz_items, answers, scheduled, dues, per_day, due_counts)
+
+    def _schedules(
+        self, pack_id: str, known: Collection[str], now: datetime
+    ) -> tuple[list[str], list[str], list[int] | None]:
+        """The scheduled items, and their due times or only how many fall before each of
+        ``due_bounds(now)`` (see ``Tallies``): counted from the ``cards_by_due`` index
+        in the same statement as the items are read, so no due time is read as text."""
+        bounds = due_bounds(now)
+        if bounds is not None:
+            counts = ", ".join(
+                f"(SELECT COUNT(*) FROM cards WHERE pack_id = ?1 AND due {op} ?{n})"
+                for n, op in enumerate(["<="] + ["<"] * (len(bounds) - 1), start=2)
+            )
+            sql = f"SELECT COUNT(*), group_concat(item_id, char(31)), {counts} FROM cards"
+            ((count, joined, *before),) = self._rows(
+                sql + " WHERE pack_id = ?1", (pack_id, *bounds)
+            )
+            items = joined.split(_UNIT_SEPARATOR) if count else []
+            if len(items) == count and all(map(known.__contains__, items)):
+                return items, [], before
+        columns = self._text_columns(("item_id", "due"), "cards WHERE pack_id = ?", (pack_id,))
+        return columns[0], columns[1], None
 
     def _text_columns(
         self, names: tuple[str, ...], source: str, params: tuple[Any, ...]

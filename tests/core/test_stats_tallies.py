@@ -221,6 +221,41 @@ def test_stats_equal_counting_every_stored_row(tmp_path: Path, zone: tzinfo, see
 
 
 @pytest.mark.parametrize("zone", ZONES, ids=str)
+def test_due_counts_from_the_index_equal_counting_the_due_times(
+    tmp_path: Path, zone: tzinfo
+) -> None:
+    """With every scheduled item still in the pack, a fixed-offset zone's forecast and
+    due-now figures are counted in SQL; they equal converting each due time."""
+    pack = _pack()
+    path = tmp_path / DB_NAME
+    _fill(path, pack, seed=4)
+    conn = sqlite3.connect(path)
+    conn.execute("DELETE FROM cards WHERE pack_id = 'demo' AND item_id LIKE 'gone-%'")
+    day_start = datetime.combine(NOW.astimezone(zone).date(), datetime.min.time(), zone)
+    for n, item in enumerate(["q0", "q1", "q2", "m0"]):  # on and around the bounds
+        due = day_start + timedelta(days=n + 1, microseconds=n - 1)
+        conn.execute(
+            "UPDATE cards SET due = ? WHERE pack_id = 'demo' AND item_id = ?",
+            (timestamp(due), item),
+        )
+    conn.execute(
+        "UPDATE cards SET due = ? WHERE pack_id = 'demo' AND item_id = 'm1'", (timestamp(NOW),)
+    )
+    conn.commit()
+    conn.close()
+    now = NOW.astimezone(zone)
+    with ProgressStore(path) as store:
+        counted = store.tallies("demo", item_kinds(pack), now).due_counts
+        stats = store.stats(pack, now)
+    assert (counted is not None) == isinstance(zone, timezone)
+    got = stats.to_dict()
+    got["year"] = [(d.day, d.reviews, d.answers) for d in stats.year]
+    got["seen_by_category"] = {k: n for k, n in stats.seen_by_category.items() if n}
+    assert got == _plain_stats(pack, path, now)
+    assert got["due"] and any(d["count"] for d in got["due_next_7_days"])
+
+
+@pytest.mark.parametrize("zone", ZONES, ids=str)
 def test_the_tallies_read_equal_the_rows_counted(tmp_path: Path, zone: tzinfo) -> None:
     """The store's rows per item give the statistics that counting every row gives."""
     pack = _pack()
@@ -305,6 +340,7 @@ def test_the_tallies_read_one_index_each(tmp_path: Path) -> None:
         "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?",
         "SELECT COUNT(*), group_concat(item_id, char(31)), group_concat(due, char(31))"
         " FROM cards WHERE pack_id = ?",
+        "SELECT COUNT(*) FROM cards WHERE pack_id = ? AND due < 'x'",
     ]
     for sql in queries:
         plan = " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, ("x",)))
