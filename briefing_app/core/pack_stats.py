@@ -1,31 +1,36 @@
 """Statistics of one pack from its stored history, computed without a database.
 
-The store hands over its history already counted (``History``: per item, and
-per calendar day), so the cost does not grow with the number of reviews;
-``History.from_rows`` counts plain rows the same way (tests hold the two
-together). Counts for items the pack no longer has are dropped, so editing a
-pack never breaks the view. Days are calendar days in ``now``'s time zone: the
-UI passes local time, tests pass UTC, and "today" means what the user means by it.
+The store hands over its history already counted (``Tallies``: rows per item
+as read, due times as stored text, and reviews per calendar day), so the cost
+does not grow with the number of reviews, and no mapping per item is built;
+``History.from_rows`` counts plain rows the same way and ``Tallies.of`` turns
+that into the store's rows (tests hold the two together). Counts for items the
+pack no longer has are dropped, so editing a pack never breaks the view. Days
+are calendar days in ``now``'s time zone: the UI passes local time, tests pass
+UTC, and "today" means what the user means by it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from datetime import time as day_start
 from functools import partial
-from itertools import compress
+from itertools import chain, compress, filterfalse
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, cast
 
 from .cards import STUDY_CATEGORIES, Category
-from .due import due_now_count
+from .due import due_now_from_counts
+from .migrations import timestamp
 from .models import Pack
 
 _get_id = attrgetter("id")
+_get_actor = attrgetter("actor")
+_first = itemgetter(0)
 HISTORY_DAYS = 30
 YEAR_DAYS = 371  # 53 full weeks: the calendar heatmap's last year
 FORECAST_DAYS = 8  # today (overdue included) and the 7 days after it
@@ -87,6 +92,40 @@ class History:
             {key: (n, again[key]) for key, n in total.items()},
             {item: (n, right[item]) for item, n in asked.items()},
             days,
+        )
+
+
+class Tallies(NamedTuple):
+    """A pack's history as the store reads it: rows per item, as plain tuples.
+
+    What ``compute_stats`` reads. No mapping per item is built: a big pack's
+    learner has seen tens of thousands of items, and each row is looked at
+    once. Items the pack no longer has may be included; ``days`` counts only
+    the others, like ``History.days``.
+    """
+
+    study: Sequence[tuple[str, int, int]]  # item, flip-card ratings, of which Again
+    quiz: Sequence[str]  # the items with quiz answers among their reviews
+    answers: Sequence[tuple[str, int, int]]  # item, quiz answers, of which correct
+    scheduled: Sequence[str]  # the items with a schedule
+    dues: Sequence[str]  # when each of those is next due, as stored (``timestamp``)
+    days: Mapping[tuple[date, str], int]
+    # Instead of ``dues`` (then empty), when every scheduled item is in the pack and the
+    # zone has a fixed offset: how many are due at or before ``due_bounds(now)[0]``
+    # (now), then before each of the others (the starts of the next days).
+    due_counts: Sequence[int] | None = None
+
+    @classmethod
+    def of(cls, history: History, dues: Mapping[str, datetime]) -> Tallies:
+        """The rows of a counted history and the items' due times (tests count rows so)."""
+        reviews = history.reviews.items()
+        return cls(
+            [(item, n, again) for (item, source), (n, again) in reviews if source == "study"],
+            [item for item, source in history.reviews if source == "quiz"],
+            [(item, n, right) for item, (n, right) in history.answers.items()],
+            list(dues),
+            list(map(timestamp, dues.values())),
+            history.days,
         )
 
 
@@ -203,12 +242,13 @@ class PackStats:
         }
 
 
-def item_actors(pack: Pack) -> dict[str, tuple[str, ...]]:
-    """The actors each card is about: an actor's own card, who said, who did, who is concerned."""
-    out: dict[str, tuple[str, ...]] = {a.id: (a.id,) for a in pack.actors}
-    out.update({q.id: (q.actor,) for q in pack.quotes})
-    out.update({m.id: (m.actor,) for m in pack.measures})
-    out.update({i.id: tuple(dict.fromkeys(i.actors)) for i in pack.implications})
+def single_actors(pack: Pack) -> dict[str, str]:
+    """The one actor each card but an implication is about: an actor's own card, who
+    said, who did (zipped in C: a big pack has tens of thousands)."""
+    actor_ids = list(map(_get_id, pack.actors))
+    out = dict(zip(actor_ids, actor_ids, strict=True))
+    for items in (pack.quotes, pack.measures):
+        out.update(zip(map(_get_id, items), map(_get_actor, items), strict=True))
     return out
 
 
@@ -225,114 +265,170 @@ def item_kinds(pack: Pack) -> dict[str, str]:
     return out
 
 
-def _forecast_days(dues: Iterable[datetime], today: date, zone: tzinfo | None) -> Counter[date]:
+def due_bounds(now: datetime) -> list[str] | None:
+    """Now, then the start of each of the ``FORECAST_DAYS`` days after today, as stored
+    text, where the due forecast splits; None unless ``now``'s zone has a fixed offset
+    (elsewhere a day may begin twice: each due time is converted instead)."""
+    if not isinstance(now.tzinfo, timezone):
+        return None
+    firsts = [now.date() + timedelta(days=i) for i in range(1, FORECAST_DAYS + 1)]
+    starts = [datetime.combine(d, day_start.min, tzinfo=now.tzinfo) for d in firsts]
+    return [timestamp(now), *map(timestamp, starts)]
+
+
+def _due_figures(
+    tallies: Tallies, due_kinds: list[str | None], now: datetime
+) -> tuple[Counter[date], int, int]:
+    """Items due per day from today (overdue ones today), those due now, and how many of
+    the pack's items have a schedule: counted by the store, or from the due times."""
+    today = now.date()
+    if tallies.due_counts is not None:
+        due_now, *before = tallies.due_counts
+        days: Counter[date] = Counter()
+        for index, count in enumerate(before):
+            days[today + timedelta(days=index)] = count - (before[index - 1] if index else 0)
+        return days, due_now, len(due_kinds)
+    dues = list(tallies.dues)
+    if None in due_kinds:  # items the pack no longer has
+        dues = list(compress(dues, due_kinds))
+    instant = timestamp(now)  # compared with the stored times as text, in their order
+    return _forecast_days(dues, today, now.tzinfo), sum(map(instant.__ge__, dues)), len(dues)
+
+
+def _forecast_days(
+    dues: Sequence[datetime] | Sequence[str], today: date, zone: tzinfo | None
+) -> Counter[date]:
     """Items due per day from today (overdue ones count today), in ``zone``.
 
+    ``dues`` are aware times, or times as stored (``timestamp``: fixed-width UTC
+    text, whose order is time order; the store's thousands need no parsing then).
     In a fixed-offset zone (what ``astimezone()`` gives) a day is a span between
-    two midnights, so each due time is placed by bisecting the days' starts;
-    other zones convert each time, as a day may begin twice there.
+    two midnights, so each due time is placed by bisecting the days' starts; other
+    zones convert each time, as a day may begin twice there.
     """
+    stored = bool(dues) and isinstance(dues[0], str)
     days: Counter[date] = Counter()
     if isinstance(zone, timezone):
         firsts = [today + timedelta(days=i) for i in range(1, FORECAST_DAYS + 1)]
         starts = [datetime.combine(d, day_start.min, tzinfo=zone) for d in firsts]
-        utc_starts = [start.astimezone(UTC) for start in starts]
-        found = Counter(map(partial(bisect_right, utc_starts), dues))
+        bounds = list(map(timestamp, starts)) if stored else [s.astimezone(UTC) for s in starts]
+        found = Counter(map(partial(bisect_right, bounds), dues))
         for index, count in found.items():
             days[today + timedelta(days=index)] += count
         return days
-    for due in dues:
+    times = cast(Sequence[datetime], dues)
+    if stored:
+        times = list(map(datetime.fromisoformat, cast(Sequence[str], dues)))
+    for due in times:
         days[max(due.astimezone(zone).date(), today)] += 1
     return days
 
 
-_V = TypeVar("_V")
+def _category_sums(
+    rows: Iterable[tuple[str, int, int]], kind_of: Callable[[str], str | None]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Both counts of each row added up per category; items without one are left out."""
+    kinds = [c.value for c in STUDY_CATEGORIES]
+    first = dict.fromkeys(kinds, 0)  # plain dicts, every key there: faster than Counters
+    second = dict.fromkeys(kinds, 0)
+    for item, count, part in rows:
+        kind = kind_of(item)
+        if kind is not None:
+            first[kind] += count
+            second[kind] += part
+    return first, second
 
 
-def _known(counted: Mapping[str, _V], known: Mapping[str, str]) -> Mapping[str, _V]:
-    """``counted`` without the items the pack no longer has (as is when there are none)."""
-    if known.keys() >= counted.keys():
-        return counted
-    return dict(compress(counted.items(), map(known.__contains__, counted)))
+def _answer_sums(
+    pack: Pack, answers: Sequence[tuple[str, int, int]], kind_of: Callable[[str], str | None]
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, int]]:
+    """Quiz answers and correct ones per category, then per actor the answered items
+    are about, in one pass; items the pack no longer has are left out."""
+    cat_total, cat_right = _category_sums((), kind_of)
+    total = dict.fromkeys(map(_get_id, pack.actors), 0)
+    correct = dict.fromkeys(map(_get_id, pack.actors), 0)
+    if not answers:
+        return cat_total, cat_right, total, correct
+    single = single_actors(pack).get
+    several = {i.id: tuple(dict.fromkeys(i.actors)) for i in pack.implications}
+    for item, count, right in answers:
+        kind = kind_of(item)
+        if kind is None:
+            continue
+        cat_total[kind] += count
+        cat_right[kind] += right
+        actor = single(item)
+        if actor is not None:
+            total[actor] += count
+            correct[actor] += right
+            continue
+        for actor in several[item]:  # who is concerned, each once
+            total[actor] += count
+            correct[actor] += right
+    return cat_total, cat_right, total, correct
 
 
-def _known_reviews(
-    counted: Mapping[tuple[str, str], _V], known: Mapping[str, str]
-) -> tuple[Mapping[tuple[str, str], _V], set[str]]:
-    """``_known`` for counts keyed by (item, source); also the items left."""
-    items = set(map(itemgetter(0), counted))
-    if items <= known.keys():
-        return counted, items
-    kept = dict(compress(counted.items(), map(known.__contains__, map(itemgetter(0), counted))))
-    return kept, items.intersection(known)
+def _seen(
+    tallies: Tallies, due_kinds: list[str | None], kind_of: Callable[[str], str | None]
+) -> Counter[str | None]:
+    """Items seen per category (None: no longer in the pack): the scheduled ones,
+    whose categories are given, and any reviewed or answered without a schedule."""
+    seen: Counter[str | None] = Counter(due_kinds)
+    scheduled = set(tallies.scheduled)
+    reviewed = chain(map(_first, tallies.study), tallies.quiz, map(_first, tallies.answers))
+    seen.update(map(kind_of, set(filterfalse(scheduled.__contains__, reviewed))))
+    return seen
 
 
 def compute_stats(
-    pack: Pack, history: History, dues: Mapping[str, datetime], now: datetime
+    pack: Pack,
+    tallies: Tallies,
+    now: datetime,
+    categories: Mapping[str, str] | None = None,
+    *,
+    year: bool = True,
 ) -> PackStats:
-    """Count a pack's history; ``dues`` maps each scheduled item to when it is next due.
+    """Count a pack's history (``Tallies``).
 
-    ``history`` must count days in ``now``'s zone from ``history_start(now)`` on.
-    Loops run once per item seen, mostly in C (``map``, ``Counter``), since a
-    big pack's learner may have seen tens of thousands.
+    ``tallies`` must count days in ``now``'s zone from ``history_start(now)`` on, or
+    the last ``HISTORY_DAYS`` without ``year`` (then ``PackStats.year`` is empty);
+    ``categories`` is ``item_kinds(pack)`` when the caller has it already. Each
+    row is looked at once; due times are compared as stored text, in C.
     """
     now = now if now.tzinfo is not None else now.astimezone()
-    zone = now.tzinfo
     today = now.date()
-    categories = item_kinds(pack)
-    reviewed, reviewed_items = _known_reviews(history.reviews, categories)
-    answered = _known(history.answers, categories)
-    dues = _known(dues, categories)
+    categories = item_kinds(pack) if categories is None else categories
+    kind_of = categories.get
+    recall_total, recall_again = _category_sums(tallies.study, kind_of)
+    cat_total, cat_right, actor_total, actor_right = _answer_sums(pack, tallies.answers, kind_of)
+    due_kinds = list(map(kind_of, tallies.scheduled))
+    due_days, due_reviews, scheduled = _due_figures(tallies, due_kinds, now)
+    seen_by_category = _seen(tallies, due_kinds, kind_of)
+    seen_by_category.pop(None, None)
 
-    seen = reviewed_items.union(answered, dues)
     first_day = today - timedelta(days=HISTORY_DAYS - 1)
     year_first = history_start(now)
-    # Plain dicts, every key there from the start: faster to add to than Counters.
-    kinds = [c.value for c in STUDY_CATEGORIES]
-    cat_right = dict.fromkeys(kinds, 0)
-    cat_total = dict.fromkeys(kinds, 0)
-    recall_right = dict.fromkeys(kinds, 0)
-    recall_total = dict.fromkeys(kinds, 0)
-    actor_right = dict.fromkeys(map(_get_id, pack.actors), 0)
-    actor_total = dict.fromkeys(map(_get_id, pack.actors), 0)
-    for (item, source), (count, again) in reviewed.items():
-        if source == "study":
-            category = categories[item]
-            recall_total[category] += count
-            recall_right[category] += count - again
-    if answered:
-        actors_of = item_actors(pack)
-        for item, (count, correct) in answered.items():  # accuracy: what a quiz tested
-            category = categories[item]
-            cat_total[category] += count
-            cat_right[category] += correct
-            for actor in actors_of[item]:
-                actor_total[actor] += count
-                actor_right[actor] += correct
     study_days: Counter[date] = Counter()
     quiz_days: Counter[date] = Counter()
-    for (day, source), count in history.days.items():
+    for (day, source), count in tallies.days.items():
         if year_first <= day <= today:
             (study_days if source == "study" else quiz_days)[day] += count
 
-    due_days = _forecast_days(dues.values(), today, zone)
     forecast = tuple(
         DayCount(today + timedelta(days=i), reviews=due_days[today + timedelta(days=i)])
         for i in range(FORECAST_DAYS)
     )
-    seen_by_category = Counter(map(categories.__getitem__, seen))
-    instant = now.astimezone(UTC)  # compared with stored UTC times without a conversion each
     return PackStats(
         pack_id=pack.id,
         title=pack.title,
         today=today,
         total_cards=len(categories),
-        cards_seen=len(seen),
-        answered=sum(map(itemgetter(0), answered.values())),
-        correct=sum(map(itemgetter(1), answered.values())),
+        cards_seen=seen_by_category.total(),
+        answered=sum(cat_total.values()),
+        correct=sum(cat_right.values()),
         reviews=sum(recall_total.values()),
-        due_now=due_now_count(categories, dues, instant),
-        due_reviews_now=sum(map(instant.__ge__, dues.values())),
+        due_now=due_now_from_counts(len(categories), scheduled, due_reviews),
+        due_reviews_now=due_reviews,
         due_today=forecast[0].total,
         due_forecast=forecast,
         by_category=tuple(
@@ -351,10 +447,15 @@ def compute_stats(
         seen_by_category={c.value: seen_by_category[c.value] for c in STUDY_CATEGORIES},
         year=tuple(
             DayCount(d, study_days[d], quiz_days[d])
-            for d in (year_first + timedelta(days=i) for i in range(YEAR_DAYS))
+            for d in (year_first + timedelta(days=i) for i in range(YEAR_DAYS if year else 0))
         ),
         recall_by_category=tuple(
-            Accuracy(c.value, c.label, recall_right[c.value], recall_total[c.value])
+            Accuracy(
+                c.value,
+                c.label,
+                recall_total[c.value] - recall_again[c.value],
+                recall_total[c.value],
+            )
             for c in STUDY_CATEGORIES
         ),
     )

@@ -20,6 +20,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import sqlite3
@@ -34,12 +35,15 @@ from typing import TYPE_CHECKING, Any
 
 from .due import due_now_ids
 from .migrations import NewerSchemaError, migrate, timestamp
+from .pack import gc_paused
 from .pack_stats import (
+    HISTORY_DAYS,
     YEAR_DAYS,
     History,
     PackStats,
+    Tallies,
     compute_stats,
-    history_start,
+    due_bounds,
     item_kinds,
 )
 from .schedule import (
@@ -61,6 +65,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DB_NAME", "ENV_VAR", "ProgressError", "ProgressStore", "data_dir", "due_filter"]
 
+logger = logging.getLogger(__name__)
 ENV_VAR = "BRIEFING_APP_DATA_DIR"
 DB_NAME = "progress.db"
 BUSY_TIMEOUT_MS = 5000
@@ -70,6 +75,7 @@ WRONG_ANSWER_MEMORY = timedelta(days=14)
 
 Clock = Callable[[], datetime]
 _first = itemgetter(0)
+_UNIT_SEPARATOR = "\x1f"  # char(31): not in any id or stored time the app writes
 _second = itemgetter(1)
 _first_two = itemgetter(0, 1)
 _last_two = itemgetter(-2, -1)
@@ -449,11 +455,87 @@ class ProgressStore:
             value += 2.0 * math.exp(-max(age, 0.0) / 3.0)
         return value
 
-    def stats(self, pack: Pack, now: datetime) -> PackStats:
-        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``."""
+    def stats(self, pack: Pack, now: datetime, *, year: bool = True) -> PackStats:
+        """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``;
+        without ``year`` no calendar year (``PackStats.year``), only the last 30 days:
+        each day is one more count over the reviews of that day.
+
+        The collector is paused meanwhile: the rows read are tens of thousands of
+        short-lived tuples without cycles, whose allocation would otherwise set off
+        collections that walk a big pack's objects again and again.
+        """
         now = now if now.tzinfo is not None else now.astimezone()
-        history = self.history(pack.id, item_kinds(pack), now)
-        return compute_stats(pack, history, self.due_times(pack.id), now)
+        with gc_paused():
+            kinds = item_kinds(pack)
+            days = YEAR_DAYS if year else HISTORY_DAYS
+            tallies = self.tallies(pack.id, kinds, now, days=days)
+            return compute_stats(pack, tallies, now, kinds, year=year)
+
+    def tallies(
+        self, pack_id: str, known: Collection[str], now: datetime, *, days: int = YEAR_DAYS
+    ) -> Tallies:
+        """The pack's running counts and due times as read, and the last ``days`` days
+        counted as ``history`` counts them.
+
+        Rows are handed over as the database gives them and due times stay stored
+        text: a big pack's tens of thousands of items cost no Python per row here.
+        """
+        study = self._rows(
+            "SELECT item_id, reviews, again FROM review_counts"
+            " WHERE pack_id = ? AND source = 'study'",
+            (pack_id,),
+        )
+        (quiz_items,) = self._text_columns(
+            ("item_id",), "review_counts WHERE pack_id = ? AND source = 'quiz'", (pack_id,)
+        )
+        answers = self._rows(
+            "SELECT item_id, answers, correct FROM answer_counts WHERE pack_id = ?", (pack_id,)
+        )
+        scheduled, dues, due_counts = self._schedules(pack_id, known, now)
+        stale = _missing(map(_first, study), known) | _missing(quiz_items, known)
+        per_day = self._days(pack_id, now, stale, days)
+        return Tallies(study, quiz_items, answers, scheduled, dues, per_day, due_counts)
+
+    def _schedules(
+        self, pack_id: str, known: Collection[str], now: datetime
+    ) -> tuple[list[str], list[str], list[int] | None]:
+        """The scheduled items, and their due times or only how many fall before each of
+        ``due_bounds(now)`` (see ``Tallies``): counted from the ``cards_by_due`` index
+        in the same statement as the items are read, so no due time is read as text."""
+        bounds = due_bounds(now)
+        if bounds is not None:
+            counts = ", ".join(
+                f"(SELECT COUNT(*) FROM cards WHERE pack_id = ?1 AND due {op} ?{n})"
+                for n, op in enumerate(["<="] + ["<"] * (len(bounds) - 1), start=2)
+            )
+            sql = f"SELECT COUNT(*), group_concat(item_id, char(31)), {counts} FROM cards"
+            ((count, joined, *before),) = self._rows(
+                sql + " WHERE pack_id = ?1", (pack_id, *bounds)
+            )
+            items = joined.split(_UNIT_SEPARATOR) if count else []
+            if len(items) == count and all(map(known.__contains__, items)):
+                return items, [], before
+        columns = self._text_columns(("item_id", "due"), "cards WHERE pack_id = ?", (pack_id,))
+        return columns[0], columns[1], None
+
+    def _text_columns(
+        self, names: tuple[str, ...], source: str, params: tuple[Any, ...]
+    ) -> list[list[str]]:
+        """Text columns (never NULL) of ``SELECT ... FROM source``, as lists.
+
+        Each column comes as one ``group_concat`` string split in C: no tuple and
+        no object per row until the split. The rows of one query feed every
+        aggregate in the same order. Should a value hold the separator, the rows
+        are read one by one instead.
+        """
+        joined = ", ".join(f"group_concat({name}, char(31))" for name in names)
+        ((count, *texts),) = self._rows(f"SELECT COUNT(*), {joined} FROM {source}", params)
+        columns = [text.split(_UNIT_SEPARATOR) for text in texts] if count else []
+        if all(len(column) == count for column in columns):
+            return columns or [[] for _ in names]
+        logger.info("a value holds the unit separator: %s read row by row", source)
+        rows = self._rows(f"SELECT {', '.join(names)} FROM {source}", params)
+        return [list(map(itemgetter(i), rows)) for i in range(len(names))]
 
     def history(self, pack_id: str, known: Collection[str], now: datetime) -> History:
         """The pack's reviews and answers counted in SQL, days in ``now``'s zone.
@@ -474,8 +556,11 @@ class ProgressStore:
         stale = set(map(_first, reviews)).difference(known)
         return History(reviews, answers, self._days(pack_id, now, stale))
 
-    def _days(self, pack_id: str, now: datetime, stale: set[str]) -> dict[Any, int]:
-        """Reviews per (day, source) since ``history_start``, leaving out ``stale`` items.
+    def _days(
+        self, pack_id: str, now: datetime, stale: set[str], count: int = YEAR_DAYS
+    ) -> dict[Any, int]:
+        """Reviews per (day, source) of the last ``count`` days (from ``history_start``
+        for a year), leaving out ``stale`` items.
 
         One indexed range count per day, its bounds computed in ``now``'s zone
         (daylight saving included), is cheaper than a date function on every row.
@@ -490,8 +575,8 @@ class ProgressStore:
             "SELECT COUNT(*), SUM(source = 'study') FROM reviews"
             f" WHERE pack_id = ? AND reviewed_at >= ? AND reviewed_at < ?{skip}"
         )
-        first = history_start(now)
-        days = [first + timedelta(days=i) for i in range(YEAR_DAYS + 1)]
+        first = now.date() - timedelta(days=count - 1)
+        days = [first + timedelta(days=i) for i in range(count + 1)]
         bounds = [timestamp(datetime.combine(d, day_start.min, tzinfo=now.tzinfo)) for d in days]
         out: dict[Any, int] = {}
         for day, start, end in zip(days, bounds, bounds[1:], strict=False):
@@ -515,6 +600,14 @@ def due_filter(
     if include_new:
         return due_now_ids(ids, store.due_times(pack_id), now)
     return store.due_items(pack_id, ids, now)
+
+
+def _missing(items: Iterable[str], known: Collection[str]) -> set[str]:
+    """Those of ``items`` not in ``known`` (checked in C; a set made only when some are)."""
+    items = list(items)
+    if all(map(known.__contains__, items)):
+        return set()
+    return set(items).difference(known)
 
 
 def _damage_found(conn: sqlite3.Connection) -> bool:
