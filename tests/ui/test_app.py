@@ -68,6 +68,8 @@ def test_window_gets_the_progress_store_and_features_after_first_paint(
     assert icon == "icon"  # set right after the first paint
     assert first == f"StudyFeatures {isolated_data_dir / 'progress.db'}"
     assert (isolated_data_dir / "progress.db").exists()
+    # Quitting closed the store (sqlite folds its write-ahead log back and removes it).
+    assert not (isolated_data_dir / "progress.db-wal").exists()
     for name in (
         "action_quiz",
         "action_present",
