@@ -792,10 +792,12 @@ class MainWindow(QMainWindow):
         """Save the window's place and size and its bars' heights (on close, or on quit)."""
         if not self.isVisible():  # closed already, or never shown: Qt's defaults, not ours
             return
+        before = (self.settings.geometry, self.settings.chrome_heights)
         self.settings.geometry = bytes(self.saveGeometry().data())
         if self._parts is not None:  # else it never showed: the heights known stay
             self.settings.chrome_heights = self.chrome_heights()
-        self.save_settings()
+        if (self.settings.geometry, self.settings.chrome_heights) != before:
+            self.save_settings()  # every other setting is saved as it changes
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_layout()
