@@ -94,10 +94,9 @@ def run_window(
     if first_file is not None:
         prepare_first_look(first_file)
     from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from ..desktop import APP_ID, APP_NAME, icon_svg
+    from ..desktop import APP_ID, APP_NAME
     from .qt_logging import route_qt_messages
     from .settings import SettingsStore
     from .study.main_window import MainWindow
@@ -118,7 +117,7 @@ def run_window(
     app.aboutToQuit.connect(window.remember_layout)  # a quit that closes no window too
     # The icon loads Qt's SVG icon plugin (~1.5 ms); the task bar can wait a frame for it.
     window.card_view.first_painted.connect(
-        lambda: app.setWindowIcon(QIcon(str(icon_svg()))), Qt.ConnectionType.SingleShotConnection
+        lambda: _set_icon(app), Qt.ConnectionType.SingleShotConnection
     )
     if measure_startup:
 
@@ -148,6 +147,15 @@ def run_window(
     # would only add ~15 ms to quitting.
     gc.freeze()
     return code
+
+
+def _set_icon(app: QApplication) -> None:
+    """The window icon: Qt's SVG icon plugin and ``QIcon`` load after the first frame."""
+    from PySide6.QtGui import QIcon
+
+    from ..desktop import icon_svg
+
+    app.setWindowIcon(QIcon(str(icon_svg())))
 
 
 def _measure_loaded(app: QApplication, window: MainWindow) -> None:

@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QPushButton,
     QSizePolicy,
-    QSplitter,
     QToolBar,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -175,30 +173,6 @@ def build_nav_row(actions: dict[str, QAction]) -> NavRow:
     row.addSpacing(6)
     row.addWidget(hint)
     return NavRow(nav, row, prev_button, next_button, position, hint, more, menu)
-
-
-def build_central(
-    library_slot: QWidget, banner: QWidget, card: QWidget, nav: QWidget
-) -> tuple[QSplitter, QVBoxLayout]:
-    """Library beside the card column (banner, card, nav); the splitter and the column."""
-    right = QWidget()
-    right.setObjectName("central")
-    col = QVBoxLayout(right)
-    col.setContentsMargins(0, 0, 0, 0)
-    col.setSpacing(0)
-    banner_box = QHBoxLayout()
-    banner_box.setContentsMargins(24, 12, 24, 0)
-    banner_box.addWidget(banner)
-    col.addLayout(banner_box)
-    col.addWidget(card, 1)
-    col.addWidget(nav)
-    split = QSplitter(Qt.Orientation.Horizontal)
-    split.setChildrenCollapsible(False)
-    split.addWidget(library_slot)
-    split.addWidget(right)
-    split.setStretchFactor(1, 1)
-    split.setSizes([280, 1000])
-    return split, col
 
 
 def build_menus(

@@ -19,55 +19,44 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeyEvent,
-    QResizeEvent,
-)
-from PySide6.QtWidgets import (
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from ...core.cards import Card, Category
 from ...core.deck import Deck
 from ...paint.theme import Theme
 from ..settings import Settings, SettingsStore, ThemeChoice, chosen_theme
 from ..stylesheet import window_stylesheet
-from ..widgets.keyboard import keyboard_button
-from .actions import make_actions
 from .banner import ErrorBanner
 from .card_view import CardView
-from .chrome import (
-    Menus,
-    NavRow,
-    StudyToolbar,
-    build_central,
-    build_menus,
-    build_nav_row,
-    build_toolbar,
-    paint_chip_icons,
-)
+from .central import build_central
 from .pack_loader import PackLoader
 
 if TYPE_CHECKING:
+    # Only the first frame's classes load before it: these come with the chrome after.
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import (
+        QAction,
+        QCloseEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QResizeEvent,
+    )
+    from PySide6.QtWidgets import (
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QPushButton,
+        QToolButton,
+        QVBoxLayout,
+    )
+
     from ...core.loaded_pack import LoadedPack
     from ...core.models import Pack
     from ...core.quick_pack import PackSummary
+    from .chrome import Menus, NavRow, StudyToolbar
     from .features import StudyFeatures
     from .help_overlay import HelpOverlay
     from .library_panel import LibraryPanel
@@ -94,6 +83,12 @@ class WindowChrome:
     toolbar: StudyToolbar
     nav: NavRow
     menus: Menus
+
+
+def _paint_chip_icons(chips: dict[Category | None, QToolButton], theme: Theme) -> None:
+    from .chrome import paint_chip_icons
+
+    paint_chip_icons(chips, theme)
 
 
 def _dropped_path(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> Path | None:
@@ -215,6 +210,9 @@ class MainWindow(QMainWindow):
         return self._parts
 
     def _build_chrome(self) -> WindowChrome:
+        from .actions import make_actions
+        from .chrome import build_menus, build_nav_row, build_toolbar
+
         actions = make_actions(self, self._handlers())
         menubar, bar = self.menuBar(), self._toolbar_bar
         for reserved in (menubar, bar):  # a reserved place now takes its content's size
@@ -347,6 +345,10 @@ class MainWindow(QMainWindow):
 
     def add_mode_button(self, action: QAction, key: str) -> QToolButton:
         """A study mode's button in the row under the card, where the eye already is."""
+        from PySide6.QtWidgets import QSizePolicy, QToolButton
+
+        from ..widgets.keyboard import keyboard_button
+
         button = QToolButton()
         button.setObjectName("modeButton")
         button.setDefaultAction(action)
@@ -628,14 +630,14 @@ class MainWindow(QMainWindow):
         if self._help is not None:
             self._help.set_theme(t)
         if self._chrome_ready:
-            paint_chip_icons(self.chips, t)
+            _paint_chip_icons(self.chips, t)
 
     def finish_chrome(self) -> None:
         """Details the first frame can do without (chip icons); called after it is painted."""
         if not self._chrome_ready:
             self._chrome()
             self._chrome_ready = True
-            paint_chip_icons(self.chips, self._theme)
+            _paint_chip_icons(self.chips, self._theme)
             _ = self.library
             self._set_tab_order()
 
