@@ -240,8 +240,8 @@ class MainWindow(QMainWindow):
         """The menu bar's, toolbar's and navigation row's heights, to remember for next time."""
         parts = self._chrome()
         menubar = self.menuBar()
-        # Size hints, not the current heights: a layout pass may still be pending (chip
-        # icons make the toolbar taller), and the window's layout gives them these.
+        # Size hints, not the current heights: a layout pass may still be pending (new
+        # chip counts, say), and the window's layout gives each bar its hint.
         menubar_height = (
             menubar.heightForWidth(self.width())
             if menubar.hasHeightForWidth()
