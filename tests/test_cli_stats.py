@@ -9,10 +9,12 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing_app.cli import main
+from briefing_app.commands import stats as stats_command
 from briefing_app.commands.stats import run_stats, sparkline
 from briefing_app.core.progress import DB_NAME, ENV_VAR, ProgressStore
 
@@ -164,3 +166,99 @@ def test_check_reports_a_sound_file_and_moves_a_damaged_one_aside(
     assert json.loads(captured.out)["answered"] == 0
     assert "could not be read" in captured.err and "no damage found" not in captured.err
     assert list(db.parent.glob(DB_NAME + ".corrupt-*"))
+
+
+def _stats_output(
+    pack_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[str, str, int]:
+    """``stats --json`` and ``stats`` as printed, and how often the store read its rows
+    itself (0: the rows read ahead while the pack loaded were used)."""
+    reads = 0
+    tallies = ProgressStore.tallies
+
+    def counted(self: ProgressStore, *args: Any, **kwargs: Any) -> Any:
+        nonlocal reads
+        reads += 1
+        return tallies(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProgressStore, "tallies", counted)
+    now = (T0 + timedelta(hours=2)).astimezone()
+    assert run_stats(str(pack_path), as_json=True, now=now) == 0
+    as_json = capsys.readouterr()
+    assert run_stats(str(pack_path), now=now) == 0
+    as_text = capsys.readouterr()
+    assert as_json.err == as_text.err == ""
+    monkeypatch.setattr(ProgressStore, "tallies", tallies)
+    return as_json.out, as_text.out, reads
+
+
+def test_reading_ahead_prints_what_reading_after_the_pack_prints(
+    tmp_path: Path,
+    pack_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    record_history(tmp_path)
+    ahead_json, ahead_text, reads = _stats_output(pack_file, monkeypatch, capsys)
+    assert reads == 0 and json.loads(ahead_json)["answered"] == 3
+    monkeypatch.setattr(stats_command.TalliesAhead, "start", lambda *args: None)
+    assert _stats_output(pack_file, monkeypatch, capsys) == (ahead_json, ahead_text, 2)
+    assert [p.name for p in (tmp_path / "data").iterdir()] == [DB_NAME]
+
+
+@pytest.mark.parametrize(
+    ("layout", "used"),
+    [
+        ("id last", True),  # after the lists, which are small here
+        ("nested ids first", True),
+        ("id after a long space", False),
+        ("wrong guess", False),
+    ],
+)
+def test_a_pack_whose_id_is_guessed_wrong_or_not_at_all_prints_the_same(
+    tmp_path: Path,
+    pack_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    layout: str,
+    used: bool,
+) -> None:
+    record_history(tmp_path)
+    with ProgressStore(tmp_path / "data" / DB_NAME) as store:  # what a wrong guess finds
+        store.record_answer("other", "q1", "who-said", True, T0)
+    expected = _stats_output(pack_file, monkeypatch, capsys)
+    fields = {k: v for k, v in PACK.items() if k != "id"}
+    if layout == "id last":
+        raw = {**fields, "id": PACK["id"]}
+    elif layout == "nested ids first":
+        raw = {"actors": PACK["actors"], "quotes": PACK["quotes"], **fields, "id": PACK["id"]}
+    elif layout == "id after a long space":
+        raw = fields
+    else:
+        raw = PACK
+        monkeypatch.setattr(stats_command, "guess_pack_id", lambda path: "other")
+    text = json.dumps(raw)
+    if layout == "id after a long space":  # beyond the bytes scanned: no guess
+        text = text[:-1] + "," + " " * 70_000 + '"id": "demo"}'
+    other = tmp_path / "other-layout.json"
+    other.write_text(text, encoding="utf-8")
+    as_json, as_text, reads = _stats_output(other, monkeypatch, capsys)
+    assert (as_json, as_text) == expected[:2]
+    assert reads == (0 if used else 2)
+
+
+def test_a_bad_pack_leaves_a_missing_or_damaged_store_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    monkeypatch.setenv(ENV_VAR, str(data))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**PACK, "quotes": [{"id": "q1", "actor": "zed", "text": "x"}]}))
+    assert main(["stats", str(bad), "--json"]) == 1
+    assert not data.exists()  # the pack is checked before the store is opened
+    data.mkdir()
+    damaged = b"SQLite format 3\x00\x10\x00\x02\x02" + b"\xff" * 8000
+    (data / DB_NAME).write_bytes(damaged)
+    assert main(["stats", str(bad), "--json"]) == 1
+    assert [(p.name, p.read_bytes()) for p in data.iterdir()] == [(DB_NAME, damaged)]
+    assert "quotes[0].actor" in capsys.readouterr().err

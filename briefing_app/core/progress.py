@@ -24,6 +24,7 @@ import logging
 import math
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .due import due_now_ids
-from .migrations import NewerSchemaError, migrate, timestamp
+from .migrations import LATEST_VERSION, NewerSchemaError, migrate, timestamp
 from .pack import gc_paused
 from .pack_stats import (
     HISTORY_DAYS,
@@ -63,7 +64,15 @@ from .schedule import (
 if TYPE_CHECKING:
     from .models import Pack
 
-__all__ = ["DB_NAME", "ENV_VAR", "ProgressError", "ProgressStore", "data_dir", "due_filter"]
+__all__ = [
+    "DB_NAME",
+    "ENV_VAR",
+    "ProgressError",
+    "ProgressStore",
+    "TalliesAhead",
+    "data_dir",
+    "due_filter",
+]
 
 logger = logging.getLogger(__name__)
 ENV_VAR = "BRIEFING_APP_DATA_DIR"
@@ -455,10 +464,15 @@ class ProgressStore:
             value += 2.0 * math.exp(-max(age, 0.0) / 3.0)
         return value
 
-    def stats(self, pack: Pack, now: datetime, *, year: bool = True) -> PackStats:
+    def stats(
+        self, pack: Pack, now: datetime, *, year: bool = True, ahead: TalliesAhead | None = None
+    ) -> PackStats:
         """Counts, accuracy, due forecast and daily activity for ``pack`` at ``now``;
         without ``year`` no calendar year (``PackStats.year``), only the last 30 days:
         each day is one more count over the reviews of that day.
+
+        ``ahead``: the same rows read beforehand, while the pack loaded; used only if
+        they are what ``tallies`` would read now (see ``TalliesAhead.tallies``).
 
         The collector is paused meanwhile: the rows read are tens of thousands of
         short-lived tuples without cycles, whose allocation would otherwise set off
@@ -468,7 +482,11 @@ class ProgressStore:
         with gc_paused():
             kinds = item_kinds(pack)
             days = YEAR_DAYS if year else HISTORY_DAYS
-            tallies = self.tallies(pack.id, kinds, now, days=days)
+            tallies = None
+            if ahead is not None and self.persistent and self.recovery_message is None:
+                tallies = ahead.tallies(self.path, pack.id, kinds, now, days)
+            if tallies is None:
+                tallies = self.tallies(pack.id, kinds, now, days=days)
             return compute_stats(pack, tallies, now, kinds, year=year)
 
     def tallies(
@@ -587,6 +605,151 @@ class ProgressStore:
         return out
 
 
+class TalliesAhead:
+    """``ProgressStore.tallies`` read on a thread while the pack is still loading.
+
+    The reads need only the pack's id, guessed from the file's first bytes (see
+    ``quick_pack.guess_pack_id``), and its items, known only once loaded: they serve
+    to drop items the pack no longer has, and to count due times in SQL. So the rows
+    are read as if every item were known, and used only if that proves true and the
+    id was guessed right (``tallies``); else the store reads them again, as ever.
+
+    Everything is read in one statement, each column joined into one string: SQLite
+    lets other threads run while it steps, but a thread that steps once per row
+    waits for the interpreter's lock at every row while the pack loads.
+
+    Nothing is created, migrated, locked or moved aside here, and a file in use is
+    left alone: the file is read only if it exists, starts like a database at the
+    latest schema, and no one has it open (no ``-wal`` or ``-shm`` beside it, so
+    every change is in the file itself). It is then opened read-only as
+    ``immutable``, so SQLite makes no ``-wal``/``-shm`` of its own, and the rows
+    count only if the file is unchanged (same inode, size and mtime, still no
+    ``-wal``) once they are read. Anything that fails leaves it to the store.
+    Call ``wait`` before opening the store, so the two never hold the file at once.
+    """
+
+    def __init__(self, path: Path, pack_id: str, now: datetime, days: int) -> None:
+        self.path = path
+        self.pack_id = pack_id
+        self.now = now
+        self.days = days
+        self._read: Tallies | None = None
+        self._thread = threading.Thread(target=self._run, name="tallies-ahead")
+        self._thread.start()
+
+    @classmethod
+    def start(
+        cls, path: Path, pack_id: str | None, now: datetime, days: int
+    ) -> TalliesAhead | None:
+        """Start reading, unless there is nothing worth reading ahead."""
+        if pack_id is None or due_bounds(now) is None or _unused_state(path) is None:
+            return None
+        return cls(path, pack_id, now, days)
+
+    def _run(self) -> None:
+        try:
+            self._read = self._read_tallies()
+        except Exception:  # the store reads again, and reports what it finds
+            logger.debug("reading ahead failed", exc_info=True)
+
+    def _read_tallies(self) -> Tallies | None:
+        bounds = due_bounds(self.now)
+        assert bounds is not None  # see ``start``
+        first = self.now.date() - timedelta(days=self.days - 1)
+        days = [first + timedelta(days=i) for i in range(self.days + 1)]
+        zone = self.now.tzinfo
+        starts = [timestamp(datetime.combine(d, day_start.min, tzinfo=zone)) for d in days]
+        state = _unused_state(self.path)
+        if state is None:
+            return None
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            row = conn.execute(_ahead_sql(len(bounds), self.days), (self.pack_id, *bounds, *starts))
+            (version, *values) = row.fetchone()
+        finally:
+            conn.close()
+        if version != LATEST_VERSION or _unused_state(self.path) != state:
+            return None
+        study = _joined(values[0], values[1:4])
+        quiz = _joined(values[4], values[5:6])
+        answers = _joined(values[6], values[7:10])
+        scheduled = _joined(values[10], values[11:12])
+        if study is None or quiz is None or answers is None or scheduled is None:
+            return None  # a value holds the separator
+        before = values[12 : 12 + len(bounds)]
+        per_day: dict[Any, int] = {}
+        for day, counted in zip(days, values[12 + len(bounds) :], strict=False):
+            total, of_study = map(int, counted.split())
+            if total:
+                per_day[day, "study"] = of_study
+                per_day[day, "quiz"] = total - of_study
+        return Tallies(
+            list(zip(study[0], map(int, study[1]), map(int, study[2]), strict=True)),
+            quiz[0],
+            list(zip(answers[0], map(int, answers[1]), map(int, answers[2]), strict=True)),
+            scheduled[0],
+            [],
+            per_day,
+            before,
+        )
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def tallies(
+        self, path: Path, pack_id: str, known: Collection[str], now: datetime, days: int
+    ) -> Tallies | None:
+        """What ``ProgressStore.tallies`` would read, if the rows read ahead are that:
+        the same file, pack, moment and days, every scheduled item and every reviewed
+        one in the pack (none left out of the days counted, due times counted in SQL)."""
+        self.wait()
+        read = self._read
+        asked = (path, pack_id, now, days)
+        if read is None or asked != (self.path, self.pack_id, self.now, self.days):
+            return None
+        if not all(map(known.__contains__, read.scheduled)):
+            return None
+        if _missing(map(_first, read.study), known) or _missing(read.quiz, known):
+            return None
+        return read
+
+
+def _ahead_sql(bounds: int, days: int) -> str:
+    """``TalliesAhead``'s one statement: the schema version, then each column of
+    ``tallies``' reads as a count and joined strings, the due counts before each of
+    ``bounds`` times, and each of ``days`` days' reviews and study ones, as "n m".
+    Parameters: the pack id, the bounds, then the ``days + 1`` days' starts."""
+    study = "FROM review_counts WHERE pack_id = ?1 AND source = 'study'"
+    quiz = "FROM review_counts WHERE pack_id = ?1 AND source = 'quiz'"
+    answers = "FROM answer_counts WHERE pack_id = ?1"
+    cards = "FROM cards WHERE pack_id = ?1"
+    columns = ["(SELECT user_version FROM pragma_user_version)"]
+    for source, names in (
+        (study, ("item_id", "reviews", "again")),
+        (quiz, ("item_id",)),
+        (answers, ("item_id", "answers", "correct")),
+        (cards, ("item_id",)),
+    ):
+        columns.append(f"(SELECT COUNT(*) {source})")
+        columns += [f"(SELECT group_concat({name}, char(31)) {source})" for name in names]
+    ops = ["<="] + ["<"] * (bounds - 1)
+    columns += [f"(SELECT COUNT(*) {cards} AND due {op} ?{n})" for n, op in enumerate(ops, 2)]
+    first = 2 + bounds
+    columns += [
+        "(SELECT COUNT(*) || ' ' || IFNULL(SUM(source = 'study'), 0) FROM reviews"
+        f" WHERE pack_id = ?1 AND reviewed_at >= ?{n} AND reviewed_at < ?{n + 1})"
+        for n in range(first, first + days)
+    ]
+    return "SELECT " + ", ".join(columns)
+
+
+def _joined(count: int, texts: list[str | None]) -> list[list[str]] | None:
+    """Columns joined by ``group_concat``, split; None should a value hold the separator."""
+    columns = [text.split(_UNIT_SEPARATOR) if count and text else [] for text in texts]
+    return columns if all(len(column) == count for column in columns) else None
+
+
 def due_filter(
     store: ProgressStore,
     pack_id: str,
@@ -628,6 +791,23 @@ def _check_header(path: Path) -> None:
         return
     if head and head != SQLITE_HEADER:
         raise _Unreadable("file is not a database")
+
+
+def _unused_state(path: Path) -> tuple[int, int, int] | None:
+    """A database file no connection has open: its inode, size and modification time;
+    None if it is missing, does not start like a database, or has a ``-wal``, ``-shm``
+    or ``-journal`` beside it (open now, or left so by a crash)."""
+    try:
+        with path.open("rb") as f:
+            if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+            info = os.fstat(f.fileno())
+    except OSError:
+        return None
+    for suffix in ("-wal", "-shm", "-journal"):
+        if os.path.lexists(f"{path}{suffix}"):
+            return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:

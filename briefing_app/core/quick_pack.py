@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .cards import Card, Category, Detail, Face, Listing
 
@@ -22,6 +23,8 @@ HEAD_FIELDS = ("id", "title", "subtitle", "summary", "as_of", "sources")  # the 
 logger = logging.getLogger(__name__)
 # Below this a full json.loads is quicker than importing msgspec before the first paint.
 HEAD_MIN_BYTES = 512 * 1024
+ID_GUESS_BYTES = 64 * 1024  # the top-level keys before "id" must fit in these
+_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 @dataclass
@@ -179,3 +182,43 @@ def quick_title_card(raw: dict[str, Any]) -> Card:
             (Listing("Sources", tuple(sources)),) if sources else (),
         ),
     )
+
+
+def guess_pack_id(path: Path, limit: int = ID_GUESS_BYTES) -> str | None:
+    """The top-level ``"id"`` of the JSON object in the file's first ``limit`` bytes,
+    found by scanning its keys in order (the values before it skipped whole, nested
+    ids included); None if the file is not such an object or its id is further on.
+
+    Only a guess: the first ``"id"`` key is taken where a parser may take the last,
+    and nothing else is checked. Whoever uses it compares it with the loaded pack's.
+    """
+    try:
+        with path.open("rb") as f:
+            head = f.read(limit)
+    except OSError:
+        return None
+    text = head.decode("utf-8", errors="replace").removeprefix("\ufeff")
+    scan = cast(Any, json.JSONDecoder()).scan_once  # the C scanner; typeshed omits it
+    at = _SPACE.match(text).end()  # type: ignore[union-attr]
+    if not text.startswith("{", at):
+        return None
+    at += 1
+    try:
+        while True:
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if not text.startswith('"', at):
+                return None
+            key, at = scan(text, at)
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if not text.startswith(":", at):
+                return None
+            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            value, at = scan(text, at)
+            if key == "id":
+                return value if isinstance(value, str) else None
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if not text.startswith(",", at):
+                return None
+            at += 1
+    except (ValueError, StopIteration, RecursionError):  # cut off, not JSON, too deep
+        return None
