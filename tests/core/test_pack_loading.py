@@ -303,8 +303,9 @@ def test_loading_restores_the_garbage_collector() -> None:
 def test_loading_leaves_frozen_objects_frozen() -> None:
     import gc
 
+    before = gc.get_freeze_count()  # a window test earlier in the process may have frozen some
     parse_pack(encode(valid()))
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == before  # loading freezes nothing itself
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
