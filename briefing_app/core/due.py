@@ -16,7 +16,7 @@ def due_now_ids(item_ids: Iterable[str], dues: Mapping[str, datetime], now: date
 def due_now_count(item_ids: Collection[str], dues: Mapping[str, datetime], now: datetime) -> int:
     """``len(due_now_ids(item_ids, dues, now))`` without the list, when every key of
     ``dues`` is one of the distinct ``item_ids``: the new ones plus those due."""
-    return len(item_ids) - len(dues) + sum(map(now.__ge__, dues.values()))
+    return due_now_from_counts(len(item_ids), len(dues), sum(map(now.__ge__, dues.values())))
 
 
 def due_now_from_stamps(item_count: int, dues: Collection[str], now: str) -> int:

@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 from .discovery import find_packs
+from .quick_pack import pack_file
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +47,7 @@ class Prefetch:
 def first_pack_file(path: Path) -> Path | None:
     """The file the window previews first for ``path`` (a pack, pack folder or folder of packs)."""
     packs = find_packs(path.expanduser())
-    if not packs:
-        return None
-    first = packs[0]
-    return first / "pack.json" if first.is_dir() else first
+    return pack_file(packs[0]) if packs else None
 
 
 _started: Prefetch | None = None

@@ -28,7 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as day_start
 from operator import itemgetter
 from pathlib import Path
@@ -548,9 +548,9 @@ class ProgressStore:
         """
         joined = ", ".join(f"group_concat({name}, char(31))" for name in names)
         ((count, *texts),) = self._rows(f"SELECT COUNT(*), {joined} FROM {source}", params)
-        columns = [text.split(_UNIT_SEPARATOR) for text in texts] if count else []
-        if all(len(column) == count for column in columns):
-            return columns or [[] for _ in names]
+        columns = _joined(count, texts)
+        if columns is not None:
+            return columns
         logger.info("a value holds the unit separator: %s read row by row", source)
         rows = self._rows(f"SELECT {', '.join(names)} FROM {source}", params)
         return [list(map(itemgetter(i), rows)) for i in range(len(names))]
@@ -593,9 +593,7 @@ class ProgressStore:
             "SELECT COUNT(*), SUM(source = 'study') FROM reviews"
             f" WHERE pack_id = ? AND reviewed_at >= ? AND reviewed_at < ?{skip}"
         )
-        first = now.date() - timedelta(days=count - 1)
-        days = [first + timedelta(days=i) for i in range(count + 1)]
-        bounds = [timestamp(datetime.combine(d, day_start.min, tzinfo=now.tzinfo)) for d in days]
+        days, bounds = _day_starts(now, count)
         out: dict[Any, int] = {}
         for day, start, end in zip(days, bounds, bounds[1:], strict=False):
             ((count, study),) = self._rows(sql, (pack_id, start, end))
@@ -655,10 +653,7 @@ class TalliesAhead:
     def _read_tallies(self) -> Tallies | None:
         bounds = due_bounds(self.now)
         assert bounds is not None  # see ``start``
-        first = self.now.date() - timedelta(days=self.days - 1)
-        days = [first + timedelta(days=i) for i in range(self.days + 1)]
-        zone = self.now.tzinfo
-        starts = [timestamp(datetime.combine(d, day_start.min, tzinfo=zone)) for d in days]
+        days, starts = _day_starts(self.now, self.days)
         state = _unused_state(self.path)
         if state is None:
             return None
@@ -742,6 +737,16 @@ def _ahead_sql(bounds: int, days: int) -> str:
         for n in range(first, first + days)
     ]
     return "SELECT " + ", ".join(columns)
+
+
+def _day_starts(now: datetime, count: int) -> tuple[list[date], list[str]]:
+    """The last ``count`` calendar days in ``now``'s zone and the day after, and when
+    each starts there as stored text (daylight saving included): day ``i`` runs from
+    ``starts[i]`` to ``starts[i + 1]``."""
+    first = now.date() - timedelta(days=count - 1)
+    days = [first + timedelta(days=i) for i in range(count + 1)]
+    starts = [timestamp(datetime.combine(d, day_start.min, tzinfo=now.tzinfo)) for d in days]
+    return days, starts
 
 
 def _joined(count: int, texts: list[str | None]) -> list[list[str]] | None:
