@@ -35,12 +35,15 @@ class LoadedPack:
     summary: PackSummary
 
 
-def load_full(path: Path) -> LoadedPack | PackError:
-    """Validate the pack at ``path`` and list its cards, or say what is wrong."""
+def load_full(path: Path, data: bytes | None = None) -> LoadedPack | PackError:
+    """Validate the pack at ``path`` and list its cards, or say what is wrong.
+
+    ``data``: the file's bytes if already read (see ``pack.load_pack``).
+    """
     from .cards import CardList
     from .pack import load_or_error
 
-    pack = load_or_error(path)
+    pack = load_or_error(path, data)
     if isinstance(pack, PackError):
         return pack
     try:

@@ -85,21 +85,16 @@ def resolve_pack_file(path: str | Path) -> Path:
     return p
 
 
-def load_pack(path: str | Path) -> Pack:
+def load_pack(path: str | Path, data: bytes | None = None) -> Pack:
     """Read, parse and validate the pack at ``path`` (a ``.json`` file or a pack folder).
 
     The size is checked before a byte is read, so a huge file costs nothing.
+    ``data`` is the file's bytes when a caller has read them already (the
+    window's first look); the same limits apply to them.
     """
     file = resolve_pack_file(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError([_too_large(size)], str(path))
-        with file.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PackError([Problem("", f"cannot read the file: {reason}")], str(path)) from None
+    if data is None:
+        data = _read_limited(file, path)
     try:
         pack = parse_pack(data, base_dir=file.parent)
     except PackError as exc:
@@ -107,6 +102,18 @@ def load_pack(path: str | Path) -> Pack:
         raise
     pack.__dict__["_path"] = file
     return pack
+
+
+def _read_limited(file: Path, path: str | Path) -> bytes:
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PackError([_too_large(size)], str(path))
+        with file.open("rb") as stream:
+            return stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise PackError([Problem("", f"cannot read the file: {reason}")], str(path)) from None
 
 
 def _too_large(size: int) -> Problem:
@@ -230,14 +237,14 @@ def _json_kind(value: Any) -> str:
     return "something else"
 
 
-def load_or_error(path: str | Path) -> Pack | PackError:
+def load_or_error(path: str | Path, data: bytes | None = None) -> Pack | PackError:
     """``load_pack`` that never raises: a bug becomes a located problem and a log entry.
 
     The one place the app turns an unexpected failure while loading into a
     message; the CLI, the window and the exporters all load through it.
     """
     try:
-        return load_pack(path)
+        return load_pack(path, data)
     except PackError as exc:
         return exc
     except Exception as exc:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
 
     from .study.features import StudyFeatures
@@ -127,14 +129,17 @@ def run_window(
 
         window.card_view.first_painted.connect(report)
     else:
-        # The progress store (sqlite, fsrs) and the quiz, rating, statistics,
-        # presentation and export features arrive right after the first paint.
-        # The log file (platformdirs, logging's handlers) waits for the first frame too.
-        window.card_view.first_painted.connect(lambda: QTimer.singleShot(0, start_logging))
-        # Once the worker thread has checked the pack, though: importing the features
-        # meanwhile would compete with it for the interpreter and delay both.
+        # The log file (platformdirs, logging's handlers), the progress store (sqlite,
+        # fsrs) and the quiz, rating, statistics, presentation and export features
+        # arrive after the first paint, once the worker thread has checked the pack:
+        # importing them meanwhile would compete with it for the interpreter.
         window.card_view.first_painted.connect(
-            lambda: QTimer.singleShot(0, lambda: _attach_when_loaded(window))
+            lambda: QTimer.singleShot(0, lambda: _when_checked(window, start_logging))
+        )
+        window.card_view.first_painted.connect(
+            lambda: QTimer.singleShot(
+                0, lambda: _when_checked(window, lambda: attach_features(window))
+            )
         )
         if measure_loaded:
             _measure_loaded(app, window)
@@ -194,12 +199,14 @@ def start_logging(debug: bool = False) -> None:
     setup_logging(debug=debug)
 
 
-def _attach_when_loaded(window: MainWindow) -> None:
-    """``attach_features`` now, or when the pack the worker thread checks is shown."""
+def _when_checked(window: MainWindow, step: Callable[[], object]) -> None:
+    """``step`` now, or once the pack the worker thread checks is shown (or refused)."""
+    from PySide6.QtCore import Qt
+
     if window.loader.loading:
-        window.loader.settled.connect(lambda: attach_features(window))
+        window.loader.settled.connect(step, Qt.ConnectionType.SingleShotConnection)
     else:
-        attach_features(window)
+        step()
 
 
 def attach_features(window: MainWindow) -> StudyFeatures:

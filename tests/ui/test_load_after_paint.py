@@ -32,9 +32,9 @@ def test_the_previewed_pack_loads_off_the_gui_thread(
     threads: list[threading.Thread] = []
     real = pack_loader.load_full
 
-    def recording(path: Path) -> object:
+    def recording(path: Path, data: bytes | None = None) -> object:
         threads.append(threading.current_thread())
-        return real(path)
+        return real(path, data)
 
     monkeypatch.setattr(pack_loader, "load_full", recording)
     path = write_pack()
@@ -49,6 +49,30 @@ def test_the_previewed_pack_loads_off_the_gui_thread(
     synchronous = _window(qtbot)
     assert synchronous.open_path(path)
     assert [c.id for c in window.deck.cards] == [c.id for c in synchronous.deck.cards]
+
+
+def test_the_worker_parses_the_bytes_the_first_look_read(
+    qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start-up the file is read once (on a thread while Qt imports), not twice."""
+    from briefing_app.core import prefetch
+
+    handed: list[bytes | None] = []
+    real = pack_loader.load_full
+
+    def recording(path: Path, data: bytes | None = None) -> object:
+        handed.append(data)
+        return real(path, data)
+
+    monkeypatch.setattr(pack_loader, "load_full", recording)
+    path = write_pack()
+    prefetch.start(path)
+    window = _window(qtbot)
+    assert window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=5000)
+    assert handed == [path.read_bytes()]
+    assert window.position_label.text() == "Card 1 of 10"
 
 
 def test_an_invalid_previewed_pack_is_reported_after_the_background_load(
@@ -92,3 +116,61 @@ def test_first_pack_needs_no_full_collection_a_replaced_one_does(
         assert collections == [()]
     finally:
         gc.unfreeze()
+
+
+def _summary_shown(window: MainWindow) -> object:
+    from briefing_app.ui.study.library_panel import ROLE
+
+    item = window.library.list.currentItem()
+    return item.data(ROLE) if item is not None else None
+
+
+def test_the_library_lists_checked_lines_once_the_pack_shows(
+    qtbot: QtBot, write_pack: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The library waits for the worker (one interpreter lock: building it meanwhile would
+    delay the filter counts); it then lists the shown pack as checked, and selected."""
+    first = write_pack("lib/a.json", id="a", title="First")
+    write_pack("lib/b.json", id="b", title="Second")
+    window = _window(qtbot)
+    assert window.open_path(tmp_path / "lib", fast=True)
+    with qtbot.waitSignal(window.loader.settled, timeout=5000):
+        window.show()
+    shown = window.current_pack()
+    assert shown is not None and shown.id == "a"
+    lines = {s.title: s for s in window.library.summaries()}
+    assert set(lines) == {"First", "Second"}
+    assert lines["First"].validated and lines["First"].counts["quotes"] == 3
+    selected = _summary_shown(window)
+    assert selected is not None and Path(selected.path) == first  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: all(s.validated for s in window.library.summaries()), timeout=3000)
+
+
+def test_a_pack_opened_while_the_first_is_checked_stays_open_and_listed(
+    qtbot: QtBot,
+    write_pack: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = threading.Event()
+    real = pack_loader.load_full
+
+    def held(path: Path, data: bytes | None = None) -> object:
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(5)  # the worker is still checking the first pack
+        return real(path, data)
+
+    monkeypatch.setattr(pack_loader, "load_full", held)
+    write_pack("lib/a.json", id="a", title="First")
+    other = write_pack("other.json", id="other", title="Opened meanwhile")
+    window = _window(qtbot)
+    assert window.open_path(tmp_path / "lib", fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.loader.loading, timeout=3000)
+    assert window.open_path(other)
+    with qtbot.waitSignal(window.loader.settled, timeout=5000):
+        release.set()
+    shown = window.current_pack()
+    assert shown is not None and shown.id == "other"
+    assert {s.title for s in window.library.summaries()} == {"First", "Opened meanwhile"}
+    assert [s.title for s in window.library.opened()] == ["Opened meanwhile"]

@@ -265,9 +265,9 @@ class MainWindow(QMainWindow):
         loader.pack_reloaded.connect(self._show_reloaded)
         loader.load_failed.connect(self._load_failed)
         loader.preview_failed.connect(self._show_no_pack)
-        loader.library_listed.connect(lambda label, lines: self.library.set_packs(label, lines))
+        loader.library_listed.connect(self._library_listed)
         loader.library_entry.connect(self._library_entry)
-        loader.library_added.connect(lambda summary: self.library.add_pack(summary))
+        loader.library_added.connect(self._library_added)
         loader.recent_changed.connect(self._rebuild_recent)
 
     # --- the window's surface for tests and other views -----------------------------------
@@ -512,8 +512,9 @@ class MainWindow(QMainWindow):
         if keep:
             self.deck.go_to_id(keep)
         self.banner.hide()
-        self.library.update_pack(result.summary)
-        self.library.select_path(result.path)
+        if self._library is not None:  # else it is listed with this pack's line just after
+            self._library.update_pack(result.summary)
+            self._library.select_path(result.path)
         self.setWindowTitle(result.pack.title + TITLE_SUFFIX)
         self.show_current(self.card_view.face() if keep else "front")
         self.card_view.setFocus()
@@ -545,6 +546,19 @@ class MainWindow(QMainWindow):
 
     def _library_entry(self, summary: PackSummary) -> None:
         self.library.update_pack(summary)
+
+    def _library_listed(self, label: str, lines: list[PackSummary]) -> None:
+        self.library.set_packs(label, lines)
+        self._select_shown_pack()
+
+    def _library_added(self, summary: PackSummary) -> None:
+        self.library.add_pack(summary)
+        self._select_shown_pack()
+
+    def _select_shown_pack(self) -> None:
+        """At start-up the library is listed after the checked pack is shown."""
+        if self.loader.loaded is not None:
+            self.library.select_path(self.loader.loaded.path)
 
     def _rebuild_recent(self, entries: list[str]) -> None:
         if self._parts is None:
@@ -633,13 +647,22 @@ class MainWindow(QMainWindow):
             _paint_chip_icons(self.chips, t)
 
     def finish_chrome(self) -> None:
-        """Details the first frame can do without (chip icons); called after it is painted."""
+        """What the first frame did without (menus, toolbar, chip icons), built after it;
+        the library panel and the tab order wait until a pack being checked is shown."""
         if not self._chrome_ready:
             self._chrome()
             self._chrome_ready = True
             _paint_chip_icons(self.chips, self._theme)
-            _ = self.library
-            self._set_tab_order()
+            if self.loader.loading:
+                self.loader.settled.connect(
+                    self._finish_library, Qt.ConnectionType.SingleShotConnection
+                )
+            else:
+                self._finish_library()
+
+    def _finish_library(self) -> None:
+        _ = self.library
+        self._set_tab_order()
 
     def _toggle_theme(self) -> None:
         self.set_theme_choice(ThemeChoice.LIGHT if self._theme.is_dark else ThemeChoice.DARK)

@@ -7,6 +7,9 @@ usable; an invalid pack stays listed in the library, marked. At start-up the
 title card is shown from a first look that skips the items (``preview_shown``)
 and the full validation and card building run after the first paint
 (``after_first_paint``) on a worker thread, so the window takes input meanwhile.
+What can wait for the checked pack (the library list, the recent list) does:
+the worker and the GUI thread share one interpreter lock, so anything built
+meanwhile only delays the filter counts.
 """
 
 from __future__ import annotations
@@ -49,10 +52,10 @@ def invalid_summary(path: Path, error: PackError) -> PackSummary:
     return summary
 
 
-def load_full(path: Path) -> LoadedPack | PackError:
+def load_full(path: Path, data: bytes | None = None) -> LoadedPack | PackError:
     from ...core.loaded_pack import load_full as load
 
-    return load(path)
+    return load(path, data)
 
 
 class _Relay(QObject):
@@ -61,9 +64,9 @@ class _Relay(QObject):
     done = Signal(object, object)  # the path loaded, and its LoadedPack | PackError
 
 
-def _load_in_background(relay: _Relay, target: Path) -> None:
+def _load_in_background(relay: _Relay, target: Path, data: bytes | None) -> None:
     try:
-        result: LoadedPack | PackError = load_full(target)
+        result: LoadedPack | PackError = load_full(target, data)
     except Exception as exc:  # load_full reports problems; anything else is a bug
         logger.exception("internal error while loading %s", target)
         result = PackError([Problem("", f"internal error while loading: {exc!r}")], str(target))
@@ -118,6 +121,7 @@ class PackLoader(QObject):
         self._to_validate: list[Path] = []
         self._deferred_library: tuple[Path, list[Path], PackSummary] | None = None
         self._remember_after_paint: Path | None = None
+        self._first_bytes: bytes | None = None  # the first look's, for the worker
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -154,6 +158,8 @@ class PackLoader(QObject):
         the one shown, so a bad file never takes away a good pack.
         """
         p = Path(path).expanduser()
+        if not fast:
+            self._finish_first_look()  # the first pack's library list comes before this one
         targets = self._targets(p, from_library)
         if targets is None:
             return False
@@ -197,11 +203,13 @@ class PackLoader(QObject):
     def _preview(self, root: Path, targets: list[Path]) -> bool:
         """Show the first readable pack's title card; the rest waits for the first frame."""
         for target in targets:
+            data = prefetch.take(pack_file(target))
             try:
-                raw = read_head(target, prefetch.take(pack_file(target)))
+                raw = read_head(target, data)
             except ValueError as exc:
                 logger.debug("no preview of %s: %s", target, exc)
                 continue
+            self._first_bytes = data  # the worker parses them instead of reading again
             self._deferred_library = (root, targets, summary_from_raw(target, raw))
             self.pending = target
             self.preview_shown.emit(quick_title_card(raw), str(raw.get("title", target.name)))
@@ -229,6 +237,7 @@ class PackLoader(QObject):
 
     def reload(self) -> bool:
         """Load the shown pack again from disk, keeping the current card and view."""
+        self._finish_first_look()
         loaded = self.loaded
         if loaded is None:
             return self.open_path(self.pending) if self.pending else False
@@ -248,23 +257,29 @@ class PackLoader(QObject):
         return True
 
     def after_first_paint(self) -> None:
-        """Fill in what the first frame did not need: validation (started first: its file
-        read runs on the worker while the rest is built here), then library entries."""
+        """Fill in what the first frame did not need: validation first (on the worker),
+        then, once the pack it checks is shown, the library and recent lists."""
         if self._validate_after_paint and self.pending is not None:
             self._finish_preview()
         # Plain widgets (library, quiz, editor, console) find Chinese, Japanese and Korean
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
         ensure_cjk_font()
+        if self._background is None:
+            self._finish_first_look()
+
+    def _finish_first_look(self) -> None:
+        """List the library and remember the pack the first look showed (once)."""
         if self._remember_after_paint is not None:
             self._remember(self._remember_after_paint)
             self._remember_after_paint = None
         if self._deferred_library is not None:
             root, targets, known = self._deferred_library
             self._deferred_library = None
-            self._list_library(
-                root, [known if t == known.path else quick_summary(t) for t in targets]
-            )
+            checked = {self.loaded.path: self.loaded.summary} if self.loaded else {}
+            checked.setdefault(known.path, known)
+            self._list_library(root, [checked.get(t) or quick_summary(t) for t in targets])
+            self._queue_validation()
 
     def _finish_preview(self) -> None:
         """Load the previewed pack on a worker thread; ``pending`` stays set meanwhile,
@@ -273,9 +288,10 @@ class PackLoader(QObject):
         if target is None or self.loaded is not None or self._background is not None:
             return
         self._background = target
+        data, self._first_bytes = self._first_bytes, None
         threading.Thread(
             target=_load_in_background,
-            args=(self._relay, target),
+            args=(self._relay, target, data),
             name="pack-loader",
             daemon=True,
         ).start()
@@ -283,8 +299,11 @@ class PackLoader(QObject):
     def _preview_loaded(self, target: Path, result: LoadedPack | PackError) -> None:
         self._background = None
         try:
+            if isinstance(result, PackError):  # a folder's other packs may stand in: list them
+                self._finish_first_look()
             self._handle_preview_result(target, result)
         finally:
+            self._finish_first_look()
             self.settled.emit()
 
     def _handle_preview_result(self, target: Path, result: LoadedPack | PackError) -> None:
@@ -292,7 +311,8 @@ class PackLoader(QObject):
             return  # another pack was opened (or this one reloaded) while it loaded
         self.pending = None
         if not isinstance(result, PackError):
-            self.library_entry.emit(result.summary)
+            if self._deferred_library is None:  # else the list is made with this line
+                self.library_entry.emit(result.summary)
             self._show(result, keep_position=True)
             self._queue_validation()
             return
