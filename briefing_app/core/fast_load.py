@@ -116,8 +116,9 @@ def _spec(cls: type[Item]) -> _Spec:
     text_lists: list[str] = []
     nullable: list[str] = []
     unset: list[tuple[str, Any, Callable[[], Any] | None]] = []
-    strings = {info.name: _strings_in(info.type) for info in msgspec.structs.fields(cls)}
-    for info in msgspec.structs.fields(cls):
+    infos = msgspec.structs.fields(cls)
+    strings = {info.name: _strings_in(info.type) for info in infos}
+    for info in infos:
         free_text = not (
             info.name in PATTERN_FIELDS
             or info.name in ITEM_TYPES  # the pack's item lists

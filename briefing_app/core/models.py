@@ -9,10 +9,10 @@ no pydantic, so code that only reads packs never pays for the validator.
 The ``Meta`` length limits are the contract's (``contract.py`` holds the same
 numbers for pydantic and the JSON Schema; a test holds the two in step). The
 fast decoder enforces them in C; patterns (ids, dates, language tags) are
-checked by ``fast_load`` a whole column at a time.
+checked by ``fast_load`` a whole column at a time. The annotations are evaluated
+at import (no ``from __future__ import annotations``): msgspec reads them once
+as objects instead of compiling each string, ~3 ms off the first load.
 """
-
-from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
