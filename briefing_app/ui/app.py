@@ -90,12 +90,15 @@ def run_window(
     from ..core import prefetch
     from ..core.quick_pack import prepare_first_look
     from ..paths import bundled_briefs_dir
+    from .import_scan import skip_feature_source_scan
 
     target = path if path is not None else str(bundled_briefs_dir())
     first_file = prefetch.start(Path(target))  # read on a second core while Qt imports
     if first_file is not None:
         prepare_first_look(first_file)
     from PySide6.QtCore import Qt, QTimer
+
+    skip_feature_source_scan()  # before any other import: see ui/import_scan.py
     from PySide6.QtWidgets import QApplication
 
     from ..desktop import APP_ID, APP_NAME

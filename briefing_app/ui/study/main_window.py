@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self._connect_loader()
+        # The worker starts as the first frame is handed over (Qt then copies it to the
+        # screen without the interpreter lock); the rest waits for the next loop pass.
+        self.card_view.first_painted.connect(self.loader.start_check)
         self.card_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.theme_changed.connect(self._restyle)
         self._toolbar_bar = QToolBar("Study")
@@ -490,7 +493,7 @@ class MainWindow(QMainWindow):
         self.banner.show_problems(title, problems)
 
     def _after_first_paint(self) -> None:
-        self.loader.after_first_paint()  # starts checking the pack on its worker first
+        self.loader.after_first_paint()
         self.finish_chrome()
 
     def _show_preview(self, title_card: Card, title: str) -> None:

@@ -122,6 +122,7 @@ class PackLoader(QObject):
         self._deferred_library: tuple[Path, list[Path], PackSummary] | None = None
         self._remember_after_paint: Path | None = None
         self._first_bytes: bytes | None = None  # the first look's, for the worker
+        self._first_look = False  # a preview is shown and its check not yet started
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -210,6 +211,7 @@ class PackLoader(QObject):
                 logger.debug("no preview of %s: %s", target, exc)
                 continue
             self._first_bytes = data  # the worker parses them instead of reading again
+            self._first_look = True
             self._deferred_library = (root, targets, summary_from_raw(target, raw))
             self.pending = target
             self.preview_shown.emit(quick_title_card(raw), str(raw.get("title", target.name)))
@@ -256,11 +258,17 @@ class PackLoader(QObject):
         self.pack_reloaded.emit(result)
         return True
 
+    def start_check(self) -> None:
+        """Start checking the previewed pack on a worker thread (after the first paint;
+        once a preview: a pack the worker refused stays ``pending``, watched on disk)."""
+        if self._validate_after_paint and self.pending is not None and self._first_look:
+            self._first_look = False
+            self._finish_preview()
+
     def after_first_paint(self) -> None:
         """Fill in what the first frame did not need: validation first (on the worker),
         then, once the pack it checks is shown, the library and recent lists."""
-        if self._validate_after_paint and self.pending is not None:
-            self._finish_preview()
+        self.start_check()
         # Plain widgets (library, quiz, editor, console) find Chinese, Japanese and Korean
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
