@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 from pytestqt.qtbot import QtBot
@@ -122,3 +123,27 @@ def test_a_pack_opened_at_start_up_joins_open_recent_after_the_first_frame(
     assert settings_store.load().recent == [str(path.resolve())]
     entries = [a.text() for a in window.recent_menu.actions()]
     assert entries == [str(path.resolve()).replace("&", "&&")]
+
+
+def test_the_card_keeps_its_place_when_the_study_modes_arrive(
+    qtbot: QtBot, write_pack: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quiz, Present and the other mode buttons join the row under the card once the
+    pack is checked; the row must not grow for them (a 1 px jump of the card was seen)."""
+    from briefing_app.ui.app import attach_features
+
+    monkeypatch.setenv("BRIEFING_APP_DATA_DIR", str(tmp_path / "data"))
+    window = _window(qtbot, Settings(reduce_motion=True))
+    window.open_path(write_pack())
+    window.show()
+    qtbot.waitExposed(window)
+    before = _place(window)
+    features = attach_features(window)
+    try:
+        modes = [b for b in window.findChildren(QToolButton, "modeButton") if b.isVisible()]
+        assert modes  # the study modes are on screen now
+        qtbot.waitUntil(lambda: all(b.height() > 0 for b in modes), timeout=3000)
+        QApplication.processEvents()
+        assert _place(window) == before
+    finally:
+        features.store.close()

@@ -183,9 +183,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self._connect_loader()
-        # The worker starts as the first frame is handed over (Qt then copies it to the
-        # screen without the interpreter lock); the rest waits for the next loop pass.
-        self.card_view.first_painted.connect(self.loader.start_check)
+        # After the frame is on screen: a thread started inside the paint would hold the
+        # interpreter lock while Qt still has to copy the frame out.
         self.card_view.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         self.theme_changed.connect(self._restyle)
         self._toolbar_bar = QToolBar("Study")

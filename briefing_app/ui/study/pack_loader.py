@@ -258,7 +258,7 @@ class PackLoader(QObject):
         self.pack_reloaded.emit(result)
         return True
 
-    def start_check(self) -> None:
+    def _start_check(self) -> None:
         """Start checking the previewed pack on a worker thread (after the first paint;
         once a preview: a pack the worker refused stays ``pending``, watched on disk)."""
         if self._validate_after_paint and self.pending is not None and self._first_look:
@@ -268,7 +268,7 @@ class PackLoader(QObject):
     def after_first_paint(self) -> None:
         """Fill in what the first frame did not need: validation first (on the worker),
         then, once the pack it checks is shown, the library and recent lists."""
-        self.start_check()
+        self._start_check()
         # Plain widgets (library, quiz, editor, console) find Chinese, Japanese and Korean
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
