@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from briefing_app.core.cards import Category
 from briefing_app.ui.settings import Settings
 from briefing_app.ui.study import pack_loader
 from briefing_app.ui.study.main_window import MainWindow
@@ -174,3 +175,36 @@ def test_a_pack_opened_while_the_first_is_checked_stays_open_and_listed(
     assert shown is not None and shown.id == "other"
     assert {s.title for s in window.library.summaries()} == {"First", "Opened meanwhile"}
     assert [s.title for s in window.library.opened()] == ["Opened meanwhile"]
+
+
+def test_the_chips_count_the_first_look_while_the_pack_is_checked(
+    qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No "All 1, Actors 0" while checking: the first look's counts, which the checked
+    pack then confirms; a pack that fails the check leaves no counts behind."""
+    release = threading.Event()
+    real = pack_loader.load_full
+
+    def held(path: Path, data: bytes | None = None) -> object:
+        release.wait(5)
+        return real(path, data)
+
+    monkeypatch.setattr(pack_loader, "load_full", held)
+    bad = write_pack("bad.json", quotes=[{"id": "q1", "actor": "nobody", "text": "hello"}])
+    for path, valid in ((write_pack(), True), (bad, False)):
+        release.clear()
+        window = _window(qtbot)
+        assert window.open_path(path, fast=True)
+        window.show()
+        qtbot.waitUntil(lambda w=window: w.loader.loading, timeout=3000)
+        checking = {cat: chip.text() for cat, chip in window.chips.items()}
+        assert window.position_label.text() == "Checking the pack\u2026"
+        with qtbot.waitSignal(window.loader.settled, timeout=5000):
+            release.set()
+        after = {cat: chip.text() for cat, chip in window.chips.items()}
+        if valid:
+            assert after == checking
+            assert checking[None].endswith("10") and checking[Category.QUOTE].endswith("3")
+        else:
+            assert checking[Category.QUOTE].endswith("1")  # what the file lists
+            assert all(text.endswith(" 0") for text in after.values())

@@ -23,8 +23,9 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
-from ...core.cards import Card, Category
+from ...core.cards import STUDY_CATEGORIES, Card, Category
 from ...core.deck import Deck
+from ...core.quick_pack import COUNT_KEYS
 from ...paint.theme import Theme
 from ..settings import Settings, SettingsStore, ThemeChoice, chosen_theme
 from ..stylesheet import window_stylesheet
@@ -724,7 +725,7 @@ class MainWindow(QMainWindow):
             self.position_label.setText(deck.position_text() if deck.total else "")
         self.prev_button.setEnabled(deck.index > 0)
         self.next_button.setEnabled(deck.index < len(deck) - 1)
-        counts = deck.counts()
+        counts = self._counts_shown()
         compact = self.width() < COMPACT_WIDTH
         relabelled = False
         for cat, chip in self.chips.items():
@@ -737,6 +738,19 @@ class MainWindow(QMainWindow):
                 chip.setAccessibleName(f"{PLURALS[cat]}, {count} cards")
         if relabelled:
             self._fit_toolbar()
+
+    def _counts_shown(self) -> dict[Category | None, int]:
+        """The deck's counts; while a pack is checked, its first look's (the same numbers
+        once it is valid), not the title card's lone 1 and zeros."""
+        seen = self.loader.previewed
+        if seen is None:
+            return self.deck.counts()
+        counts: dict[Category | None, int] = {
+            category: seen.counts.get(key, 0)
+            for category, key in zip(STUDY_CATEGORIES, COUNT_KEYS, strict=True)
+        }
+        counts[None] = self.deck.total + sum(seen.counts.get(key, 0) for key in COUNT_KEYS)
+        return counts
 
     def set_category(self, category: Category | None) -> None:
         self.chips[category].setChecked(True)

@@ -123,6 +123,7 @@ class PackLoader(QObject):
         self._remember_after_paint: Path | None = None
         self._first_bytes: bytes | None = None  # the first look's, for the worker
         self._first_look = False  # a preview is shown and its check not yet started
+        self._previewed: PackSummary | None = None
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
@@ -141,6 +142,11 @@ class PackLoader(QObject):
     def checking(self) -> bool:
         """True while a previewed pack waits for its validation."""
         return self.pending is not None and self.loaded is None
+
+    @property
+    def previewed(self) -> PackSummary | None:
+        """The first look's line (title, items per list) while its pack is being checked."""
+        return self._previewed if self.checking else None
 
     @property
     def loading(self) -> bool:
@@ -212,7 +218,8 @@ class PackLoader(QObject):
                 continue
             self._first_bytes = data  # the worker parses them instead of reading again
             self._first_look = True
-            self._deferred_library = (root, targets, summary_from_raw(target, raw))
+            self._previewed = summary_from_raw(target, raw)
+            self._deferred_library = (root, targets, self._previewed)
             self.pending = target
             self.preview_shown.emit(quick_title_card(raw), str(raw.get("title", target.name)))
             self._remember_after_paint = root  # writing the settings file can wait a frame
@@ -306,6 +313,7 @@ class PackLoader(QObject):
 
     def _preview_loaded(self, target: Path, result: LoadedPack | PackError) -> None:
         self._background = None
+        self._previewed = None  # checked: the counts are the checked pack's, or none
         try:
             if isinstance(result, PackError):  # a folder's other packs may stand in: list them
                 self._finish_first_look()
