@@ -22,7 +22,6 @@ from msgspec import UNSET, Meta, Struct, field
 
 FORMAT_NAME = "briefing-pack"
 SUPPORTED_VERSION = 1
-MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ITEMS = 50_000
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -31,7 +31,8 @@ import jiter
 
 from .errors import PackError, Problem
 from .fast_load import try_fast
-from .models import FORMAT_NAME, MAX_FILE_BYTES, MAX_ITEMS, SUPPORTED_VERSION, Pack
+from .limits import MAX_FILE_BYTES
+from .models import FORMAT_NAME, MAX_ITEMS, SUPPORTED_VERSION, Pack
 
 logger = logging.getLogger(__name__)
 

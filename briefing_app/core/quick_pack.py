@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .cards import Card, Category, Detail, Face, Listing
+from .limits import MAX_FILE_BYTES
 
 COUNT_KEYS = ("actors", "quotes", "measures", "implications")
 HEAD_FIELDS = ("id", "title", "subtitle", "summary", "as_of", "sources")  # the title card's
@@ -53,11 +54,19 @@ def pack_file(path: Path) -> Path:
 
 def read_raw(path: Path) -> dict[str, Any]:
     """The pack's JSON object; raises ``ValueError`` with a short reason otherwise."""
+    return _parse_raw(_read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, unless it is over the format's size limit (then not one is read)."""
+    file = pack_file(path)
     try:
-        data = pack_file(path).read_bytes()
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValueError(f"the file is {size / 1048576:.1f} MiB; the limit is 20 MiB")
+        return file.read_bytes()
     except OSError as exc:
         raise ValueError(f"cannot read the file: {exc.strerror or exc}") from None
-    return _parse_raw(data)
 
 
 def _parse_raw(data: bytes) -> dict[str, Any]:
@@ -89,8 +98,8 @@ def _head_decoder() -> Any:
 def prepare_first_look(path: Path) -> None:
     """Import the decoder a first look at ``path`` takes, if it takes one (a big file).
 
-    The window calls this before importing Qt: PySide6's import hook reads the
-    source of every module imported after it, which makes msgspec's ~8 ms slower.
+    The window calls this before importing Qt, whose import hook would read the
+    source of every module msgspec imports (``ui.import_scan`` now stops that too).
     """
     try:
         big = pack_file(path).stat().st_size >= HEAD_MIN_BYTES
@@ -111,10 +120,9 @@ def read_head(path: Path, data: bytes | None = None) -> dict[str, Any]:
     ``data`` is the file's bytes when they were read already (``core.prefetch``).
     """
     if data is None:
-        try:
-            data = pack_file(path).read_bytes()
-        except OSError:
-            return read_raw(path)  # words the error as it always has
+        data = _read_bytes(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"the file is {len(data) / 1048576:.1f} MiB; the limit is 20 MiB")
     if len(data) < HEAD_MIN_BYTES:
         return _parse_raw(data)
     import msgspec

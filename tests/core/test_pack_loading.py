@@ -11,7 +11,7 @@ import pytest
 from pack_samples import encode, problems, valid
 
 from briefing_app.core.errors import PackError, Problem
-from briefing_app.core.models import MAX_FILE_BYTES
+from briefing_app.core.limits import MAX_FILE_BYTES
 from briefing_app.core.pack import load_pack, parse_pack
 
 

@@ -12,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from briefing_app.core import prefetch
+import pytest
+
+from briefing_app.core import prefetch, quick_pack
+from briefing_app.core.limits import MAX_FILE_BYTES
 from briefing_app.core.quick_pack import pack_file, quick_title_card, read_head
 
 
@@ -83,3 +86,22 @@ def test_only_a_big_first_pack_imports_its_decoder_before_qt(tmp_path: Path) -> 
             check=True,
         )
         assert done.stdout.strip() == expected, path.name
+
+
+def _oversized(path: Path) -> Path:
+    """A file just over the format's limit that costs no disk (sparse)."""
+    with path.open("wb") as f:
+        f.write(b'{"format": "briefing-pack"')
+        f.truncate(MAX_FILE_BYTES + 1024 * 1024)
+    return path
+
+
+def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    """A 1 GB JSON opened by mistake must not be read whole before the first frame."""
+    path = _oversized(tmp_path / "huge.json")
+    assert prefetch.Prefetch(path).take(path) is None
+    for first_look in (read_head, quick_pack.read_raw):
+        with pytest.raises(ValueError, match=r"the file is 21\.0 MiB; the limit is 20 MiB"):
+            first_look(path)
+    line = quick_pack.quick_summary(path)
+    assert line.problem is not None and "limit is 20 MiB" in line.problem

@@ -208,3 +208,22 @@ def test_the_chips_count_the_first_look_while_the_pack_is_checked(
         else:
             assert checking[Category.QUOTE].endswith("1")  # what the file lists
             assert all(text.endswith(" 0") for text in after.values())
+
+
+def test_a_file_over_the_size_limit_at_start_is_refused_with_its_size(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from briefing_app.core import prefetch
+    from briefing_app.core.limits import MAX_FILE_BYTES
+
+    path = tmp_path / "huge.json"
+    with path.open("wb") as f:  # sparse: no disk used, and never read
+        f.write(b'{"format": "briefing-pack"')
+        f.truncate(MAX_FILE_BYTES + 5 * 1024 * 1024)
+    prefetch.start(path)
+    window = _window(qtbot)
+    window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(window.banner.isVisible, timeout=5000)
+    assert "the file is 25.0 MiB; the limit is 20 MiB" in window.banner.text()
+    assert window.current_pack() is None
