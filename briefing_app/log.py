@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 APP_LOGGER = "briefing_app"
 LOG_FILE_NAME = "briefing-app.log"
+HELD_RECORDS = 200  # kept until the log file opens; more are dropped
 _configured = False
+_held: logging.Handler | None = None
 
 
 class _LazyLogger:
@@ -56,6 +58,34 @@ def log_dir() -> Path:
     return Path(user_log_dir("briefing-app", appauthor=False))
 
 
+def hold_early_records() -> None:
+    """Keep the app's warnings and errors until ``setup_logging`` writes them to the file.
+
+    The window opens its log file only once the first pack is checked (the worker
+    doing that check shares the interpreter with it); a traceback logged by the
+    check itself would otherwise go to stderr, which a desktop launch never shows.
+    """
+    import logging
+
+    global _held
+    if _configured or _held is not None:
+        return
+    _held = _holding_handler_class()(HELD_RECORDS)
+    logging.getLogger(APP_LOGGER).addHandler(_held)
+
+
+def _release_held(root: logging.Logger, into: logging.Handler | None) -> None:
+    """Hand the records kept since ``hold_early_records`` to the log file, in order."""
+    global _held
+    held, _held = _held, None
+    if held is None:
+        return
+    root.removeHandler(held)
+    for record in getattr(held, "records", ()):
+        if into is not None and record.levelno >= into.level:
+            into.handle(record)
+
+
 def setup_logging(debug: bool = False, to_file: bool = True) -> None:
     """Attach the handlers once; later calls only raise the level for ``--debug``."""
     import logging
@@ -74,6 +104,7 @@ def setup_logging(debug: bool = False, to_file: bool = True) -> None:
     _configured = True
     root.propagate = True
     if not to_file:
+        _release_held(root, None)
         return
     try:
         folder = log_dir()
@@ -87,11 +118,31 @@ def setup_logging(debug: bool = False, to_file: bool = True) -> None:
         )
     except OSError as exc:  # a read-only profile must not stop the app
         root.addHandler(logging.NullHandler())  # nor print warnings raw on stderr
+        _release_held(root, None)
         logging.getLogger(__name__).debug("no log file: %s", exc)
         return
     handler.setLevel(logging.DEBUG if debug else logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
+    _release_held(root, handler)
+
+
+def _holding_handler_class() -> type[logging.Handler]:
+    import logging
+
+    class HoldingHandler(logging.Handler):
+        """Keeps the first ``limit`` records (WARNING and up) for the log file to come."""
+
+        def __init__(self, limit: int) -> None:
+            super().__init__(logging.WARNING)
+            self.limit = limit
+            self.records: list[logging.LogRecord] = []
+
+        def emit(self, record: logging.LogRecord) -> None:
+            if len(self.records) < self.limit:
+                self.records.append(record)
+
+    return HoldingHandler
 
 
 def _quiet_file_handler_class() -> type[logging.handlers.RotatingFileHandler]:

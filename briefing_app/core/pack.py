@@ -31,7 +31,7 @@ import jiter
 
 from .errors import PackError, Problem
 from .fast_load import try_fast
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, read_capped, too_large
 from .models import FORMAT_NAME, MAX_ITEMS, SUPPORTED_VERSION, Pack
 
 logger = logging.getLogger(__name__)
@@ -107,18 +107,16 @@ def load_pack(path: str | Path, data: bytes | None = None) -> Pack:
 
 def _read_limited(file: Path, path: str | Path) -> bytes:
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError([_too_large(size)], str(path))
-        with file.open("rb") as stream:
-            return stream.read(MAX_FILE_BYTES + 1)  # the file may grow after stat()
+        return read_capped(file)  # the file may grow after its size is read: capped
+    except ValueError as exc:
+        raise PackError([Problem("", str(exc))], str(path)) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise PackError([Problem("", f"cannot read the file: {reason}")], str(path)) from None
 
 
 def _too_large(size: int) -> Problem:
-    return Problem("", f"the file is {size / 1048576:.1f} MiB; the limit is 20 MiB")
+    return Problem("", too_large(size))
 
 
 def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:

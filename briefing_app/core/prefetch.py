@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from .discovery import find_packs
-from .limits import MAX_FILE_BYTES
+from .limits import read_capped
 from .quick_pack import pack_file
 
 logger = logging.getLogger(__name__)
@@ -32,9 +32,8 @@ class Prefetch:
 
     def _read(self) -> None:
         try:
-            if self.path.stat().st_size <= MAX_FILE_BYTES:  # a bigger one is refused unread
-                self._data = self.path.read_bytes()
-        except OSError as exc:  # the reader that asks reads again and words the error
+            self._data = read_capped(self.path)  # a bigger file is refused unread
+        except (OSError, ValueError) as exc:  # the reader that asks reads again and says why
             logger.debug("no prefetch of %s: %s", self.path, exc)
 
     def take(self, path: Path) -> bytes | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .cards import Card, Category, Detail, Face, Listing
-from .limits import MAX_FILE_BYTES
+from .limits import MAX_FILE_BYTES, read_capped, too_large
 
 COUNT_KEYS = ("actors", "quotes", "measures", "implications")
 HEAD_FIELDS = ("id", "title", "subtitle", "summary", "as_of", "sources")  # the title card's
@@ -59,12 +59,8 @@ def read_raw(path: Path) -> dict[str, Any]:
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, unless it is over the format's size limit (then not one is read)."""
-    file = pack_file(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ValueError(f"the file is {size / 1048576:.1f} MiB; the limit is 20 MiB")
-        return file.read_bytes()
+        return read_capped(pack_file(path))
     except OSError as exc:
         raise ValueError(f"cannot read the file: {exc.strerror or exc}") from None
 
@@ -122,7 +118,7 @@ def read_head(path: Path, data: bytes | None = None) -> dict[str, Any]:
     if data is None:
         data = _read_bytes(path)
     if len(data) > MAX_FILE_BYTES:
-        raise ValueError(f"the file is {len(data) / 1048576:.1f} MiB; the limit is 20 MiB")
+        raise ValueError(too_large(len(data)))
     if len(data) < HEAD_MIN_BYTES:
         return _parse_raw(data)
     import msgspec

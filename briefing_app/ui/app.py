@@ -89,6 +89,7 @@ def run_window(
     _import_qt_free_first()
     from ..core import prefetch
     from ..core.quick_pack import prepare_first_look
+    from ..log import hold_early_records
     from ..paths import bundled_briefs_dir
     from .import_scan import skip_feature_source_scan
 
@@ -108,6 +109,8 @@ def run_window(
 
     if debug:
         start_logging(debug=True)  # debug logs from the very start
+    else:
+        hold_early_records()  # the log file opens once the pack is checked; keep them
     route_qt_messages()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Category
-from briefing_app.ui.settings import Settings
+from briefing_app.ui.settings import Settings, SettingsStore
 from briefing_app.ui.study import pack_loader
 from briefing_app.ui.study.main_window import MainWindow
 
@@ -227,3 +228,79 @@ def test_a_file_over_the_size_limit_at_start_is_refused_with_its_size(
     qtbot.waitUntil(window.banner.isVisible, timeout=5000)
     assert "the file is 25.0 MiB; the limit is 20 MiB" in window.banner.text()
     assert window.current_pack() is None
+
+
+class _Held:
+    """``load_full`` that waits on the worker thread until released (the check in progress)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.release = threading.Event()
+        real = pack_loader.load_full
+
+        def held(path: Path, data: bytes | None = None) -> object:
+            if threading.current_thread() is not threading.main_thread():
+                self.release.wait(5)
+            return real(path, data)
+
+        monkeypatch.setattr(pack_loader, "load_full", held)
+
+
+def _checking(qtbot: QtBot, path: Path) -> MainWindow:
+    window = _window(qtbot)
+    assert window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.loader.loading, timeout=3000)
+    return window
+
+
+def test_a_category_and_search_chosen_while_checking_apply_to_the_checked_cards(
+    qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = _Held(monkeypatch)
+    window = _checking(qtbot, write_pack())
+    title = window.card_view.shown_texts()[0]
+    qtbot.keyClick(window.card_view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.chips[Category.QUOTE].isChecked()
+    assert window.card_view.shown_texts()[0] == title  # not "No cards match"
+    window.search.setFocus()
+    qtbot.keyClicks(window.search, "ironclad")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.loader.settled, timeout=5000):
+        held.release.set()
+    card = window.current_card()
+    assert card is not None and card.category is Category.QUOTE
+    assert "ironclad" in " ".join(window.card_view.shown_texts())
+    assert window.search.text() == "ironclad"
+    assert window.position_label.text() == f"Card 1 of {len(window.deck)}"
+
+
+def test_an_error_shown_while_checking_stays_when_the_checked_pack_arrives(
+    qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = _Held(monkeypatch)
+    window = _checking(qtbot, write_pack())
+    broken = write_pack("broken.json", quotes=[{"id": "q1", "actor": "nobody", "text": "x"}])
+    assert not window.open_path(broken)
+    assert window.banner.isVisible()
+    with qtbot.waitSignal(window.loader.settled, timeout=5000):
+        held.release.set()
+    assert window.current_pack() is not None
+    assert window.banner.isVisible() and "quotes[0].actor" in window.banner.text()
+
+
+def test_the_pack_joins_open_recent_before_its_check_ends(
+    qtbot: QtBot,
+    write_pack: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    settings_store: SettingsStore,
+) -> None:
+    """Closing the window during a long check must not lose the recent-files entry."""
+    held = _Held(monkeypatch)
+    path = write_pack()
+    window = MainWindow(Settings(reduce_motion=True), settings_store)
+    qtbot.addWidget(window)
+    assert window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.loader.loading, timeout=3000)
+    assert settings_store.load().recent == [str(path.resolve())]
+    held.release.set()

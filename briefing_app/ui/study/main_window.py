@@ -502,9 +502,28 @@ class MainWindow(QMainWindow):
         self.show_current()
 
     def _show_loaded(self, result: LoadedPack, keep_position: bool) -> None:
+        """A pack opened: its cards, unfiltered, from the first. ``keep_position`` is the
+        checked pack after its first look: the card shown stays, and a category, search
+        or shuffle chosen while it was checked applies now (the banner and focus stay)."""
         keep = self.deck.current.id if keep_position and self.deck.current else None
         self.card_view.set_language(result.pack.language)
         self.deck = Deck(result.cards, self._rng)
+        if keep_position:
+            self._apply_view_chosen_meanwhile()
+        else:
+            self._reset_view_controls()
+            self.banner.hide()
+        moved = keep is None or self.deck.shuffled or not self.deck.go_to_id(keep)
+        if self._library is not None:  # else it is listed with this pack's line just after
+            self._library.update_pack(result.summary)
+            self._library.select_path(result.path)
+        self.setWindowTitle(result.pack.title + TITLE_SUFFIX)
+        self.show_current("front" if moved else self.card_view.face())
+        if not keep_position:
+            self.card_view.setFocus()
+        self.pack_opened.emit(result)
+
+    def _reset_view_controls(self) -> None:
         if self.study_actions["shuffle"].isChecked():
             self.study_actions["shuffle"].setChecked(False)
         if self.search.text():
@@ -512,16 +531,18 @@ class MainWindow(QMainWindow):
             self.search.clear()
             self.search.blockSignals(False)
         self.chips[None].setChecked(True)
-        if keep:
-            self.deck.go_to_id(keep)
-        self.banner.hide()
-        if self._library is not None:  # else it is listed with this pack's line just after
-            self._library.update_pack(result.summary)
-            self._library.select_path(result.path)
-        self.setWindowTitle(result.pack.title + TITLE_SUFFIX)
-        self.show_current(self.card_view.face() if keep else "front")
-        self.card_view.setFocus()
-        self.pack_opened.emit(result)
+
+    def _apply_view_chosen_meanwhile(self) -> None:
+        chosen = next((cat for cat, chip in self.chips.items() if chip.isChecked()), None)
+        self.deck.set_category(chosen)
+        if self.search.text():
+            self.deck.set_query(self.search.text())
+        if self.study_actions["shuffle"].isChecked():
+            self.deck.set_shuffled(True)
+
+    def _only_previewed(self) -> bool:
+        """True while the deck is the first look's title card alone (the pack is checked)."""
+        return self.loader.previewed is not None
 
     def _show_reloaded(self, result: LoadedPack) -> None:
         face = self.card_view.face()
@@ -754,12 +775,14 @@ class MainWindow(QMainWindow):
 
     def set_category(self, category: Category | None) -> None:
         self.chips[category].setChecked(True)
+        if self._only_previewed():
+            return  # the chip holds the choice until the checked pack's cards arrive
         self.deck.set_category(category)
         self.show_current()
 
     def _toggle_shuffle(self) -> None:
         shuffled = self.study_actions["shuffle"].isChecked()
-        if shuffled == self.deck.shuffled:
+        if shuffled == self.deck.shuffled or self._only_previewed():
             return
         self.deck.set_shuffled(shuffled)
         if shuffled:
@@ -778,6 +801,8 @@ class MainWindow(QMainWindow):
 
     def _apply_search(self) -> None:
         self._search_timer.stop()
+        if self._only_previewed():
+            return  # applied to the checked pack's cards when they arrive
         self.deck.set_query(self.search.text())
         self.show_current()
 

@@ -280,14 +280,19 @@ class PackLoader(QObject):
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
         ensure_cjk_font()
+        self._remember_first()  # now, not after the check: the window may close before it
         if self._background is None:
             self._finish_first_look()
 
-    def _finish_first_look(self) -> None:
-        """List the library and remember the pack the first look showed (once)."""
+    def _remember_first(self) -> None:
         if self._remember_after_paint is not None:
             self._remember(self._remember_after_paint)
             self._remember_after_paint = None
+
+    def _finish_first_look(self) -> None:
+        """List the library and remember the pack the first look showed (once)."""
+        self._remember_first()
+        self._first_bytes, self._first_look = None, False  # no check will use them now
         if self._deferred_library is not None:
             root, targets, known = self._deferred_library
             self._deferred_library = None
@@ -346,6 +351,7 @@ class PackLoader(QObject):
         self._queue_validation()
 
     def _show(self, result: LoadedPack, keep_position: bool = False) -> None:
+        self._first_bytes, self._first_look = None, False
         replacing = self.loaded is not None
         self.loaded = result
         self.pending = None
