@@ -125,13 +125,51 @@ def write_pdf(
     if QGuiApplication.instance() is None:
         raise ExportError("the PDF export needs a QGuiApplication (Qt) to be running")
     cards = build_cards(pack)
+    if layout != "exam":
+        from .pdf_parallel import write_in_parallel
+
+        pages = write_in_parallel(pack, cards, Path(target), layout, progress, cancelled, shown)
+        if pages is not None:
+            return pages
+    return _write_pages(pack, cards, Path(target), layout, progress, cancelled, seed, shown)
+
+
+def draw_page_range(
+    pack: Pack,
+    target: Path,
+    layout: Layout,
+    start: int,
+    stop: int,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    cards: list[Card] | None = None,
+    shown: str | Path | None = None,
+) -> int:
+    """Draw pages ``start`` to ``stop - 1`` of the handout (footers numbered in the whole)
+    into ``target``; how many. One run of a handout drawn by several processes."""
+    cards = build_cards(pack) if cards is None else cards
+    return _write_pages(
+        pack, cards, target, layout, progress, cancelled, None, shown, (start, stop)
+    )
+
+
+def _write_pages(
+    pack: Pack,
+    cards: list[Card],
+    target: Path,
+    layout: Layout,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    seed: int | None,
+    shown: str | Path | None,
+    run: tuple[int, int] | None = None,
+) -> int:
     file = QFile(str(target))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly | QIODevice.OpenModeFlag.Truncate):
         raise ExportError(f"cannot write {shown or target}: {file.errorString()}")
     try:
-        total = _paint_pages(
-            pack, cards, _pdf_writer(file, pack, layout), layout, progress, cancelled, seed
-        )
+        writer = _pdf_writer(file, pack, layout)
+        total = _paint_pages(pack, cards, writer, layout, progress, cancelled, seed, run)
         written = file.flush() and file.error() == QFileDevice.FileError.NoError
         reason = file.errorString()
     finally:
@@ -149,30 +187,33 @@ def _paint_pages(
     progress: Progress | None,
     cancelled: Cancelled | None,
     seed: int | None,
+    run: tuple[int, int] | None = None,
 ) -> int:
+    """Draw every page, or the pages of ``run`` (start, stop); how many were drawn."""
     doc = _Doc(writer, pack, *print_painter(pack.language))
     if layout == "exam":
         doc.exam = exam_sheet(pack, seed)
     pages = plan_pages(doc, cards, layout)
     total = len(pages)
+    start, stop = run if run is not None else (0, total)
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("could not start the PDF writer")
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        for number, page in enumerate(pages, 1):
+        for number in range(start + 1, stop + 1):
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
-            if number > 1:
+            if number > start + 1:
                 writer.newPage()
-            _draw_page(doc, painter, page, cards)
+            _draw_page(doc, painter, pages[number - 1], cards)
             _footer(doc, painter, number, total)
             if progress is not None:
-                progress(number, total)
+                progress(number - start if run is not None else number, total)
     finally:
         painter.end()
-    return total
+    return stop - start
 
 
 def export_pdf(
