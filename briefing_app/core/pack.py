@@ -102,18 +102,7 @@ def load_pack(path: str | Path, data: bytes | None = None) -> Pack:
         exc.path = str(path)
         raise
     pack.__dict__["_path"] = file
-    pack.__dict__["_stamp"] = file_stamp(file)
     return pack
-
-
-def file_stamp(file: Path) -> tuple[int, int] | None:
-    """The file's size and modification time, to tell later whether it still holds
-    the pack read from it (the PDF handout's helpers read it again); None if unknown."""
-    try:
-        info = file.stat()
-    except OSError:
-        return None
-    return info.st_size, info.st_mtime_ns
 
 
 def _read_limited(file: Path, path: str | Path) -> bytes:

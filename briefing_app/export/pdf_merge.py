@@ -24,8 +24,7 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _TRAILER_REF = re.compile(rb"/(Root|Info)\s+(\d+)\s+0\s+R")
 _TRAILER_ID = re.compile(rb"/ID\s*\[[^\]]*\]")
 _OBJECT_HEAD = re.compile(rb"(\d+)\s+0\s+obj\s")
-# A literal string (Qt escapes every parenthesis in one), a hex string, or a reference.
-_TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|(\d+)\s+0\s+R\b", re.DOTALL)
+_REFERENCE = re.compile(rb"(\d+)\s+0\s+R\b")  # (a hex string cannot hold an R)
 _KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
 _REF = re.compile(rb"(\d+)\s+0\s+R")
 
@@ -71,7 +70,7 @@ def merge_parts(parts: Sequence[Path], out: BinaryIO) -> int:
         out.write(data)
         position += len(data)
 
-    write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    write(_header(read[0].path))
     for index, part in enumerate(read):
         with part.path.open("rb") as source:
             for number in sorted(part.offsets, key=part.offsets.__getitem__):
@@ -98,6 +97,17 @@ def merge_parts(parts: Sequence[Path], out: BinaryIO) -> int:
         % (size, info, first.root, first.trailer_id, xref_at)
     )
     return len(kids)
+
+
+def _header(path: Path) -> bytes:
+    """The first part's version line and binary comment, as Qt wrote them."""
+    with path.open("rb") as source:
+        head = source.read(64)
+    first = head.find(b"\n") + 1
+    second = head.find(b"\n", first) + 1
+    if not head.startswith(b"%PDF-") or first <= 0:
+        raise PdfMergeError(f"{path.name}: not a PDF")
+    return head[: second if second > first and head[first : first + 1] == b"%" else first]
 
 
 def _page_tree(number: int, kids: list[int]) -> bytes:
@@ -153,15 +163,48 @@ def _copy_body(
 
 
 def _renumbered(text: bytes, mapping: dict[int, int]) -> bytes:
+    """``text`` with its references renumbered; literal strings are copied as they are."""
+
     def replace(match: re.Match[bytes]) -> bytes:
-        if match.group(1) is None:
-            return match.group(0)  # a string: copied as it is
         old = int(match.group(1))
         if old not in mapping:
             raise PdfMergeError(f"a reference to object {old}, which the part does not keep")
         return b"%d 0 R" % mapping[old]
 
-    return _TOKEN.sub(replace, text)
+    if b"(" not in text:
+        return _REFERENCE.sub(replace, text)
+    pieces: list[bytes] = []
+    outside = 0
+    for start, end in _literal_strings(text):
+        pieces += [_REFERENCE.sub(replace, text[outside:start]), text[start:end]]
+        outside = end
+    pieces.append(_REFERENCE.sub(replace, text[outside:]))
+    return b"".join(pieces)
+
+
+def _literal_strings(text: bytes) -> list[tuple[int, int]]:
+    """Where each ``( ... )`` string is: balanced parentheses nest, ``\\`` escapes one."""
+    spans: list[tuple[int, int]] = []
+    at = text.find(b"(")
+    while at >= 0:
+        depth, i = 0, at
+        while i < len(text):
+            byte = text[i]
+            if byte == 0x5C:  # backslash: the next byte is escaped
+                i += 2
+                continue
+            if byte == 0x28:
+                depth += 1
+            elif byte == 0x29:
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        else:
+            raise PdfMergeError("a string that never closes")
+        spans.append((at, i + 1))
+        at = text.find(b"(", i + 1)
+    return spans
 
 
 def _read_part(path: Path) -> _Part:

@@ -133,3 +133,51 @@ def test_joining_refuses_a_file_qt_did_not_write(tmp_path: Path) -> None:
     stranger.write_bytes(b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n")
     with (tmp_path / "out.pdf").open("wb") as out, pytest.raises(PdfMergeError):
         merge_parts([stranger], out)
+
+
+def test_a_helper_that_cannot_start_has_its_pages_drawn_here(
+    qapp: object, long_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _in_one_go(long_pack, tmp_path / "one.pdf", monkeypatch)
+    _cut_into_runs(monkeypatch)
+    missing = str(tmp_path / "no-such-program")
+    monkeypatch.setattr(pdf_parallel, "helper_command", lambda args: [missing, *args])
+    out = tmp_path / "runs.pdf"
+    assert export_pdf(load_pack(long_pack), out) == len(expected)
+    assert _texts(out) == expected
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_helper_is_heard_even_with_no_progress_shown(
+    qapp: object, long_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line shows no progress, but a helper's lines must still be read: a
+    pipe holds 64 KiB, about 13,000 pages, and a helper writing into a full one waits
+    for ever. This one writes 256 KiB, then says it got to the end."""
+    _cut_into_runs(monkeypatch, processes=2)
+    marker = tmp_path / "helper-finished"
+    script = (
+        "import sys; sys.stdout.write('page\\n' * 52429); sys.stdout.flush(); "
+        f"open({str(marker)!r}, 'w').close(); raise SystemExit(1)"
+    )
+    monkeypatch.setattr(
+        pdf_parallel, "helper_command", lambda _args: [sys.executable, "-c", script]
+    )
+    monkeypatch.setattr(pdf_parallel, "STALLED_SECONDS", 30.0)
+    out = tmp_path / "runs.pdf"
+    export_pdf(load_pack(long_pack), out)
+    assert marker.exists()
+    assert len(_texts(out)) > 10
+
+
+def test_an_actors_long_list_of_quotes_does_not_weigh_its_page_down(
+    qapp: object, tmp_path: Path
+) -> None:
+    """An actor card's back names a few of its quotes, however many it has."""
+    from briefing_app.core.cards import build_cards
+
+    data = many_quotes_dict(300)
+    pack = load_pack(write_pack(tmp_path, data))
+    costs = pdf_parallel.page_costs(build_cards(pack), "one-per-page")
+    limit = pdf_parallel.CARD_COST + pdf_parallel.CARD_TEXT_CAP
+    assert max(costs) <= limit
