@@ -14,6 +14,7 @@ decoded, so memory does not grow with the handout. Anything else is a
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,7 @@ def merge_parts(parts: Sequence[Path], out: BinaryIO) -> int:
                 next_number += 1
         maps.append(mapping)
     kids = [maps[i][kid] for i, part in enumerate(read) for kid in part.kids]
-    written: dict[int, int] = {}
+    written = array("q", bytes(8 * next_number))  # each new object's offset; 0: none
     position = 0
 
     def write(data: bytes) -> None:
@@ -86,11 +87,14 @@ def merge_parts(parts: Sequence[Path], out: BinaryIO) -> int:
                 _copy_body(source, part, number, body, maps[index] if index else None, write)
     xref_at = position
     size = next_number
-    lines = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
-    for number in range(1, size):
-        at = written.get(number)
-        lines.append(b"%010d 00000 n \n" % at if at is not None else b"0000000000 65535 f \n")
-    write(b"".join(lines))
+    write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+    for start in range(1, size, 4096):  # written in slices: no list the size of the table
+        write(
+            b"".join(
+                b"%010d 00000 n \n" % at if at else b"0000000000 65535 f \n"
+                for at in written[start : min(size, start + 4096)]
+            )
+        )
     info = b"/Info %d 0 R\n" % first.info if first.info is not None else b""
     write(
         b"trailer\n<<\n/Size %d\n%s/Root %d 0 R\n%s\n>>\nstartxref\n%d\n%%%%EOF\n"
