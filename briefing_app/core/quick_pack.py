@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from .cards import Card, Category, Detail, Face, Listing
+from .cards import STUDY_CATEGORIES, Card, Category, Detail, Face, Listing
 from .limits import MAX_FILE_BYTES, read_capped, too_large
 
 COUNT_KEYS = ("actors", "quotes", "measures", "implications")
@@ -46,6 +46,13 @@ class PackSummary:
     def counts_text(self) -> str:
         parts = [f"{self.counts.get(k, 0):,} {k}" for k in COUNT_KEYS]
         return ", ".join(parts)
+
+    def category_counts(self) -> dict[Category, int]:
+        """Cards per study category (the lists' lengths), in the contract's order."""
+        return {
+            category: self.counts.get(key, 0)
+            for category, key in zip(STUDY_CATEGORIES, COUNT_KEYS, strict=True)
+        }
 
 
 def pack_file(path: Path) -> Path:

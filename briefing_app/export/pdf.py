@@ -68,7 +68,11 @@ def plan_pages(doc: _Doc, cards: Sequence[Card], layout: Layout) -> list[Page]:
 
 def expected_page_count(pack: Pack, layout: Layout) -> int | None:
     """Pages of a grid or one-per-page handout (None for the exam, which flows)."""
-    cards = len(build_cards(pack))
+    return card_page_count(len(build_cards(pack)), layout)
+
+
+def card_page_count(cards: int, layout: Layout) -> int | None:
+    """Pages of a grid or one-per-page handout of ``cards`` cards, the cover included."""
     if layout == "grid":
         return 1 + math.ceil(cards / CARDS_PER_PAGE)
     if layout == "one-per-page":
@@ -210,7 +214,7 @@ def _paint_pages(
             _draw_page(doc, painter, pages[number - 1], cards)
             _footer(doc, painter, number, total)
             if progress is not None:
-                progress(number - start if run is not None else number, total)
+                progress(number - start, total)
     finally:
         painter.end()
     return stop - start

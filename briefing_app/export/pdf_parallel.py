@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import math
 import os
 import shutil
 import subprocess
@@ -73,7 +72,9 @@ def write_in_parallel(
     processes = min(MAX_PROCESSES, cores())
     if not isinstance(source, Path) or processes < 2:
         return None
-    if _page_count(len(cards), layout) < PARALLEL_MIN_PAGES:
+    from .pdf import card_page_count
+
+    if (card_page_count(len(cards), layout) or 0) < PARALLEL_MIN_PAGES:
         return None
     runs = split_runs(page_costs(cards, layout), processes)
     folder = Path(tempfile.mkdtemp(prefix=".briefing-pdf-", dir=target.parent))
@@ -85,12 +86,6 @@ def write_in_parallel(
         return None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _page_count(cards: int, layout: Layout) -> int:
-    from .pdf_cards import CARDS_PER_PAGE
-
-    return 1 + (math.ceil(cards / CARDS_PER_PAGE) if layout == "grid" else cards)
 
 
 def page_costs(cards: Sequence[Card], layout: Layout) -> list[int]:

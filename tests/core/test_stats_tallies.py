@@ -63,6 +63,14 @@ def _pack() -> Pack:
     return parse_pack(json.dumps(raw).encode())
 
 
+def _filled(folder: Path, seed: int) -> tuple[Pack, Path]:
+    """The test pack and a progress file in ``folder`` filled for it (``_fill``)."""
+    pack = _pack()
+    path = folder / DB_NAME
+    _fill(path, pack, seed)
+    return pack, path
+
+
 def _fill(path: Path, pack: Pack, seed: int) -> None:
     """Answers and ratings through the store, over 13 months, many near some zone's
     midnight; some items are no longer in the pack, some ratings taken back, and a
@@ -215,9 +223,7 @@ def _year(today: date) -> list[date]:
 @pytest.mark.parametrize("zone", ZONES, ids=str)
 @pytest.mark.parametrize("seed", [1, 2])
 def test_stats_equal_counting_every_stored_row(tmp_path: Path, zone: tzinfo, seed: int) -> None:
-    pack = _pack()
-    path = tmp_path / DB_NAME
-    _fill(path, pack, seed)
+    pack, path = _filled(tmp_path, seed)
     now = NOW.astimezone(zone)
     with ProgressStore(path) as store:
         stats = store.stats(pack, now)
@@ -234,9 +240,7 @@ def test_due_counts_from_the_index_equal_counting_the_due_times(
 ) -> None:
     """With every scheduled item still in the pack, a fixed-offset zone's forecast and
     due-now figures are counted in SQL; they equal converting each due time."""
-    pack = _pack()
-    path = tmp_path / DB_NAME
-    _fill(path, pack, seed=4)
+    pack, path = _filled(tmp_path, 4)
     conn = sqlite3.connect(path)
     conn.execute("DELETE FROM cards WHERE pack_id = 'demo' AND item_id LIKE 'gone-%'")
     day_start = datetime.combine(NOW.astimezone(zone).date(), datetime.min.time(), zone)
@@ -264,9 +268,7 @@ def test_due_counts_from_the_index_equal_counting_the_due_times(
 @pytest.mark.parametrize("zone", ZONES, ids=str)
 def test_the_tallies_read_equal_the_rows_counted(tmp_path: Path, zone: tzinfo) -> None:
     """The store's rows per item give the statistics that counting every row gives."""
-    pack = _pack()
-    path = tmp_path / DB_NAME
-    _fill(path, pack, seed=3)
+    pack, path = _filled(tmp_path, 3)
     now = NOW.astimezone(zone)
     conn = sqlite3.connect(path)
     reviews = [
@@ -295,9 +297,7 @@ def test_the_tallies_read_equal_the_rows_counted(tmp_path: Path, zone: tzinfo) -
 def test_an_id_holding_the_separator_is_read_row_by_row(tmp_path: Path) -> None:
     """Columns come joined by char(31); an item id holding one (written by hand, never
     by a pack, whose ids are slugs) still gives the plain count."""
-    pack = _pack()
-    path = tmp_path / DB_NAME
-    _fill(path, pack, seed=5)
+    pack, path = _filled(tmp_path, 5)
     conn = sqlite3.connect(path)
     for item in ("odd\x1fid", "q1\x1f"):
         conn.execute(
@@ -321,9 +321,7 @@ def test_an_id_holding_the_separator_is_read_row_by_row(tmp_path: Path) -> None:
 @pytest.mark.parametrize("zone", ZONES, ids=str)
 def test_without_the_year_only_the_year_is_left_out(tmp_path: Path, zone: tzinfo) -> None:
     """``stats`` and ``stats --json`` show 30 days, so they skip counting the year."""
-    pack = _pack()
-    path = tmp_path / DB_NAME
-    _fill(path, pack, seed=6)
+    pack, path = _filled(tmp_path, 6)
     now = NOW.astimezone(zone)
     with ProgressStore(path) as store:
         full = store.stats(pack, now)

@@ -71,14 +71,16 @@ def test_drawn_in_runs_it_reads_as_drawn_in_one_go(
     assert _leftovers(tmp_path) == []
 
 
-def test_a_helper_that_fails_has_its_pages_drawn_here(
-    qapp: object, long_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("helper", ["fails", "cannot start"])
+def test_a_helper_that_fails_or_cannot_start_has_its_pages_drawn_here(
+    qapp: object, long_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper: str
 ) -> None:
     expected = _in_one_go(long_pack, tmp_path / "one.pdf", monkeypatch)
     _cut_into_runs(monkeypatch)
-    monkeypatch.setattr(
-        pdf_parallel, "helper_command", lambda _args: [sys.executable, "-c", "raise SystemExit(1)"]
-    )
+    failing = [sys.executable, "-c", "raise SystemExit(1)"]
+    missing = [str(tmp_path / "no-such-program")]
+    command = failing if helper == "fails" else missing
+    monkeypatch.setattr(pdf_parallel, "helper_command", lambda _args: command)
     out = tmp_path / "runs.pdf"
     assert export_pdf(load_pack(long_pack), out) == len(expected)
     assert _texts(out) == expected
@@ -133,19 +135,6 @@ def test_joining_refuses_a_file_qt_did_not_write(tmp_path: Path) -> None:
     stranger.write_bytes(b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\ntrailer\n<< >>\n%%EOF\n")
     with (tmp_path / "out.pdf").open("wb") as out, pytest.raises(PdfMergeError):
         merge_parts([stranger], out)
-
-
-def test_a_helper_that_cannot_start_has_its_pages_drawn_here(
-    qapp: object, long_pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    expected = _in_one_go(long_pack, tmp_path / "one.pdf", monkeypatch)
-    _cut_into_runs(monkeypatch)
-    missing = str(tmp_path / "no-such-program")
-    monkeypatch.setattr(pdf_parallel, "helper_command", lambda args: [missing, *args])
-    out = tmp_path / "runs.pdf"
-    assert export_pdf(load_pack(long_pack), out) == len(expected)
-    assert _texts(out) == expected
-    assert _leftovers(tmp_path) == []
 
 
 def test_a_helper_is_heard_even_with_no_progress_shown(

@@ -35,8 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.cards import STUDY_CATEGORIES
-from ...core.quick_pack import COUNT_KEYS, PackSummary
+from ...core.quick_pack import PackSummary
 from ...core.scripts import isolated
 from ...paint.theme import Theme
 
@@ -184,11 +183,11 @@ class _Delegate(QStyledItemDelegate):
     ) -> None:
         """One coloured dot and count per category: actors, quotes, measures, implications."""
         r = fm.height() * 0.2
-        for key, cat in zip(COUNT_KEYS, STUDY_CATEGORIES, strict=True):
+        for cat, count in summary.category_counts().items():
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.category_color(cat))
             painter.drawEllipse(QRectF(x, y + fm.height() / 2 - r, 2 * r, 2 * r))
-            text = f"{summary.counts.get(key, 0):,}"
+            text = f"{count:,}"
             painter.setPen(theme.color("muted"))
             painter.drawText(QPointF(x + 3 * r, y + fm.ascent()), text)
             x += 3 * r + fm.horizontalAdvance(text) + fm.height() * 0.8

@@ -23,9 +23,8 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
-from ...core.cards import STUDY_CATEGORIES, Card, Category
+from ...core.cards import Card, Category
 from ...core.deck import Deck
-from ...core.quick_pack import COUNT_KEYS
 from ...paint.theme import Theme
 from ..settings import Settings, SettingsStore, ThemeChoice, chosen_theme
 from ..stylesheet import window_stylesheet
@@ -766,11 +765,8 @@ class MainWindow(QMainWindow):
         seen = self.loader.previewed
         if seen is None:
             return self.deck.counts()
-        counts: dict[Category | None, int] = {
-            category: seen.counts.get(key, 0)
-            for category, key in zip(STUDY_CATEGORIES, COUNT_KEYS, strict=True)
-        }
-        counts[None] = self.deck.total + sum(seen.counts.get(key, 0) for key in COUNT_KEYS)
+        counts: dict[Category | None, int] = {None: self.deck.total + seen.card_total}
+        counts |= {category: n for category, n in seen.category_counts().items()}
         return counts
 
     def set_category(self, category: Category | None) -> None:

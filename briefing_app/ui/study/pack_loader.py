@@ -122,7 +122,6 @@ class PackLoader(QObject):
         self._deferred_library: tuple[Path, list[Path], PackSummary] | None = None
         self._remember_after_paint: Path | None = None
         self._first_bytes: bytes | None = None  # the first look's, for the worker
-        self._first_look = False  # a preview is shown and its check not yet started
         self._previewed: PackSummary | None = None
         self._watcher = QFileSystemWatcher(self)
         self._reload_timer = QTimer(self)
@@ -217,7 +216,6 @@ class PackLoader(QObject):
                 logger.debug("no preview of %s: %s", target, exc)
                 continue
             self._first_bytes = data  # the worker parses them instead of reading again
-            self._first_look = True
             self._previewed = summary_from_raw(target, raw)
             self._deferred_library = (root, targets, self._previewed)
             self.pending = target
@@ -265,17 +263,12 @@ class PackLoader(QObject):
         self.pack_reloaded.emit(result)
         return True
 
-    def _start_check(self) -> None:
-        """Start checking the previewed pack on a worker thread (after the first paint;
-        once a preview: a pack the worker refused stays ``pending``, watched on disk)."""
-        if self._validate_after_paint and self.pending is not None and self._first_look:
-            self._first_look = False
-            self._finish_preview()
-
     def after_first_paint(self) -> None:
         """Fill in what the first frame did not need: validation first (on the worker),
         then, once the pack it checks is shown, the library and recent lists."""
-        self._start_check()
+        if self._validate_after_paint:
+            self._finish_preview()
+        self._first_bytes = None  # the worker's now, or no check needs them
         # Plain widgets (library, quiz, editor, console) find Chinese, Japanese and Korean
         # glyphs through Qt's fallback only once the bundled font is registered; cards ask
         # for it themselves. About 10 ms, and only where no installed font has them.
@@ -292,7 +285,6 @@ class PackLoader(QObject):
     def _finish_first_look(self) -> None:
         """List the library and remember the pack the first look showed (once)."""
         self._remember_first()
-        self._first_bytes, self._first_look = None, False  # no check will use them now
         if self._deferred_library is not None:
             root, targets, known = self._deferred_library
             self._deferred_library = None
@@ -351,7 +343,6 @@ class PackLoader(QObject):
         self._queue_validation()
 
     def _show(self, result: LoadedPack, keep_position: bool = False) -> None:
-        self._first_bytes, self._first_look = None, False
         replacing = self.loaded is not None
         self.loaded = result
         self.pending = None
