@@ -1,6 +1,6 @@
 """The real start-up path: after the first paint the progress store and the
 quiz/rating/statistics/presentation/export features are attached to the window,
-and the application has its icon."""
+and the application has its icon; the garbage collector rests until then."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pack_builder import actor, pack, quote, write_pack
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 PROBE = """
+import gc
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -34,8 +35,11 @@ def check():
     print(type(features).__name__, features.store.path if features else None, flush=True)
     print(" ".join(names), flush=True)
     print("icon" if not app.windowIcon().isNull() else "no icon", flush=True)
+    print("collector", resting[0], gc.isenabled(), flush=True)
     app.exit(0)
 
+resting = []  # the collector's state on the event loop's first turn, before any check
+QTimer.singleShot(0, lambda: resting.append("off" if not gc.isenabled() else "on"))
 timer = QTimer()
 timer.timeout.connect(check)
 timer.start(50)
@@ -64,8 +68,9 @@ def test_window_gets_the_progress_store_and_features_after_first_paint(
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    first, actions, icon = done.stdout.splitlines()[:3]
+    first, actions, icon, collector = done.stdout.splitlines()[:4]
     assert icon == "icon"  # set right after the first paint
+    assert collector == "collector off True"  # rested while starting, running once ready
     assert first == f"StudyFeatures {isolated_data_dir / 'progress.db'}"
     assert (isolated_data_dir / "progress.db").exists()
     # Quitting closed the store (sqlite folds its write-ahead log back and removes it).
