@@ -245,13 +245,16 @@ class Deck:
         categories = self._categories
         ids = self._ids
         only = self._only
-        self._visible = [
-            i
-            for i in self._order
-            if (cat is None or categories[i] is cat)
-            and (hay is None or needle in hay[i])
-            and (only is None or ids[i] in only)
-        ]
+        if cat is None and hay is None and only is None:  # the whole deck: no pass over it
+            self._visible = list(self._order)
+        else:
+            self._visible = [
+                i
+                for i in self._order
+                if (cat is None or categories[i] is cat)
+                and (hay is None or needle in hay[i])
+                and (only is None or ids[i] in only)
+            ]
         self._index = 0
         if keep is not None:
             self.go_to_id(keep)

@@ -147,3 +147,20 @@ def test_the_card_keeps_its_place_when_the_study_modes_arrive(
         assert _place(window) == before
     finally:
         features.store.close()
+
+
+def test_building_the_chrome_shows_the_settings_without_saving_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    file = tmp_path / "settings.ini"
+    store = SettingsStore(QSettings(str(file), QSettings.Format.IniFormat))
+    window = _window(qtbot, Settings(reduce_motion=True, show_library=False), store)
+    window.show()
+    qtbot.waitUntil(lambda: bool(_chips(window)), timeout=5000)
+    actions = {a.objectName(): a for a in window.all_actions()}
+    assert actions["action_reduce_motion"].isChecked()
+    assert not actions["action_show_library"].isChecked()
+    assert not file.exists()  # nothing changed, nothing written
+    actions["action_show_library"].trigger()  # the user's toggle still does its work
+    assert window.settings.show_library
+    assert store.load().show_library

@@ -232,8 +232,13 @@ class MainWindow(QMainWindow):
     def _chrome_built(self) -> None:
         """Set what the chrome shows from the settings and the deck."""
         actions = self.study_actions
-        actions["show_library"].setChecked(self.settings.show_library)
-        actions["reduce_motion"].setChecked(self.settings.reduce_motion)
+        for name, on in (
+            ("show_library", self.settings.show_library),
+            ("reduce_motion", self.settings.reduce_motion),
+        ):  # shown as the window already is: no handler to run, no settings to save
+            blocked = actions[name].blockSignals(True)
+            actions[name].setChecked(on)
+            actions[name].blockSignals(blocked)
         self._rebuild_recent(self.settings.recent)
         self._fit_width()
         self._refresh_controls()
