@@ -4,6 +4,7 @@ every pack any test loads is loaded by both paths of the loader, which must agre
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,14 @@ def fast_and_checked_loaders_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     from briefing_app.core.errors import PackError
     from briefing_app.core.models import Pack
 
-    def both(data: bytes, base_dir: Path | None) -> Pack | None:
-        fast = fast_load.try_fast(data, base_dir)
+    def both(
+        data: bytes, base_dir: Path | None, proven: Callable[[], bool] | None = None
+    ) -> Pack | None:
+        fast = fast_load.try_fast(data, base_dir, proven)
+        if proven is not None:  # built from a proof: it must be what checking here builds
+            here = fast_load.try_fast(data, base_dir)
+            if fast is not None and here is not None:
+                assert pack_values(fast) == pack_values(here)
         if fast is not None:
             try:
                 checked = checked_load.parse_checked(data, base_dir)

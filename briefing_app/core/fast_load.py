@@ -194,10 +194,16 @@ def _decoded_type(
     )
 
 
-def try_fast(data: bytes, base_dir: Path | None) -> Pack | None:
-    """The validated pack, or None when the checked path must decide."""
+def try_fast(
+    data: bytes, base_dir: Path | None, proven: Callable[[], bool] | None = None
+) -> Pack | None:
+    """The validated pack, or None when the checked path must decide.
+
+    ``proven``: asked once the pack is decoded; True if these bytes were already
+    proved valid by this very check (``side_check``), so only the building is left.
+    """
     try:
-        return parse_fast(data, base_dir)
+        return parse_fast(data, base_dir, proven)
     except (Doubtful, msgspec.DecodeError, ValueError, RecursionError):
         return None
     except Exception:  # a bug here must not cost the user the pack: the checked path decides
@@ -205,24 +211,31 @@ def try_fast(data: bytes, base_dir: Path | None) -> Pack | None:
         return None
 
 
-def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
-    """Decode and check ``data`` (no BOM); raises ``Doubtful`` or a decode error if unsure."""
+def parse_fast(
+    data: bytes, base_dir: Path | None, proven: Callable[[], bool] | None = None
+) -> Pack:
+    """Decode and check ``data`` (no BOM); raises ``Doubtful`` or a decode error if unsure.
+
+    If ``proven()`` says these bytes passed this check already, it is not repeated:
+    the decoded pack gets its defaults, types and extensions as below, and no more.
+    """
+    pack, names = _decode(data)
+    if proven is not None and proven():
+        _fill_defaults([pack], PACK_SPEC)
+        lists: dict[str, list[Any]] = {name: getattr(pack, name) for name in ITEM_TYPES}
+        for name, items in lists.items():
+            _fill_defaults(items, SPECS[name])
+        if names:
+            _decode_extensions(pack, lists)
+        return pack  # type: ignore[no-any-return]
     if may_hold_forbidden(data):
         raise Doubtful("a possibly forbidden character")
     escaped = data.find(b"\\") != -1  # memchr
     if escaped and _ESCAPED_COLON.search(data):
         raise Doubtful("an escaped ':'")
-    names: tuple[str, ...] = ()
-    try:
-        pack: Any = _decoder(()).decode(data)
-    except msgspec.ValidationError as exc:
-        if not str(exc).startswith("Object contains unknown field `x-"):
-            raise
-        names = _extension_names(data)
-        pack = _decoder(names).decode(data)
     keys, strings, texts, pack_columns = _settle([pack], PACK_SPEC)
     columns = {"": pack_columns}
-    lists: dict[str, list[Any]] = {name: getattr(pack, name) for name in ITEM_TYPES}
+    lists = {name: getattr(pack, name) for name in ITEM_TYPES}
     if sum(map(len, lists.values())) > MAX_ITEMS:
         raise Doubtful("too many items")
     for name, items in lists.items():
@@ -244,6 +257,17 @@ def parse_fast(data: bytes, base_dir: Path | None) -> Pack:
     extensions = _decode_extensions(pack, lists) if names else (0, 0, 0)
     _check_key_count(data, escaped, keys + extensions[0], strings, texts, extensions)
     return pack  # type: ignore[no-any-return]
+
+
+def _decode(data: bytes) -> tuple[Any, tuple[str, ...]]:
+    """The pack as decoded, and the ``x-`` key names its decoder took (none if none)."""
+    try:
+        return _decoder(()).decode(data), ()
+    except msgspec.ValidationError as exc:
+        if not str(exc).startswith("Object contains unknown field `x-"):
+            raise
+    names = _extension_names(data)
+    return _decoder(names).decode(data), names
 
 
 def _check_key_count(
@@ -291,23 +315,32 @@ def _settle(items: list[Any], spec: _Spec) -> tuple[int, int, list[str], Columns
         found = count - column.count(None)
         present += found
         strings += found
-    for name, default, factory in spec.unset:
-        absent = list(compress(items, map(is_, map(attrgetter(name), items), repeat(UNSET))))
-        present += count - len(absent)
+    for name, absent in _fill_defaults(items, spec).items():
+        present += count - absent
         if name in spec.unset_strings:
-            strings += count - len(absent)
-        values = repeat(default) if factory is None else map(_call, repeat(factory, len(absent)))
-        deque(map(setattr, absent, repeat(name), values), maxlen=0)
+            strings += count - absent
     for name in spec.slug_lists:  # absent ones are empty by now
         strings += sum(map(len, map(attrgetter(name), items)))
     for name in spec.text_lists:
         texts += chain.from_iterable(map(attrgetter(name), items))
     strings += len(texts)
+    return present, strings, texts, columns
+
+
+def _fill_defaults(items: list[Any], spec: _Spec) -> dict[str, int]:
+    """Give absent fields their defaults and each item the app's type; how many of
+    each field were absent."""
+    absent_counts: dict[str, int] = {}
+    for name, default, factory in spec.unset:
+        absent = list(compress(items, map(is_, map(attrgetter(name), items), repeat(UNSET))))
+        absent_counts[name] = len(absent)
+        values = repeat(default) if factory is None else map(_call, repeat(factory, len(absent)))
+        deque(map(setattr, absent, repeat(name), values), maxlen=0)
     cls = spec.cls
     if items and type(items[0]) is not cls and not items[0]._extension_slots:
         for item in items:  # one decoded type a list, with the app type's layout
             item.__class__ = cls
-    return present, strings, texts, columns
+    return absent_counts
 
 
 def _call(factory: Callable[[], Any]) -> Any:

@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .models import Pack
+    from .pack import Proof
 
 
 @dataclass
@@ -35,15 +36,17 @@ class LoadedPack:
     summary: PackSummary
 
 
-def load_full(path: Path, data: bytes | None = None) -> LoadedPack | PackError:
+def load_full(
+    path: Path, data: bytes | None = None, proof: Proof | None = None
+) -> LoadedPack | PackError:
     """Validate the pack at ``path`` and list its cards, or say what is wrong.
 
-    ``data``: the file's bytes if already read (see ``pack.load_pack``).
+    ``data``: the file's bytes if already read; ``proof``: see ``pack.parse_pack``.
     """
     from .cards import CardList
     from .pack import load_or_error
 
-    pack = load_or_error(path, data)
+    pack = load_or_error(path, data, proof)
     if isinstance(pack, PackError):
         return pack
     try:

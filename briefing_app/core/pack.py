@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,8 @@ from .models import FORMAT_NAME, MAX_ITEMS, SUPPORTED_VERSION, Pack
 logger = logging.getLogger(__name__)
 
 UTF8_BOM = b"\xef\xbb\xbf"
+# Whether these bytes were proved valid elsewhere (``core.side_check``); asked once.
+Proof = Callable[[bytes], bool]
 LIST_KEYS = ("sources", "actors", "quotes", "measures", "implications", "events")
 _JITER_POSITION = re.compile(r"^(?P<what>.*) at line (?P<line>\d+) column (?P<col>\d+)$", re.S)
 
@@ -86,18 +88,18 @@ def resolve_pack_file(path: str | Path) -> Path:
     return p
 
 
-def load_pack(path: str | Path, data: bytes | None = None) -> Pack:
+def load_pack(path: str | Path, data: bytes | None = None, proof: Proof | None = None) -> Pack:
     """Read, parse and validate the pack at ``path`` (a ``.json`` file or a pack folder).
 
     The size is checked before a byte is read, so a huge file costs nothing.
     ``data`` is the file's bytes when a caller has read them already (the
-    window's first look); the same limits apply to them.
+    window's first look); the same limits apply to them. ``proof``: see ``parse_pack``.
     """
     file = resolve_pack_file(path)
     if data is None:
         data = _read_limited(file, path)
     try:
-        pack = parse_pack(data, base_dir=file.parent)
+        pack = parse_pack(data, base_dir=file.parent, proof=proof)
     except PackError as exc:
         exc.path = str(path)
         raise
@@ -119,14 +121,20 @@ def _too_large(size: int) -> Problem:
     return Problem("", too_large(size))
 
 
-def parse_pack(data: bytes, base_dir: Path | None = None) -> Pack:
-    """Validate a pack given as bytes; ``base_dir`` enables the image-path checks."""
+def parse_pack(data: bytes, base_dir: Path | None = None, proof: Proof | None = None) -> Pack:
+    """Validate a pack given as bytes; ``base_dir`` enables the image-path checks.
+
+    ``proof(data)`` (asked at most once, after decoding) is True when these very
+    bytes were already checked by the fast path elsewhere (``core.side_check``):
+    the pack is then built without checking it again.
+    """
     if len(data) > MAX_FILE_BYTES:
         raise PackError([_too_large(len(data))])
+    raw = data
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM) :]
     with gc_paused():
-        pack = try_fast(data, base_dir)
+        pack = try_fast(data, base_dir, None if proof is None else lambda: proof(raw))
         if pack is None:
             from .checked_load import parse_checked  # pydantic: only when needed
 
@@ -236,14 +244,16 @@ def _json_kind(value: Any) -> str:
     return "something else"
 
 
-def load_or_error(path: str | Path, data: bytes | None = None) -> Pack | PackError:
+def load_or_error(
+    path: str | Path, data: bytes | None = None, proof: Proof | None = None
+) -> Pack | PackError:
     """``load_pack`` that never raises: a bug becomes a located problem and a log entry.
 
     The one place the app turns an unexpected failure while loading into a
     message; the CLI, the window and the exporters all load through it.
     """
     try:
-        return load_pack(path, data)
+        return load_pack(path, data, proof)
     except PackError as exc:
         return exc
     except Exception as exc:

@@ -5,7 +5,9 @@ about 10 ms of copying that blocks nothing else: a read releases the
 interpreter lock, so on a second core it overlaps Qt's import. The bytes are
 handed over once, to the first reader that asks for the same file; anyone else
 reads the disk as before, so a missing or changed file reads (and fails) as it
-always has.
+always has. A big file is checked by a helper process at the same time
+(``side_check``), so the loader can skip the checks on the interpreter it
+shares with the window.
 """
 
 from __future__ import annotations
@@ -17,32 +19,66 @@ from pathlib import Path
 from .discovery import find_packs
 from .limits import read_capped
 from .quick_pack import pack_file
+from .side_check import SideCheck, answer_for
 
 logger = logging.getLogger(__name__)
 
 
 class Prefetch:
-    """One file's bytes, read on a daemon thread; ``take`` hands them over once."""
+    """One file's bytes, read on a daemon thread; ``take`` hands them over once.
+
+    A big file is also checked by a helper process meanwhile (``side_check``):
+    ``proven`` says whether it proved the handed-over bytes valid.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._data: bytes | None = None
+        self._read_done = threading.Event()
+        self._side: SideCheck | None = None
+        self._expected = ""  # the helper's answer if it proves these bytes valid
+        self._handed: bytes | None = None  # what ``take`` gave, for ``proven``
         self._thread = threading.Thread(target=self._read, name="pack-prefetch", daemon=True)
         self._thread.start()
 
     def _read(self) -> None:
+        data: bytes | None = None
         try:
-            self._data = read_capped(self.path)  # a bigger file is refused unread
+            data = self._data = read_capped(self.path)  # a bigger file is refused unread
         except (OSError, ValueError) as exc:  # the reader that asks reads again and says why
             logger.debug("no prefetch of %s: %s", self.path, exc)
+        finally:
+            self._read_done.set()  # the first look must not wait for the helper's start
+        if data is not None:
+            self._side = SideCheck.start(self.path)
+            if self._side is not None:
+                self._expected = answer_for(data)  # its CRC releases the interpreter lock
 
     def take(self, path: Path) -> bytes | None:
         """The bytes of ``path`` if this prefetch read it; None (read it yourself) otherwise."""
         if path != self.path:
+            self.discard()
             return None
-        self._thread.join()
+        self._read_done.wait()
         data, self._data = self._data, None
+        self._handed = data
         return data
+
+    def proven(self, data: bytes) -> bool:
+        """True if the helper proved ``data`` valid: the very bytes ``take`` handed over."""
+        if data is not self._handed:
+            self.discard()  # asked about other bytes: this helper's answer can serve no one
+            return False
+        self._thread.join()  # the helper is started (or not) once the bytes are handed over
+        side, self._side, self._handed = self._side, None, None
+        return side is not None and side.proves(self._expected)
+
+    def discard(self) -> None:
+        """No one will ask: stop the helper."""
+        self._thread.join()
+        side, self._side = self._side, None
+        if side is not None:
+            side.close()
 
 
 def first_pack_file(path: Path) -> Path | None:
@@ -57,13 +93,39 @@ _started: Prefetch | None = None
 def start(path: Path) -> Path | None:
     """Begin reading the first pack ``path`` names, for ``take`` to hand over; its file."""
     global _started
+    if _started is not None:  # started again before anyone took the first one
+        _started.discard()
     target = first_pack_file(path)
     _started = Prefetch(target) if target is not None else None
     return target
 
 
+_handed: Prefetch | None = None  # the prefetch whose bytes were taken, until ``proven``
+
+
 def take(path: Path) -> bytes | None:
     """The started prefetch's bytes if it read ``path`` (once); else None."""
-    global _started
+    global _started, _handed
     prefetch, _started = _started, None
-    return prefetch.take(path) if prefetch is not None else None
+    data = prefetch.take(path) if prefetch is not None else None
+    _handed = prefetch if data is not None else None
+    return data
+
+
+def proven(data: bytes) -> bool:
+    """True if a helper process proved ``data``, the bytes ``take`` handed over, valid
+    (asked once; see ``side_check``). The loader then skips the checks it made."""
+    global _handed
+    prefetch, _handed = _handed, None
+    if prefetch is None:
+        return False
+    return prefetch.proven(data)
+
+
+def stop() -> None:
+    """Stop any helper still running (the window closed before its pack was checked)."""
+    global _started, _handed
+    for prefetch in (_started, _handed):
+        if prefetch is not None:
+            prefetch.discard()
+    _started = _handed = None

@@ -146,6 +146,7 @@ def run_window(
     window.show()
     window.card_view.setFocus()
     code = int(app.exec())
+    prefetch.stop()  # a helper process checking a pack the window never got to
     # Everything is saved and closed by now (settings, layout, the progress store, on
     # aboutToQuit); the collector's final passes over objects that die with the process
     # would only add ~15 ms to quitting.

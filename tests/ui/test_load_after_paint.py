@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefing_app.core.cards import Category
+from briefing_app.core.pack import Proof
 from briefing_app.ui.settings import Settings, SettingsStore
 from briefing_app.ui.study import pack_loader
 from briefing_app.ui.study.main_window import MainWindow
@@ -34,9 +35,9 @@ def test_the_previewed_pack_loads_off_the_gui_thread(
     threads: list[threading.Thread] = []
     real = pack_loader.load_full
 
-    def recording(path: Path, data: bytes | None = None) -> object:
+    def recording(path: Path, data: bytes | None = None, proof: Proof | None = None) -> object:
         threads.append(threading.current_thread())
-        return real(path, data)
+        return real(path, data, proof)
 
     monkeypatch.setattr(pack_loader, "load_full", recording)
     path = write_pack()
@@ -62,9 +63,9 @@ def test_the_worker_parses_the_bytes_the_first_look_read(
     handed: list[bytes | None] = []
     real = pack_loader.load_full
 
-    def recording(path: Path, data: bytes | None = None) -> object:
+    def recording(path: Path, data: bytes | None = None, proof: Proof | None = None) -> object:
         handed.append(data)
-        return real(path, data)
+        return real(path, data, proof)
 
     monkeypatch.setattr(pack_loader, "load_full", recording)
     path = write_pack()
@@ -157,10 +158,10 @@ def test_a_pack_opened_while_the_first_is_checked_stays_open_and_listed(
     release = threading.Event()
     real = pack_loader.load_full
 
-    def held(path: Path, data: bytes | None = None) -> object:
+    def held(path: Path, data: bytes | None = None, proof: Proof | None = None) -> object:
         if threading.current_thread() is not threading.main_thread():
             release.wait(5)  # the worker is still checking the first pack
-        return real(path, data)
+        return real(path, data, proof)
 
     monkeypatch.setattr(pack_loader, "load_full", held)
     write_pack("lib/a.json", id="a", title="First")
@@ -186,9 +187,9 @@ def test_the_chips_count_the_first_look_while_the_pack_is_checked(
     release = threading.Event()
     real = pack_loader.load_full
 
-    def held(path: Path, data: bytes | None = None) -> object:
+    def held(path: Path, data: bytes | None = None, proof: Proof | None = None) -> object:
         release.wait(5)
-        return real(path, data)
+        return real(path, data, proof)
 
     monkeypatch.setattr(pack_loader, "load_full", held)
     bad = write_pack("bad.json", quotes=[{"id": "q1", "actor": "nobody", "text": "hello"}])
@@ -209,6 +210,37 @@ def test_the_chips_count_the_first_look_while_the_pack_is_checked(
         else:
             assert checking[Category.QUOTE].endswith("1")  # what the file lists
             assert all(text.endswith(" 0") for text in after.values())
+
+
+def test_the_worker_builds_a_pack_a_helper_process_proved_without_checking_it_again(
+    qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big pack is checked by a helper process while the window starts; the worker
+    asks it about the very bytes it parses, and shows the same pack either way."""
+    from briefing_app.core import prefetch, side_check
+
+    monkeypatch.setattr(side_check, "MIN_BYTES", 0)  # this small pack gets a helper too
+    monkeypatch.setattr(side_check, "usable", lambda: True)
+    monkeypatch.setattr(side_check, "WAIT_S", 60.0)  # the answer is what is tested
+    answers: list[tuple[bytes, bool]] = []
+    real = prefetch.proven
+
+    def recording(data: bytes) -> bool:
+        answers.append((data, answer := real(data)))
+        return answer
+
+    monkeypatch.setattr(prefetch, "proven", recording)
+    path = write_pack()
+    prefetch.start(path)
+    window = _window(qtbot)
+    assert window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=10000)
+    assert answers == [(path.read_bytes(), True)]
+    synchronous = _window(qtbot)
+    assert synchronous.open_path(path)
+    assert window.current_pack() == synchronous.current_pack()
+    assert window.position_label.text() == "Card 1 of 10"
 
 
 def test_a_file_over_the_size_limit_at_start_is_refused_with_its_size(
@@ -237,10 +269,10 @@ class _Held:
         self.release = threading.Event()
         real = pack_loader.load_full
 
-        def held(path: Path, data: bytes | None = None) -> object:
+        def held(path: Path, data: bytes | None = None, proof: Proof | None = None) -> object:
             if threading.current_thread() is not threading.main_thread():
                 self.release.wait(5)
-            return real(path, data)
+            return real(path, data, proof)
 
         monkeypatch.setattr(pack_loader, "load_full", held)
 

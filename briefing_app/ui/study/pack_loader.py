@@ -38,6 +38,7 @@ from ...paint.fonts import ensure_cjk_font
 
 if TYPE_CHECKING:
     from ...core.loaded_pack import LoadedPack
+    from ...core.pack import Proof
     from ..settings import Settings
 
 logger = get_logger(__name__)
@@ -52,10 +53,12 @@ def invalid_summary(path: Path, error: PackError) -> PackSummary:
     return summary
 
 
-def load_full(path: Path, data: bytes | None = None) -> LoadedPack | PackError:
+def load_full(
+    path: Path, data: bytes | None = None, proof: Proof | None = None
+) -> LoadedPack | PackError:
     from ...core.loaded_pack import load_full as load
 
-    return load(path, data)
+    return load(path, data, proof)
 
 
 class _Relay(QObject):
@@ -66,7 +69,9 @@ class _Relay(QObject):
 
 def _load_in_background(relay: _Relay, target: Path, data: bytes | None) -> None:
     try:
-        result: LoadedPack | PackError = load_full(target, data)
+        # The first look's bytes may have been checked by a helper process meanwhile.
+        proof = prefetch.proven if data is not None else None
+        result: LoadedPack | PackError = load_full(target, data, proof)
     except Exception as exc:  # load_full reports problems; anything else is a bug
         logger.exception("internal error while loading %s", target)
         result = PackError([Problem("", f"internal error while loading: {exc!r}")], str(target))

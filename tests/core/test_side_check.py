@@ -1,0 +1,153 @@
+"""A helper process checks a big pack while the window starts; its proof counts only
+for the very bytes it checked, and anything but a timely "valid" means checking here.
+
+The helper runs the same fast-path check as the loader (``try_fast``); these tests
+run real helper processes (``MIN_BYTES`` lowered so a small pack gets one).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from pack_builder import actor, encode, pack, quote, write_pack
+
+from briefing_app.core import prefetch, side_check
+from briefing_app.core.pack import UTF8_BOM, parse_pack
+from briefing_app.core.side_check import SideCheck, answer_for
+
+LONG_WAIT = 60.0  # a loaded test machine: the answer itself is what is tested
+
+
+def _valid(**changes: object) -> dict[str, object]:
+    fields: dict[str, object] = {
+        "id": "side",
+        "actors": [actor("ann", "Ann Example"), actor("bo", "Bo Example")],
+        "quotes": [quote("q1", "ann", "We object."), quote("q2", "bo", "We agree.")],
+    }
+    return pack(**{**fields, **changes})
+
+
+def _helper_for_any_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pack is big enough for a helper (and the machine is taken as multi-core)."""
+    monkeypatch.setattr(side_check, "MIN_BYTES", 0)
+    monkeypatch.setattr(side_check, "usable", lambda: True)
+
+
+def test_the_helper_proves_the_bytes_it_read_and_only_those(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _helper_for_any_pack(monkeypatch)
+    path = write_pack(tmp_path, _valid())
+    data = path.read_bytes()
+    helper = SideCheck.start(path)
+    assert helper is not None
+    assert helper.proves(answer_for(data), LONG_WAIT)
+    other = SideCheck.start(path)
+    assert other is not None
+    changed = data.replace(b"We object.", b"We object!")  # saved again meanwhile
+    assert not other.proves(answer_for(changed), LONG_WAIT)
+    assert not other.proves(answer_for(data), LONG_WAIT)  # asked once
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(encode(_valid(quotes=[quote("q1", "nobody", "Who?")])), id="bad reference"),
+        pytest.param(b'{"format": "briefing-pack", "version": 1', id="truncated"),
+        pytest.param(encode(_valid(title="  padded  ")), id="doubtful for the fast path"),
+    ],
+)
+def test_no_proof_for_a_pack_the_fast_check_does_not_accept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes
+) -> None:
+    _helper_for_any_pack(monkeypatch)
+    path = tmp_path / "pack.json"
+    path.write_bytes(content)
+    helper = SideCheck.start(path)
+    assert helper is not None
+    assert not helper.proves(answer_for(content), LONG_WAIT)
+
+
+def test_a_late_helper_is_stopped_and_proves_nothing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _helper_for_any_pack(monkeypatch)
+    path = write_pack(tmp_path, _valid())
+    helper = SideCheck.start(path)
+    assert helper is not None
+    assert not helper.proves(answer_for(path.read_bytes()), wait=0.0)
+
+
+def test_no_helper_without_a_python_to_run_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _helper_for_any_pack(monkeypatch)
+    path = write_pack(tmp_path, _valid())
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
+    assert SideCheck.start(path) is None
+
+
+def test_no_helper_for_a_small_pack(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, _valid())
+    assert path.stat().st_size < side_check.MIN_BYTES
+    assert SideCheck.start(path) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "answer"),
+    [
+        (encode(_valid()), "proof"),
+        (UTF8_BOM + encode(_valid()), "proof"),
+        (encode(_valid(actors=[])), "doubtful"),
+        (None, "unreadable"),
+    ],
+    ids=["valid", "valid with a byte order mark", "invalid", "missing"],
+)
+def test_the_helpers_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, answer: str
+) -> None:
+    path = tmp_path / "pack.json"
+    if content is not None:
+        path.write_bytes(content)
+    assert side_check.main([str(path)]) == 0
+    out = capsys.readouterr().out
+    if answer == "proof":
+        assert out == answer_for(path.read_bytes()) + "\n"
+    else:
+        assert out.startswith(answer)
+
+
+def test_the_prefetch_hands_over_the_proof_for_its_own_bytes_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _helper_for_any_pack(monkeypatch)
+    monkeypatch.setattr(side_check, "WAIT_S", LONG_WAIT)
+    path = write_pack(tmp_path, _valid())
+    prefetch.start(path)
+    data = prefetch.take(path)
+    assert data is not None
+    assert not prefetch.proven(bytes(bytearray(data)))  # equal bytes, but not the ones read
+    prefetch.start(path)
+    data = prefetch.take(path)
+    assert data is not None
+    assert prefetch.proven(data)
+    assert not prefetch.proven(data)  # once
+
+
+@pytest.mark.parametrize("bom", [b"", UTF8_BOM], ids=["plain", "with a byte order mark"])
+def test_a_proved_pack_is_built_as_a_checked_one(bom: bytes) -> None:
+    data = bom + encode(_valid(**{"x-note": {"a": [1, 2]}, "tags": ["t"]}))
+    asked: list[bytes] = []
+
+    def proof(seen: bytes) -> bool:
+        asked.append(seen)
+        return True
+
+    proved = parse_pack(data, proof=proof)
+    assert asked == [data]  # the bytes as read, asked once
+    assert proved == parse_pack(data)
+    assert proved.extensions == {"x-note": {"a": [1, 2]}}
+    assert json.loads(json.dumps(proved.tags)) == ["t"]
