@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 MIN_BYTES = 2_000_000  # below this the checks cost less than starting a process
 WAIT_S = 0.05  # a late answer is not waited for longer than the checks would take here
+HELPER_NICENESS = 19  # lowest priority: it must not slow the first paint down
 _VALID = "valid"
 
 
@@ -74,6 +75,10 @@ class SideCheck:
         finally:
             os.close(write_end)
         self._answer: int | None = read_end
+        try:  # the window starting beside it comes first whenever the cores are busy
+            os.setpriority(os.PRIO_PROCESS, self._pid, HELPER_NICENESS)
+        except OSError as exc:
+            logger.debug("the side check runs at normal priority: %s", exc)
 
     @classmethod
     def start(cls, path: Path) -> SideCheck | None:
@@ -140,7 +145,6 @@ def _check(path: Path) -> str:
 def main(argv: list[str]) -> int:
     """``python -m briefing_app.core.side_check FILE``: print the answer, exit 0."""
     gc.disable()  # a short life: nothing it makes needs collecting
-    os.nice(10)  # the window starting beside it comes first when the cores are busy
     try:
         answer = _check(Path(argv[0]))
     except (OSError, ValueError, IndexError) as exc:
