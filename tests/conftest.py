@@ -4,7 +4,7 @@ every pack any test loads is loaded by both paths of the loader, which must agre
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,8 @@ def isolated_data_dir(
 @pytest.fixture(autouse=True)
 def fast_and_checked_loaders_agree(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whenever the fast loader accepts a pack in a test, the checked path must accept it
-    too, with the same values: a differential check over every pack the suite loads."""
+    too, with the same values, and building it from a helper's proof must give the same
+    pack again: a differential check over every pack the suite loads."""
     from pack_values import pack_values
 
     from briefing_app.core import checked_load, fast_load
@@ -37,11 +38,11 @@ def fast_and_checked_loaders_agree(monkeypatch: pytest.MonkeyPatch) -> None:
         data: bytes, base_dir: Path | None, proven: Callable[[], bool] | None = None
     ) -> Pack | None:
         fast = fast_load.try_fast(data, base_dir, proven)
-        if proven is not None:  # built from a proof: it must be what checking here builds
-            here = fast_load.try_fast(data, base_dir)
-            if fast is not None and here is not None:
-                assert pack_values(fast) == pack_values(here)
         if fast is not None:
+            built = fast_load.try_fast(data, base_dir, lambda: True)  # as from a proof
+            assert built is not None
+            assert pack_values(built) == pack_values(fast)
+            assert _item_types(built) == _item_types(fast)
             try:
                 checked = checked_load.parse_checked(data, base_dir)
             except PackError as exc:  # pragma: no cover - the failure this guards against
@@ -50,3 +51,18 @@ def fast_and_checked_loaders_agree(monkeypatch: pytest.MonkeyPatch) -> None:
         return fast
 
     monkeypatch.setattr(pack_module, "try_fast", both)
+
+
+def _item_types(pack: object) -> list[type]:
+    from briefing_app.core.models import ITEM_TYPES
+
+    return [type(item) for name in ITEM_TYPES for item in getattr(pack, name)]
+
+
+@pytest.fixture(autouse=True)
+def no_helper_left_running() -> Iterator[None]:
+    """A test that started a prefetch (and so maybe a side-check helper) leaves none."""
+    yield
+    from briefing_app.core import prefetch
+
+    prefetch.stop()

@@ -28,16 +28,20 @@ class Prefetch:
     """One file's bytes, read on a daemon thread; ``take`` hands them over once.
 
     A big file is also checked by a helper process meanwhile (``side_check``):
-    ``proven`` says whether it proved the handed-over bytes valid.
+    ``proven`` says whether it proved the handed-over bytes valid. ``discard``
+    stops the helper from any thread without waiting for this one.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._data: bytes | None = None
         self._read_done = threading.Event()
+        self._side_known = threading.Event()  # the helper started (or not), its answer known
+        self._lock = threading.Lock()
         self._side: SideCheck | None = None
         self._expected = ""  # the helper's answer if it proves these bytes valid
-        self._handed: bytes | None = None  # what ``take`` gave, for ``proven``
+        self._given: bytes | None = None  # what ``take`` handed over, for ``proven``
+        self._discarded = False
         self._thread = threading.Thread(target=self._read, name="pack-prefetch", daemon=True)
         self._thread.start()
 
@@ -49,10 +53,16 @@ class Prefetch:
             logger.debug("no prefetch of %s: %s", self.path, exc)
         finally:
             self._read_done.set()  # the first look must not wait for the helper's start
-        if data is not None:
-            self._side = SideCheck.start(self.path)
-            if self._side is not None:
-                self._expected = answer_for(data)  # its CRC releases the interpreter lock
+        try:
+            side = SideCheck.start(self.path) if data is not None else None
+            expected = answer_for(data) if side is not None and data is not None else ""
+            with self._lock:
+                if not self._discarded:
+                    self._side, self._expected, side = side, expected, None
+            if side is not None:  # discarded meanwhile
+                side.close()
+        finally:
+            self._side_known.set()
 
     def take(self, path: Path) -> bytes | None:
         """The bytes of ``path`` if this prefetch read it; None (read it yourself) otherwise."""
@@ -61,22 +71,27 @@ class Prefetch:
             return None
         self._read_done.wait()
         data, self._data = self._data, None
-        self._handed = data
+        self._given = data
         return data
 
     def proven(self, data: bytes) -> bool:
-        """True if the helper proved ``data`` valid: the very bytes ``take`` handed over."""
-        if data is not self._handed:
+        """True if the helper proved ``data`` valid: the very bytes ``take`` handed over.
+
+        Waits for the helper's start (not for its answer longer than ``WAIT_S``); once.
+        """
+        if data is not self._given:
             self.discard()  # asked about other bytes: this helper's answer can serve no one
             return False
-        self._thread.join()  # the helper is started (or not) once the bytes are handed over
-        side, self._side, self._handed = self._side, None, None
+        self._side_known.wait()
+        with self._lock:
+            side, self._side, self._given = self._side, None, None
         return side is not None and side.proves(self._expected)
 
     def discard(self) -> None:
-        """No one will ask: stop the helper."""
-        self._thread.join()
-        side, self._side = self._side, None
+        """No one will ask: stop the helper, now or as soon as it has started."""
+        with self._lock:
+            self._discarded = True
+            side, self._side, self._given = self._side, None, None
         if side is not None:
             side.close()
 
@@ -108,6 +123,7 @@ def take(path: Path) -> bytes | None:
     global _started, _handed
     prefetch, _started = _started, None
     data = prefetch.take(path) if prefetch is not None else None
+    release()
     _handed = prefetch if data is not None else None
     return data
 
@@ -117,15 +133,21 @@ def proven(data: bytes) -> bool:
     (asked once; see ``side_check``). The loader then skips the checks it made."""
     global _handed
     prefetch, _handed = _handed, None
-    if prefetch is None:
-        return False
-    return prefetch.proven(data)
+    return prefetch is not None and prefetch.proven(data)
+
+
+def release() -> None:
+    """The handed-over bytes were loaded (or failed) without asking: stop their helper."""
+    global _handed
+    prefetch, _handed = _handed, None
+    if prefetch is not None:
+        prefetch.discard()
 
 
 def stop() -> None:
     """Stop any helper still running (the window closed before its pack was checked)."""
-    global _started, _handed
-    for prefetch in (_started, _handed):
-        if prefetch is not None:
-            prefetch.discard()
-    _started = _handed = None
+    global _started
+    prefetch, _started = _started, None
+    if prefetch is not None:
+        prefetch.discard()
+    release()

@@ -1,20 +1,22 @@
 """Checking a big pack in a second process while the window starts.
 
 The fast loader's checks of a 50,000-item pack (ids, references, dates, texts,
-the key count) take ~40 ms of the interpreter, and Python threads cannot share
+the key count) take ~45 ms of the interpreter, and Python threads cannot share
 it: the window's worker thread and the GUI take turns. So when the window
-starts on a big pack, a helper process (``python -m briefing_app.core.side_check
-FILE``) reads the file and runs the very same ``fast_load`` check on the other
-core, while this process imports Qt and paints the first card. The worker
-thread then only decodes and builds the pack, and skips the checks if the
-helper proved *the same bytes* valid: its answer names the length and CRC-32 of
-what it read, which must match the bytes the window read (a file saved in
-between reads differently and is checked here as usual).
+starts on a big pack, a helper process (``python -P -m
+briefing_app.core.side_check FILE``, at a low priority) reads the file and
+runs the very same ``fast_load`` check on the other core while this process
+imports Qt and paints the first card. The worker thread then only decodes and
+builds the pack, and skips the checks if the helper proved *the same bytes*
+valid: its answer names the length and SHA-256 of what it read, which must
+match the bytes the window read (a file saved in between is checked here).
 
-Anything but a timely "valid" for the same bytes (a doubtful pack, a helper
-that failed, could not start or is late) means the checks run here, as they
-always have: the helper can only save time, never decide a verdict alone.
-POSIX, non-frozen, more than one core, files of ``MIN_BYTES`` or more.
+The helper imports the app from where this process imported it (``-P`` keeps
+the current folder off its path), so it runs this very code. Anything but a
+timely "valid" for the same bytes (a doubtful pack, a helper that failed, could
+not start or is late) means the checks run here, as they always have: the
+helper can only save time, never decide a verdict alone. POSIX, non-frozen,
+more than one core, files of ``MIN_BYTES`` or more.
 """
 
 from __future__ import annotations
@@ -23,22 +25,26 @@ import contextlib
 import gc
 import logging
 import os
-import signal
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-MIN_BYTES = 2_000_000  # below this the checks cost less than starting a process
-WAIT_S = 0.05  # a late answer is not waited for longer than the checks would take here
-HELPER_NICENESS = 19  # lowest priority: it must not slow the first paint down
+MIN_BYTES = 4_000_000  # below this the helper saves no more than it costs the first paint
+WAIT_S = 0.04  # a late helper is waited for this long at most (what its checks cost here)
+HELPER_NICENESS = 10  # the window starting beside it comes first when the cores are busy
 _VALID = "valid"
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding briefing_app/
 
 
 def usable() -> bool:
-    """A helper process can run beside this one: POSIX, not frozen, a second core."""
+    """A helper process can run beside this one: POSIX, a Python interpreter to start
+    (not a frozen or compiled app), a second core."""
     if os.name != "posix" or getattr(sys, "frozen", False) or not sys.executable:
+        return False
+    if not Path(sys.executable).name.lower().startswith("python"):
         return False
     try:
         cores = len(os.sched_getaffinity(0))
@@ -49,9 +55,47 @@ def usable() -> bool:
 
 def answer_for(data: bytes) -> str:
     """The line a helper writes when it proved ``data`` valid."""
-    import zlib  # its CRC releases the interpreter lock
+    import hashlib  # releases the interpreter lock while it hashes
 
-    return f"{_VALID} {len(data)} {zlib.crc32(data)}"
+    return f"{_VALID} {len(data)} {hashlib.sha256(data).hexdigest()}"
+
+
+class _Process:
+    """The helper's process id and answer pipe, finished exactly once from any thread."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid = pid
+        self._fd: int | None = fd
+        self._lock = threading.Lock()
+
+    def take_fd(self) -> int | None:
+        """The answer pipe, to one caller only; None once taken."""
+        with self._lock:
+            fd, self._fd = self._fd, None
+        return fd
+
+    def finish(self, fd: int | None = None) -> None:
+        """Close the pipe, stop the helper if it still runs, collect its exit on a thread
+        (a process that made ~100 MB takes ~10 ms to go; no one need wait for it)."""
+        if fd is None and (fd := self.take_fd()) is None:
+            return  # finished already
+        os.close(fd)
+        try:
+            if os.waitpid(self.pid, os.WNOHANG) != (0, 0):
+                return  # gone and collected: only this, the pipe's one taker, collects it
+            import signal
+
+            os.kill(self.pid, signal.SIGKILL)  # not collected yet: still this helper's pid
+        except (ChildProcessError, ProcessLookupError):
+            return
+        reaper = threading.Thread(target=_collect, args=(self.pid,), name="side-check-reaper")
+        reaper.daemon = True  # quitting need not wait for it either
+        reaper.start()
+
+
+def _collect(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):  # nothing left to collect
+        os.waitpid(pid, 0)
 
 
 class SideCheck:
@@ -59,13 +103,17 @@ class SideCheck:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        command = [sys.executable, "-m", __name__, str(path)]
+        command = [sys.executable, "-P", "-m", __name__, str(path)]
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(_PACKAGE_ROOT), env.get("PYTHONPATH")])
+        )
         read_end, write_end = os.pipe()
         try:
-            self._pid = os.posix_spawn(
+            pid = os.posix_spawn(
                 sys.executable,
                 command,
-                os.environ,
+                env,
                 file_actions=[
                     (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
                     (os.POSIX_SPAWN_DUP2, write_end, 1),
@@ -77,9 +125,10 @@ class SideCheck:
             raise
         finally:
             os.close(write_end)
-        self._answer: int | None = read_end
-        try:  # the window starting beside it comes first whenever the cores are busy
-            os.setpriority(os.PRIO_PROCESS, self._pid, HELPER_NICENESS)
+        self._process = _Process(pid, read_end)
+        weakref.finalize(self, self._process.finish)  # dropped unasked: stopped all the same
+        try:
+            os.setpriority(os.PRIO_PROCESS, pid, HELPER_NICENESS)
         except OSError as exc:
             logger.debug("the side check runs at normal priority: %s", exc)
 
@@ -98,50 +147,31 @@ class SideCheck:
         """True if the helper answered ``expected`` (``answer_for`` the bytes read here)
         within ``wait`` seconds (``WAIT_S`` by default): it proved those very bytes valid.
 
-        Asked once: the helper is reaped either way (stopped if still running).
+        Asked once (from any thread): the helper is stopped and collected either way.
         """
         import select
 
-        fd, self._answer = self._answer, None
+        fd = self._process.take_fd()
         if fd is None:
             return False
-        line = b""
+        answer = b""
         try:
-            if select.select([fd], [], [], WAIT_S if wait is None else wait)[0]:
-                line = os.read(fd, 200)
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            if poller.poll(round(1000 * (WAIT_S if wait is None else wait))):
+                answer = os.read(fd, 200)
         except OSError as exc:
             logger.debug("no answer from the side check of %s: %s", self.path, exc)
         finally:
-            self._reap(fd)
-        if not line:
-            logger.debug("the side check of %s did not answer in time", self.path)
-        return line.decode("ascii", "replace").strip() == expected
+            self._process.finish(fd)
+        text = answer.decode("ascii", "replace").strip()
+        if text != expected:
+            logger.debug("the side check of %s answered %r: checking here", self.path, text[:60])
+        return text == expected
 
     def close(self) -> None:
-        """Stop and reap the helper if it was never asked."""
-        fd, self._answer = self._answer, None
-        if fd is not None:
-            self._reap(fd)
-
-    def _reap(self, fd: int) -> None:
-        """Close the answer's pipe, stop the helper if it still runs, and collect its exit
-        on a thread: a process that made ~100 MB takes ~10 ms to go, and neither the
-        worker nor the GUI thread need wait for it."""
-        os.close(fd)
-        try:
-            if os.waitpid(self._pid, os.WNOHANG) != (0, 0):
-                return  # gone and collected
-            os.kill(self._pid, signal.SIGKILL)
-        except (ChildProcessError, ProcessLookupError):  # collected already
-            return
-        threading.Thread(
-            target=_collect, args=(self._pid,), name="side-check-reaper", daemon=True
-        ).start()
-
-
-def _collect(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):  # collected elsewhere
-        os.waitpid(pid, 0)
+        """Stop the helper if it was never asked (from any thread)."""
+        self._process.finish()
 
 
 def _check(path: Path) -> str:
@@ -159,15 +189,15 @@ def _check(path: Path) -> str:
 def main(argv: list[str]) -> int:
     """``python -m briefing_app.core.side_check FILE``: print the answer, exit 0."""
     gc.disable()  # a short life: nothing it makes needs collecting
+    with contextlib.suppress(OSError):  # lowered already as it started, where allowed
+        os.nice(HELPER_NICENESS - os.nice(0))
     try:
         answer = _check(Path(argv[0]))
     except (OSError, ValueError, IndexError) as exc:
         answer = f"unreadable: {exc}"
-    try:
+    with contextlib.suppress(BrokenPipeError):  # the window stopped listening (quit, moved on)
         sys.stdout.write(answer + "\n")
         sys.stdout.flush()
-    except BrokenPipeError:  # the window stopped listening (it quit, or moved on)
-        return 0
     return 0
 
 

@@ -7,9 +7,12 @@ run real helper processes (``MIN_BYTES`` lowered so a small pack gets one).
 
 from __future__ import annotations
 
-import json
+import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pack_builder import actor, encode, pack, quote, write_pack
@@ -21,13 +24,14 @@ from briefing_app.core.side_check import SideCheck, answer_for
 LONG_WAIT = 60.0  # a loaded test machine: the answer itself is what is tested
 
 
-def _valid(**changes: object) -> dict[str, object]:
-    fields: dict[str, object] = {
+def _valid(**changes: object) -> dict[str, Any]:
+    fields: dict[str, Any] = {
         "id": "side",
         "actors": [actor("ann", "Ann Example"), actor("bo", "Bo Example")],
         "quotes": [quote("q1", "ann", "We object."), quote("q2", "bo", "We agree.")],
     }
-    return pack(**{**fields, **changes})
+    built: dict[str, Any] = pack(**{**fields, **changes})
+    return built
 
 
 def _helper_for_any_pack(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -90,6 +94,99 @@ def test_no_helper_without_a_python_to_run_it(
     assert SideCheck.start(path) is None
 
 
+def test_the_helper_runs_this_apps_code_whatever_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A ``briefing_app`` in the folder the app starts from is never the helper's code."""
+    _helper_for_any_pack(monkeypatch)
+    fake = tmp_path / "elsewhere" / "briefing_app" / "core"
+    fake.mkdir(parents=True)
+    (fake.parent / "__init__.py").write_text("")
+    (fake / "__init__.py").write_text("")
+    (fake / "side_check.py").write_text(  # "proves" anything it is given
+        "import hashlib, sys\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "print(f'valid {len(data)} {hashlib.sha256(data).hexdigest()}')\n"
+    )
+    monkeypatch.chdir(fake.parent.parent)
+    content = encode(_valid(quotes=[quote("q1", "nobody", "Who?")]))
+    path = tmp_path / "pack.json"
+    path.write_bytes(content)
+    helper = SideCheck.start(path)
+    assert helper is not None
+    assert not helper.proves(answer_for(content), LONG_WAIT)
+
+
+def test_a_file_saved_between_the_two_reads_is_checked_here(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _helper_for_any_pack(monkeypatch)
+    monkeypatch.setattr(side_check, "WAIT_S", LONG_WAIT)
+    path = write_pack(tmp_path, _valid())
+    real_start = SideCheck.start
+
+    def saved_again_first(checked: Path) -> SideCheck | None:
+        checked.write_bytes(encode(_valid(title="Saved again")))  # valid, other bytes
+        return real_start(checked)
+
+    monkeypatch.setattr(SideCheck, "start", saved_again_first)
+    prefetch.start(path)
+    data = prefetch.take(path)
+    assert data is not None
+    assert b"Saved again" not in data
+    assert not prefetch.proven(data)
+
+
+def test_helpers_asked_late_or_never_are_stopped_and_collected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("counts processes and files through /proc")
+    _helper_for_any_pack(monkeypatch)
+    path = write_pack(tmp_path, _valid())
+    files = _open_files()
+    before = _children()
+    late = SideCheck.start(path)
+    assert late is not None
+    assert _until(lambda: len(_children() - before) == 1)
+    assert not late.proves(answer_for(path.read_bytes()), wait=0.0)
+    assert _until(lambda: not _children() - before)  # stopped, and its exit collected
+    prefetch.start(path)
+    assert prefetch.take(path) is not None
+    assert _until(lambda: len(_children() - before) == 1)
+    prefetch.release()  # loaded without asking (the pack failed before its checks)
+    assert _until(lambda: not _children() - before)
+    assert _until(lambda: _open_files() == files)
+
+
+def _children() -> set[int]:
+    """This process's child processes (running, or exited and not yet collected)."""
+    me, found = os.getpid(), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[1]) == me:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def _until(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
+    """Poll ``condition`` until it holds or ``timeout`` passes (processes end on their own
+    time); its last answer."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_no_helper_for_a_small_pack(tmp_path: Path) -> None:
     path = write_pack(tmp_path, _valid())
     assert path.stat().st_size < side_check.MIN_BYTES
@@ -150,4 +247,3 @@ def test_a_proved_pack_is_built_as_a_checked_one(bom: bytes) -> None:
     assert asked == [data]  # the bytes as read, asked once
     assert proved == parse_pack(data)
     assert proved.extensions == {"x-note": {"a": [1, 2]}}
-    assert json.loads(json.dumps(proved.tags)) == ["t"]

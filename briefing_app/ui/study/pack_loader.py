@@ -75,6 +75,8 @@ def _load_in_background(relay: _Relay, target: Path, data: bytes | None) -> None
     except Exception as exc:  # load_full reports problems; anything else is a bug
         logger.exception("internal error while loading %s", target)
         result = PackError([Problem("", f"internal error while loading: {exc!r}")], str(target))
+    finally:
+        prefetch.release()  # a helper never asked (the pack failed before its checks) stops
     try:
         relay.done.emit(target, result)
     except RuntimeError:  # the window closed while the pack was loading
