@@ -68,21 +68,15 @@ def test_no_proof_for_a_pack_the_fast_check_does_not_accept(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: bytes
 ) -> None:
     _helper_for_any_pack(monkeypatch)
-    path = tmp_path / "pack.json"
+    assert not _helper_proves(tmp_path / "pack.json", content)
+
+
+def _helper_proves(path: Path, content: bytes) -> bool:
+    """Write ``content`` to ``path``, start a helper on it and ask it (waiting long)."""
     path.write_bytes(content)
     helper = SideCheck.start(path)
     assert helper is not None
-    assert not helper.proves(answer_for(content), LONG_WAIT)
-
-
-def test_a_late_helper_is_stopped_and_proves_nothing(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    _helper_for_any_pack(monkeypatch)
-    path = write_pack(tmp_path, _valid())
-    helper = SideCheck.start(path)
-    assert helper is not None
-    assert not helper.proves(answer_for(path.read_bytes()), wait=0.0)
+    return helper.proves(answer_for(content), LONG_WAIT)
 
 
 def test_no_helper_without_a_python_to_run_it(
@@ -109,12 +103,9 @@ def test_the_helper_runs_this_apps_code_whatever_the_current_folder(
         "print(f'valid {len(data)} {hashlib.sha256(data).hexdigest()}')\n"
     )
     monkeypatch.chdir(fake.parent.parent)
-    content = encode(_valid(quotes=[quote("q1", "nobody", "Who?")]))
-    path = tmp_path / "pack.json"
-    path.write_bytes(content)
-    helper = SideCheck.start(path)
-    assert helper is not None
-    assert not helper.proves(answer_for(content), LONG_WAIT)
+    invalid = encode(_valid(quotes=[quote("q1", "nobody", "Who?")]))
+    assert not _helper_proves(tmp_path / "pack.json", invalid)
+    assert _helper_proves(tmp_path / "pack.json", encode(_valid()))  # the app's own check
 
 
 def test_a_file_saved_between_the_two_reads_is_checked_here(
