@@ -25,7 +25,6 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/load.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/startup.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/scale.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m bench tests/hostile
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/hostile.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/import_table.py
