@@ -54,8 +54,8 @@ class Prefetch:
         finally:
             self._read_done.set()  # the first look must not wait for the helper's start
         try:
-            side = SideCheck.start(self.path) if data is not None else None
-            expected = answer_for(data) if side is not None and data is not None else ""
+            side = SideCheck.start(self.path, data) if data is not None else None
+            expected = answer_for(data) if data is not None else ""
             with self._lock:
                 if not self._discarded:
                     self._side, self._expected, side = side, expected, None

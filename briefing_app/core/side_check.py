@@ -4,19 +4,19 @@ The fast loader's checks of a 50,000-item pack (ids, references, dates, texts,
 the key count) take ~45 ms of the interpreter, and Python threads cannot share
 it: the window's worker thread and the GUI take turns. So when the window
 starts on a big pack, a helper process (``python -P -m
-briefing_app.core.side_check FILE``, at a low priority) reads the file and
-runs the very same ``fast_load`` check on the other core while this process
-imports Qt and paints the first card. The worker thread then only decodes and
-builds the pack, and skips the checks if the helper proved *the same bytes*
-valid: its answer names the length and SHA-256 of what it read, which must
-match the bytes the window read (a file saved in between is checked here).
+briefing_app.core.side_check FILE``, at a low priority) runs the very same
+``fast_load`` check on the other core while this process imports Qt and paints
+the first card. The worker thread then only decodes and builds the pack, and
+skips the checks if the helper proved it valid.
 
-The helper imports the app from where this process imported it (``-P`` keeps
-the current folder off its path), so it runs this very code. Anything but a
-timely "valid" for the same bytes (a doubtful pack, a helper that failed, could
-not start or is late) means the checks run here, as they always have: the
-helper can only save time, never decide a verdict alone. POSIX, non-frozen,
-more than one core, files of ``MIN_BYTES`` or more.
+The helper checks the very bytes the window read, not the file again: they
+reach it as its standard input, a sealed in-memory file (``memfd``) that no one
+can change. It imports the app from where this process imported it (``-P``
+keeps the current folder off its path), so it runs this very code. Anything
+but a timely "valid" (a doubtful pack, a helper that failed, could not start or
+is late) means the checks run here, as they always have: the helper can only
+save time, never decide a verdict alone. Linux (``memfd_create``), a Python
+interpreter (not a frozen app), more than one core, packs of ``MIN_BYTES`` or more.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ _PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding briefi
 
 
 def usable() -> bool:
-    """A helper process can run beside this one: POSIX, a Python interpreter to start
-    (not a frozen or compiled app), a second core."""
-    if os.name != "posix" or getattr(sys, "frozen", False) or not sys.executable:
+    """A helper process can run beside this one: sealed in-memory files, a Python
+    interpreter to start (not a frozen or compiled app), a second core."""
+    if not hasattr(os, "memfd_create") or getattr(sys, "frozen", False) or not sys.executable:
         return False
     if not Path(sys.executable).name.lower().startswith("python"):
         return False
@@ -55,9 +55,25 @@ def usable() -> bool:
 
 def answer_for(data: bytes) -> str:
     """The line a helper writes when it proved ``data`` valid."""
-    import hashlib  # releases the interpreter lock while it hashes
+    return f"{_VALID} {len(data)}"
 
-    return f"{_VALID} {len(data)} {hashlib.sha256(data).hexdigest()}"
+
+def _sealed(data: bytes) -> int:
+    """A read-only in-memory file holding ``data``, at its start (the helper's input)."""
+    import fcntl
+
+    fd = os.memfd_create("briefing-pack", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    try:
+        view = memoryview(data)
+        while view:  # a write releases the interpreter lock while the kernel copies
+            view = view[os.write(fd, view) :]
+        seals = fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, seals)
+        os.lseek(fd, 0, os.SEEK_SET)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
 
 
 class _Process:
@@ -99,23 +115,28 @@ def _collect(pid: int) -> None:
 
 
 class SideCheck:
-    """A helper process checking one pack file; ``proves`` asks it once."""
+    """A helper process checking one pack's bytes; ``proves`` asks it once."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes) -> None:
         self.path = path
         command = [sys.executable, "-P", "-m", __name__, str(path)]
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(_PACKAGE_ROOT), env.get("PYTHONPATH")])
         )
-        read_end, write_end = os.pipe()
+        given = _sealed(data)
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            os.close(given)
+            raise
         try:
             pid = os.posix_spawn(
                 sys.executable,
                 command,
                 env,
                 file_actions=[
-                    (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+                    (os.POSIX_SPAWN_DUP2, given, 0),
                     (os.POSIX_SPAWN_DUP2, write_end, 1),
                     (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
                 ],
@@ -125,6 +146,7 @@ class SideCheck:
             raise
         finally:
             os.close(write_end)
+            os.close(given)
         self._process = _Process(pid, read_end)
         weakref.finalize(self, self._process.finish)  # dropped unasked: stopped all the same
         try:
@@ -133,19 +155,20 @@ class SideCheck:
             logger.debug("the side check runs at normal priority: %s", exc)
 
     @classmethod
-    def start(cls, path: Path) -> SideCheck | None:
-        """A helper checking ``path``, or None when none can or need run."""
+    def start(cls, path: Path, data: bytes) -> SideCheck | None:
+        """A helper checking ``data``, the bytes of the pack at ``path``, or None when
+        none can or need run."""
         try:
-            if path.stat().st_size < MIN_BYTES or not usable():
+            if len(data) < MIN_BYTES or not usable():
                 return None
-            return cls(path)
+            return cls(path, data)
         except OSError as exc:
             logger.debug("no side check of %s: %s", path, exc)
             return None
 
     def proves(self, expected: str, wait: float | None = None) -> bool:
-        """True if the helper answered ``expected`` (``answer_for`` the bytes read here)
-        within ``wait`` seconds (``WAIT_S`` by default): it proved those very bytes valid.
+        """True if the helper answered ``expected`` (``answer_for`` the bytes it was
+        given) within ``wait`` seconds (``WAIT_S`` by default): it proved them valid.
 
         Asked once (from any thread): the helper is stopped and collected either way.
         """
@@ -175,19 +198,20 @@ class SideCheck:
 
 
 def _check(path: Path) -> str:
-    """The helper's answer for the file at ``path``: ``answer_for`` its bytes, if valid."""
+    """The helper's answer for the pack on its standard input (the window's bytes of
+    the file at ``path``, whose folder its picture paths are checked against)."""
     from .fast_load import try_fast
-    from .limits import read_capped
+    from .limits import MAX_FILE_BYTES
     from .pack import UTF8_BOM
 
-    data = read_capped(path)
-    if try_fast(data.removeprefix(UTF8_BOM), path.parent) is None:
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES or try_fast(data.removeprefix(UTF8_BOM), path.parent) is None:
         return "doubtful"
     return answer_for(data)
 
 
 def main(argv: list[str]) -> int:
-    """``python -m briefing_app.core.side_check FILE``: print the answer, exit 0."""
+    """``python -m briefing_app.core.side_check FILE < BYTES``: print the answer, exit 0."""
     gc.disable()  # a short life: nothing it makes needs collecting
     with contextlib.suppress(OSError):  # lowered already as it started, where allowed
         os.nice(HELPER_NICENESS - os.nice(0))

@@ -1,5 +1,6 @@
-"""A helper process checks a big pack while the window starts; its proof counts only
-for the very bytes it checked, and anything but a timely "valid" means checking here.
+"""A helper process checks a big pack while the window starts; it checks the very
+bytes the window read (never the file again), and anything but a timely "valid"
+means checking here.
 
 The helper runs the same fast-path check as the loader (``try_fast``); these tests
 run real helper processes (``MIN_BYTES`` lowered so a small pack gets one).
@@ -7,6 +8,7 @@ run real helper processes (``MIN_BYTES`` lowered so a small pack gets one).
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import time
@@ -17,7 +19,7 @@ from typing import Any
 import pytest
 from pack_builder import actor, encode, pack, quote, write_pack
 
-from briefing_app.core import prefetch, side_check
+from briefing_app.core import limits, prefetch, side_check
 from briefing_app.core.pack import UTF8_BOM, parse_pack
 from briefing_app.core.side_check import SideCheck, answer_for
 
@@ -40,20 +42,20 @@ def _helper_for_any_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(side_check, "usable", lambda: True)
 
 
-def test_the_helper_proves_the_bytes_it_read_and_only_those(
+def test_the_helper_proves_the_bytes_it_is_given_not_the_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     _helper_for_any_pack(monkeypatch)
     path = write_pack(tmp_path, _valid())
     data = path.read_bytes()
-    helper = SideCheck.start(path)
+    helper = SideCheck.start(path, data)
     assert helper is not None
     assert helper.proves(answer_for(data), LONG_WAIT)
-    other = SideCheck.start(path)
+    assert not helper.proves(answer_for(data), LONG_WAIT)  # asked once
+    invalid = encode(_valid(quotes=[quote("q1", "nobody", "Who?")]))
+    other = SideCheck.start(path, invalid)  # the file on disk is valid; these bytes are not
     assert other is not None
-    changed = data.replace(b"We object.", b"We object!")  # saved again meanwhile
-    assert not other.proves(answer_for(changed), LONG_WAIT)
-    assert not other.proves(answer_for(data), LONG_WAIT)  # asked once
+    assert not other.proves(answer_for(invalid), LONG_WAIT)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +76,7 @@ def test_no_proof_for_a_pack_the_fast_check_does_not_accept(
 def _helper_proves(path: Path, content: bytes) -> bool:
     """Write ``content`` to ``path``, start a helper on it and ask it (waiting long)."""
     path.write_bytes(content)
-    helper = SideCheck.start(path)
+    helper = SideCheck.start(path, content)
     assert helper is not None
     return helper.proves(answer_for(content), LONG_WAIT)
 
@@ -85,7 +87,7 @@ def test_no_helper_without_a_python_to_run_it(
     _helper_for_any_pack(monkeypatch)
     path = write_pack(tmp_path, _valid())
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
-    assert SideCheck.start(path) is None
+    assert SideCheck.start(path, path.read_bytes()) is None
 
 
 def test_the_helper_runs_this_apps_code_whatever_the_current_folder(
@@ -98,9 +100,7 @@ def test_the_helper_runs_this_apps_code_whatever_the_current_folder(
     (fake.parent / "__init__.py").write_text("")
     (fake / "__init__.py").write_text("")
     (fake / "side_check.py").write_text(  # "proves" anything it is given
-        "import hashlib, sys\n"
-        "data = open(sys.argv[1], 'rb').read()\n"
-        "print(f'valid {len(data)} {hashlib.sha256(data).hexdigest()}')\n"
+        "import sys\nprint(f'valid {len(sys.stdin.buffer.read())}')\n"
     )
     monkeypatch.chdir(fake.parent.parent)
     invalid = encode(_valid(quotes=[quote("q1", "nobody", "Who?")]))
@@ -108,24 +108,25 @@ def test_the_helper_runs_this_apps_code_whatever_the_current_folder(
     assert _helper_proves(tmp_path / "pack.json", encode(_valid()))  # the app's own check
 
 
-def test_a_file_saved_between_the_two_reads_is_checked_here(
+def test_a_file_saved_after_the_windows_read_leaves_the_proof_to_its_bytes(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """The window builds what it read; the helper proves exactly that, whatever the
+    file holds by then (a later save is the file watcher's to reload)."""
     _helper_for_any_pack(monkeypatch)
     monkeypatch.setattr(side_check, "WAIT_S", LONG_WAIT)
     path = write_pack(tmp_path, _valid())
     real_start = SideCheck.start
 
-    def saved_again_first(checked: Path) -> SideCheck | None:
-        checked.write_bytes(encode(_valid(title="Saved again")))  # valid, other bytes
-        return real_start(checked)
+    def saved_again_first(checked: Path, data: bytes) -> SideCheck | None:
+        checked.write_bytes(encode(_valid(actors=[])))  # invalid now
+        return real_start(checked, data)
 
     monkeypatch.setattr(SideCheck, "start", saved_again_first)
     prefetch.start(path)
     data = prefetch.take(path)
-    assert data is not None
-    assert b"Saved again" not in data
-    assert not prefetch.proven(data)
+    assert data == encode(_valid())
+    assert prefetch.proven(data)
 
 
 def test_helpers_asked_late_or_never_are_stopped_and_collected(
@@ -137,7 +138,7 @@ def test_helpers_asked_late_or_never_are_stopped_and_collected(
     path = write_pack(tmp_path, _valid())
     files = _open_files()
     before = _children()
-    late = SideCheck.start(path)
+    late = SideCheck.start(path, path.read_bytes())
     assert late is not None
     assert _until(lambda: len(_children() - before) == 1)
     assert not late.proves(answer_for(path.read_bytes()), wait=0.0)
@@ -181,7 +182,7 @@ def _until(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
 def test_no_helper_for_a_small_pack(tmp_path: Path) -> None:
     path = write_pack(tmp_path, _valid())
     assert path.stat().st_size < side_check.MIN_BYTES
-    assert SideCheck.start(path) is None
+    assert SideCheck.start(path, path.read_bytes()) is None
 
 
 @pytest.mark.parametrize(
@@ -190,22 +191,27 @@ def test_no_helper_for_a_small_pack(tmp_path: Path) -> None:
         (encode(_valid()), "proof"),
         (UTF8_BOM + encode(_valid()), "proof"),
         (encode(_valid(actors=[])), "doubtful"),
-        (None, "unreadable"),
+        (encode(_valid()) + b" " * 64, "doubtful"),  # over the (lowered) size limit
     ],
-    ids=["valid", "valid with a byte order mark", "invalid", "missing"],
+    ids=["valid", "valid with a byte order mark", "invalid", "too large"],
 )
 def test_the_helpers_answer(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, answer: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    content: bytes,
+    answer: str,
 ) -> None:
-    path = tmp_path / "pack.json"
-    if content is not None:
-        path.write_bytes(content)
-    assert side_check.main([str(path)]) == 0
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", len(encode(_valid())) + 3)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content)))
+    assert side_check.main([str(tmp_path / "pack.json")]) == 0
     out = capsys.readouterr().out
-    if answer == "proof":
-        assert out == answer_for(path.read_bytes()) + "\n"
-    else:
-        assert out.startswith(answer)
+    assert out == (answer_for(content) if answer == "proof" else answer) + "\n"
+
+
+def test_the_helper_without_a_file_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert side_check.main([]) == 0
+    assert capsys.readouterr().out.startswith("unreadable: ")
 
 
 def test_the_prefetch_hands_over_the_proof_for_its_own_bytes_once(
