@@ -22,6 +22,7 @@ from .quick_pack import pack_file
 from .side_check import SideCheck, answer_for
 
 logger = logging.getLogger(__name__)
+SIDE_START_LIMIT_S = 1.0  # the helper's start (a process, an in-memory copy) takes ~10 ms
 
 
 class Prefetch:
@@ -39,7 +40,6 @@ class Prefetch:
         self._side_known = threading.Event()  # the helper started (or not), its answer known
         self._lock = threading.Lock()
         self._side: SideCheck | None = None
-        self._expected = ""  # the helper's answer if it proves these bytes valid
         self._given: bytes | None = None  # what ``take`` handed over, for ``proven``
         self._discarded = False
         self._thread = threading.Thread(target=self._read, name="pack-prefetch", daemon=True)
@@ -55,10 +55,9 @@ class Prefetch:
             self._read_done.set()  # the first look must not wait for the helper's start
         try:
             side = SideCheck.start(self.path, data) if data is not None else None
-            expected = answer_for(data) if data is not None else ""
             with self._lock:
                 if not self._discarded:
-                    self._side, self._expected, side = side, expected, None
+                    self._side, side = side, None
             if side is not None:  # discarded meanwhile
                 side.close()
         finally:
@@ -82,10 +81,12 @@ class Prefetch:
         if data is not self._given:
             self.discard()  # asked about other bytes: this helper's answer can serve no one
             return False
-        self._side_known.wait()
+        if not self._side_known.wait(SIDE_START_LIMIT_S):
+            self.discard()
+            return False
         with self._lock:
             side, self._side, self._given = self._side, None, None
-        return side is not None and side.proves(self._expected)
+        return side is not None and side.proves(answer_for(data))
 
     def discard(self) -> None:
         """No one will ask: stop the helper, now or as soon as it has started."""

@@ -3,16 +3,17 @@
 The fast loader's checks of a 50,000-item pack (ids, references, dates, texts,
 the key count) take ~45 ms of the interpreter, and Python threads cannot share
 it: the window's worker thread and the GUI take turns. So when the window
-starts on a big pack, a helper process (``python -P -m
-briefing_app.core.side_check FILE``, at a low priority) runs the very same
+starts on a big pack, a helper process (``python -I``, this module's ``main``, at
+a low priority) runs the very same
 ``fast_load`` check on the other core while this process imports Qt and paints
 the first card. The worker thread then only decodes and builds the pack, and
 skips the checks if the helper proved it valid.
 
 The helper checks the very bytes the window read, not the file again: they
 reach it as its standard input, a sealed in-memory file (``memfd``) that no one
-can change. It imports the app from where this process imported it (``-P``
-keeps the current folder off its path), so it runs this very code. Anything
+can change. It runs isolated from the environment and the current folder, with
+this process's module path, so it imports this very code (its answer names the
+module file and msgspec version it ran, and must match this process's). Anything
 but a timely "valid" (a doubtful pack, a helper that failed, could not start or
 is late) means the checks run here, as they always have: the helper can only
 save time, never decide a verdict alone. Linux (``memfd_create``), a Python
@@ -36,7 +37,13 @@ MIN_BYTES = 4_000_000  # below this the helper saves no more than it costs the f
 WAIT_S = 0.04  # a late helper is waited for this long at most (what its checks cost here)
 HELPER_NICENESS = 10  # the window starting beside it comes first when the cores are busy
 _VALID = "valid"
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding briefing_app/
+# The helper starts isolated (-I: no environment, no user site, no current folder), takes
+# this process's module path from its arguments, then runs ``main``.
+_BOOTSTRAP = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[2]); "
+    "from briefing_app.core.side_check import main; sys.exit(main(sys.argv[1:2]))"
+)
+_MFD_NOEXEC_SEAL = 0x8  # Linux 6.3+: an in-memory file that can never be executed
 
 
 def usable() -> bool:
@@ -54,15 +61,22 @@ def usable() -> bool:
 
 
 def answer_for(data: bytes) -> str:
-    """The line a helper writes when it proved ``data`` valid."""
-    return f"{_VALID} {len(data)}"
+    """The line a helper writes when it proved ``data`` valid: with where its code came
+    from, which must be where this process's came from."""
+    msgspec = sys.modules.get("msgspec")
+    version = getattr(msgspec, "__version__", "?") if msgspec is not None else "?"
+    return f"{_VALID} {len(data)} {version} {Path(__file__).as_posix()}"
 
 
 def _sealed(data: bytes) -> int:
     """A read-only in-memory file holding ``data``, at its start (the helper's input)."""
     import fcntl
 
-    fd = os.memfd_create("briefing-pack", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    flags = os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING
+    try:
+        fd = os.memfd_create("briefing-pack", flags | _MFD_NOEXEC_SEAL)
+    except OSError:  # a kernel before 6.3
+        fd = os.memfd_create("briefing-pack", flags)
     try:
         view = memoryview(data)
         while view:  # a write releases the interpreter lock while the kernel copies
@@ -70,7 +84,7 @@ def _sealed(data: bytes) -> int:
         seals = fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL
         fcntl.fcntl(fd, fcntl.F_ADD_SEALS, seals)
         os.lseek(fd, 0, os.SEEK_SET)
-    except OSError:
+    except BaseException:
         os.close(fd)
         raise
     return fd
@@ -119,34 +133,30 @@ class SideCheck:
 
     def __init__(self, path: Path, data: bytes) -> None:
         self.path = path
-        command = [sys.executable, "-P", "-m", __name__, str(path)]
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            filter(None, [str(_PACKAGE_ROOT), env.get("PYTHONPATH")])
-        )
+        import json
+
+        command = [sys.executable, "-I", "-c", _BOOTSTRAP, str(path), json.dumps(sys.path)]
         given = _sealed(data)
         try:
             read_end, write_end = os.pipe()
-        except OSError:
-            os.close(given)
-            raise
-        try:
-            pid = os.posix_spawn(
-                sys.executable,
-                command,
-                env,
-                file_actions=[
-                    (os.POSIX_SPAWN_DUP2, given, 0),
-                    (os.POSIX_SPAWN_DUP2, write_end, 1),
-                    (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
-                ],
-            )
-        except OSError:
-            os.close(read_end)
-            raise
+            try:
+                pid = os.posix_spawn(
+                    sys.executable,
+                    command,
+                    os.environ,
+                    file_actions=[
+                        (os.POSIX_SPAWN_DUP2, given, 0),
+                        (os.POSIX_SPAWN_DUP2, write_end, 1),
+                        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+                    ],
+                )
+            except BaseException:
+                os.close(read_end)
+                raise
+            finally:
+                os.close(write_end)
         finally:
-            os.close(write_end)
-            os.close(given)
+            os.close(given)  # the helper's copy stays open until it has read it
         self._process = _Process(pid, read_end)
         weakref.finalize(self, self._process.finish)  # dropped unasked: stopped all the same
         try:
@@ -165,6 +175,9 @@ class SideCheck:
         except OSError as exc:
             logger.debug("no side check of %s: %s", path, exc)
             return None
+        except Exception:  # a bug here must not cost the window its pack: it checks it
+            logger.exception("no side check of %s", path)
+            return None
 
     def proves(self, expected: str, wait: float | None = None) -> bool:
         """True if the helper answered ``expected`` (``answer_for`` the bytes it was
@@ -182,7 +195,7 @@ class SideCheck:
             poller = select.poll()
             poller.register(fd, select.POLLIN)
             if poller.poll(round(1000 * (WAIT_S if wait is None else wait))):
-                answer = os.read(fd, 200)
+                answer = os.read(fd, 4096)
         except OSError as exc:
             logger.debug("no answer from the side check of %s: %s", self.path, exc)
         finally:
@@ -197,33 +210,39 @@ class SideCheck:
         self._process.finish()
 
 
-def _check(path: Path) -> str:
-    """The helper's answer for the pack on its standard input (the window's bytes of
-    the file at ``path``, whose folder its picture paths are checked against)."""
+def check(argv: list[str], data: bytes) -> str:
+    """The helper's answer for ``data``, the window's bytes of the pack file ``argv[0]``
+    (whose folder its picture paths are checked against): ``answer_for`` them if valid."""
     from .fast_load import try_fast
     from .limits import MAX_FILE_BYTES
     from .pack import UTF8_BOM
 
-    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES or try_fast(data.removeprefix(UTF8_BOM), path.parent) is None:
+    if not argv:
+        return "unreadable: no pack file named"
+    if (
+        len(data) > MAX_FILE_BYTES
+        or try_fast(data.removeprefix(UTF8_BOM), Path(argv[0]).parent) is None
+    ):
         return "doubtful"
     return answer_for(data)
 
 
 def main(argv: list[str]) -> int:
-    """``python -m briefing_app.core.side_check FILE < BYTES``: print the answer, exit 0."""
+    """The helper process: ``FILE`` in ``argv``, the pack's bytes on standard input;
+    prints the answer and exits 0."""
+    from .limits import MAX_FILE_BYTES
+
     gc.disable()  # a short life: nothing it makes needs collecting
+    os.closerange(3, 1 << 16)  # files the window inherited from its launcher are not ours
     with contextlib.suppress(OSError):  # lowered already as it started, where allowed
         os.nice(HELPER_NICENESS - os.nice(0))
     try:
-        answer = _check(Path(argv[0]))
-    except (OSError, ValueError, IndexError) as exc:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        os.close(0)  # the in-memory copy is freed now, not when this process ends
+        answer = check(argv, data)
+    except (OSError, ValueError) as exc:
         answer = f"unreadable: {exc}"
     with contextlib.suppress(BrokenPipeError):  # the window stopped listening (quit, moved on)
         sys.stdout.write(answer + "\n")
         sys.stdout.flush()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -8,8 +8,8 @@ run real helper processes (``MIN_BYTES`` lowered so a small pack gets one).
 
 from __future__ import annotations
 
-import io
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -141,6 +141,8 @@ def test_helpers_asked_late_or_never_are_stopped_and_collected(
     late = SideCheck.start(path, path.read_bytes())
     assert late is not None
     assert _until(lambda: len(_children() - before) == 1)
+    (helper_pid,) = _children() - before
+    os.kill(helper_pid, signal.SIGSTOP)  # it cannot answer now, however the test is timed
     assert not late.proves(answer_for(path.read_bytes()), wait=0.0)
     assert _until(lambda: not _children() - before)  # stopped, and its exit collected
     prefetch.start(path)
@@ -196,22 +198,15 @@ def test_no_helper_for_a_small_pack(tmp_path: Path) -> None:
     ids=["valid", "valid with a byte order mark", "invalid", "too large"],
 )
 def test_the_helpers_answer(
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    content: bytes,
-    answer: str,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, answer: str
 ) -> None:
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", len(encode(_valid())) + 3)
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(content)))
-    assert side_check.main([str(tmp_path / "pack.json")]) == 0
-    out = capsys.readouterr().out
-    assert out == (answer_for(content) if answer == "proof" else answer) + "\n"
+    said = side_check.check([str(tmp_path / "pack.json")], content)
+    assert said == (answer_for(content) if answer == "proof" else answer)
 
 
-def test_the_helper_without_a_file_says_so(capsys: pytest.CaptureFixture[str]) -> None:
-    assert side_check.main([]) == 0
-    assert capsys.readouterr().out.startswith("unreadable: ")
+def test_the_helper_without_a_file_says_so() -> None:
+    assert side_check.check([], encode(_valid())).startswith("unreadable: ")
 
 
 def test_the_prefetch_hands_over_the_proof_for_its_own_bytes_once(
