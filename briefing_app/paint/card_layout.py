@@ -54,6 +54,7 @@ class Block:
     line_spacing: float = 1.0
     families: tuple[str, ...] = ()
     rtl: bool = False  # laid out and aligned right to left
+    frame: bool = False  # the app's own words (labels, "As of"): the face's direction
     layout: QTextLayout | None = field(default=None, repr=False)
     height: float = 0.0
     width: float = 0.0
@@ -121,7 +122,9 @@ def _front_blocks(card: Card, theme: Theme) -> list[Block]:
         blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6))
     for d in f.details:
         label = f"{d.label} {d.text}"
-        blocks.append(Block(label, "chip", color, 1.8, bold=True, space_before=3.0, chip=chip))
+        blocks.append(
+            Block(label, "chip", color, 1.8, bold=True, space_before=3.0, chip=chip, frame=True)
+        )
     return blocks
 
 
@@ -129,7 +132,14 @@ def _section_label(label: str, color: QColor, *, first: bool) -> Block:
     """A small capitalised label over a detail or a list on the back."""
     gap = 3.0 if first else 2.2
     return Block(
-        label.upper(), "label", color, 1.45, bold=True, space_before=gap, letter_spacing=0.12
+        label.upper(),
+        "label",
+        color,
+        1.45,
+        bold=True,
+        space_before=gap,
+        letter_spacing=0.12,
+        frame=True,
     )
 
 
@@ -192,6 +202,7 @@ def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None
                     space_before=0.7,
                     indent=2.4,
                     italic=True,
+                    frame=True,
                 )
             )
     return _with_families(blocks, theme, language)
@@ -201,10 +212,14 @@ def _with_families(blocks: list[Block], theme: Theme, language: str | None) -> l
     """Fonts with real glyphs for each block's script, and its reading direction.
 
     A block that wants italic is set upright in the sans face when the italic
-    face lacks a letter (Arabic in DejaVu Serif Italic) or the text is CJK.
+    face lacks a letter (Arabic in DejaVu Serif Italic) or the text is CJK. The
+    app's own words (section labels, "As of ..." chips) stand on the side the
+    face's first block reads from: on an Arabic card, at the right, over the text
+    they name.
     """
+    face_rtl = bool(blocks) and is_rtl(blocks[0].text, language)
     for b in blocks:
-        b.rtl = is_rtl(b.text, language)
+        b.rtl = face_rtl if b.frame else is_rtl(b.text, language)
         if b.italic:
             probe = QFont()
             probe.setFamilies(list(theme.serif if b.serif else theme.sans))

@@ -124,3 +124,41 @@ def test_every_category_has_an_icon() -> None:
 )
 def test_placeholder_avatar_initials(name: str, initials: str) -> None:
     assert avatar_initials(name) == initials
+
+
+def _ink_edges(block: object, pos: object) -> tuple[float, float]:
+    """Where a placed block's first line of text starts and ends, in card coordinates."""
+    line = block.layout.lineAt(0).naturalTextRect()  # type: ignore[attr-defined]
+    return pos.x() + line.left(), pos.x() + line.right()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("headline", "language", "side"),
+    [
+        ("\u0642\u0645\u0629 \u0627\u0644\u062e\u0644\u064a\u062c", "ar", "right"),
+        ("Gulf summit", "en", "left"),
+    ],
+    ids=["arabic", "english"],
+)
+def test_the_apps_own_words_stand_on_the_side_the_card_reads_from(
+    qapp: object, headline: str, language: str, side: str
+) -> None:
+    """Section labels and the "As of" chip (English, the app's) sit over the text they
+    name: at the right of an Arabic card, at the left of an English one."""
+    front = Face(headline, "", (Detail("As of", "2025-03-05"),))
+    back = Face(headline, "", (Detail("Summary", headline), Detail("As of", "2025-03-05")))
+    card = Card("t", Category.TITLE, front, back)
+    for face, role in (("front", "chip"), ("back", "label")):
+        layout = layout_face(card, face, QRectF(0, 0, 1200, 660), light_theme(), language=language)
+        (head, head_pos), *rest = layout.blocks
+        own = [(b, p) for b, p in rest if b.role == role]
+        assert own, face
+        head_left, head_right = _ink_edges(head, head_pos)
+        for block, pos in own:
+            left, right = _ink_edges(block, pos)
+            if block.chip is not None:  # the pill's edge, not its text's
+                left, right = pos.x(), pos.x() + block.width + 2 * block.pad
+            if side == "right":
+                assert abs(right - head_right) <= 2.0, (face, block.text, right, head_right)
+            else:
+                assert abs(left - head_left) <= 2.0, (face, block.text, left, head_left)
