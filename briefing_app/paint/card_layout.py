@@ -54,7 +54,9 @@ class Block:
     line_spacing: float = 1.0
     families: tuple[str, ...] = ()
     rtl: bool = False  # laid out and aligned right to left
-    frame: bool = False  # the app's own words (labels, "As of"): the face's direction
+    # The app's own words (labels, "As of") and the line under the headline: they stand
+    # on the side the face reads from, whatever their own letters.
+    frame: bool = False
     layout: QTextLayout | None = field(default=None, repr=False)
     height: float = 0.0
     width: float = 0.0
@@ -119,7 +121,7 @@ def _front_blocks(card: Card, theme: Theme) -> list[Block]:
     if f.subline and cat is Category.MEASURE:
         blocks.append(Block(f.subline, "chip", color, 1.9, bold=True, space_before=3.0, chip=chip))
     elif f.subline:
-        blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6))
+        blocks.append(Block(f.subline, "subline", muted, 2.6, space_before=1.6, frame=True))
     for d in f.details:
         label = f"{d.label} {d.text}"
         blocks.append(
@@ -168,7 +170,7 @@ def face_blocks(card: Card, face: str, theme: Theme, language: str | None = None
         )
     )
     if f.subline:
-        blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7))
+        blocks.append(Block(f.subline, "subline", muted, 2.1, space_before=0.7, frame=True))
     labels = 0  # the first labelled section sits further from the headline
     for d in f.details:
         blocks.append(_section_label(d.label, color, first=labels == 0))
@@ -213,9 +215,9 @@ def _with_families(blocks: list[Block], theme: Theme, language: str | None) -> l
 
     A block that wants italic is set upright in the sans face when the italic
     face lacks a letter (Arabic in DejaVu Serif Italic) or the text is CJK. The
-    app's own words (section labels, "As of ..." chips) stand on the side the
-    face's first block reads from: on an Arabic card, at the right, over the text
-    they name.
+    app's own words (section labels, "As of ..." chips) and the line under the
+    headline stand on the side the face's first block reads from: on an Arabic
+    card, at the right, under the name or over the text they name.
     """
     face_rtl = bool(blocks) and is_rtl(blocks[0].text, language)
     for b in blocks:
@@ -260,17 +262,10 @@ def layout_face(
     )
     text_box = QRectF(content)
     avatar: QRectF | None = None
-    if card.category is Category.ACTOR:
-        front = face == FRONT
-        d = min(content.height() * (0.78 if front else 0.3), (24 if front else 9) * u)
-        if face == FRONT:
-            avatar = QRectF(content.left(), content.center().y() - d / 2, d, d)
-            text_box.setLeft(avatar.right() + 4.5 * u)
-        else:
-            avatar = QRectF(content.right() - d, content.top(), d, d)
-            text_box.setRight(avatar.left() - 3 * u)
-    quote_bar: QRectF | None = None
     blocks = face_blocks(card, face, theme, language)
+    if card.category is Category.ACTOR:
+        avatar = _place_avatar(face, content, text_box, u, bool(blocks) and blocks[0].rtl)
+    quote_bar: QRectF | None = None
     is_quote = card.category is Category.QUOTE and face == FRONT
     quote_rtl = is_quote and bool(blocks) and blocks[0].rtl
     if is_quote:
@@ -316,6 +311,23 @@ def layout_face(
         text_box,
         overflow,
     )
+
+
+def _place_avatar(face: str, content: QRectF, text_box: QRectF, u: float, rtl: bool) -> QRectF:
+    """An actor's picture: before the name on the front (on the side it reads from),
+    in the far corner on the back; ``text_box`` gives it its room."""
+    front = face == FRONT
+    d = min(content.height() * (0.78 if front else 0.3), (24 if front else 9) * u)
+    gap = 4.5 * u if front else 3 * u
+    at_left = front != rtl  # the front's reading side, the back's other side
+    top = content.center().y() - d / 2 if front else content.top()
+    if at_left:
+        avatar = QRectF(content.left(), top, d, d)
+        text_box.setLeft(avatar.right() + gap)
+    else:
+        avatar = QRectF(content.right() - d, top, d, d)
+        text_box.setRight(avatar.left() - gap)
+    return avatar
 
 
 def _block_x(b: Block, box: QRectF, scaled_u: float) -> float:

@@ -162,3 +162,36 @@ def test_the_apps_own_words_stand_on_the_side_the_card_reads_from(
                 assert abs(right - head_right) <= 2.0, (face, block.text, right, head_right)
             else:
                 assert abs(left - head_left) <= 2.0, (face, block.text, left, head_left)
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "before_name"),
+    [
+        (
+            "\u0628\u062f\u0631 \u0627\u0644\u0628\u0648\u0633\u0639\u064a\u062f\u064a",
+            "ar",
+            "right",
+        ),
+        ("Badr", "en", "left"),
+    ],
+    ids=["arabic", "english"],
+)
+def test_an_actors_picture_comes_before_the_name_in_its_reading_order(
+    qapp: object, name: str, language: str, before_name: str
+) -> None:
+    """On the front the picture stands where reading starts (right of an Arabic name);
+    on the back it takes the far corner, and the kind ("Person") stays under the name."""
+    card = Card("a", Category.ACTOR, Face(name, "Minister"), Face(name, "Person"))
+    front = layout_face(card, "front", QRectF(0, 0, 1200, 660), light_theme(), language=language)
+    back = layout_face(card, "back", QRectF(0, 0, 1200, 660), light_theme(), language=language)
+    assert front.avatar is not None and back.avatar is not None
+    (head, head_pos), *_ = front.blocks
+    left, right = _ink_edges(head, head_pos)
+    (name_block, name_pos), (kind, kind_pos), *_ = back.blocks
+    back_left, back_right = _ink_edges(name_block, name_pos)
+    if before_name == "right":
+        assert front.avatar.left() > right and back.avatar.right() < back_left
+    else:
+        assert front.avatar.right() < left and back.avatar.left() > back_right
+    edge = 1 if before_name == "right" else 0
+    assert abs(_ink_edges(kind, kind_pos)[edge] - (back_left, back_right)[edge]) <= 2.0
