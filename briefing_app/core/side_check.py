@@ -31,6 +31,8 @@ import threading
 import weakref
 from pathlib import Path
 
+from .machine import cores
+
 logger = logging.getLogger(__name__)
 
 MIN_BYTES = 4_000_000  # below this the helper saves no more than it costs the first paint
@@ -53,11 +55,7 @@ def usable() -> bool:
         return False
     if not Path(sys.executable).name.lower().startswith("python"):
         return False
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return cores > 1
+    return cores() > 1
 
 
 def answer_for(data: bytes) -> str:

@@ -27,6 +27,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.machine import cores
 from .atomic import ExportCancelled, ExportError
 from .pdf_merge import PdfMergeError, merge_parts
 from .pdf_parts import fingerprint
@@ -44,14 +45,6 @@ CARD_COST = 300  # a card's drawing beyond its text, in characters' worth
 CARD_TEXT_CAP = 2000  # an actor's back lists a few of its quotes, not every one
 STALLED_SECONDS = 120.0  # a helper that draws no page for this long is stopped
 POLL_SECONDS = 0.2
-
-
-def cores() -> int:
-    """The processors this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def write_in_parallel(

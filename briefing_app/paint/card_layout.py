@@ -263,11 +263,12 @@ def layout_face(
     text_box = QRectF(content)
     avatar: QRectF | None = None
     blocks = face_blocks(card, face, theme, language)
+    face_rtl = bool(blocks) and blocks[0].rtl  # the side the face reads from
     if card.category is Category.ACTOR:
-        avatar = _place_avatar(face, content, text_box, u, bool(blocks) and blocks[0].rtl)
+        avatar = _place_avatar(face, content, text_box, u, face_rtl)
     quote_bar: QRectF | None = None
     is_quote = card.category is Category.QUOTE and face == FRONT
-    quote_rtl = is_quote and bool(blocks) and blocks[0].rtl
+    quote_rtl = is_quote and face_rtl
     if is_quote:
         if quote_rtl:
             text_box.setRight(content.right() - 9.0 * u)

@@ -54,11 +54,23 @@ def test_the_previewed_pack_loads_off_the_gui_thread(
     assert [c.id for c in window.deck.cards] == [c.id for c in synchronous.deck.cards]
 
 
+def _started_on(qtbot: QtBot, path: Path, timeout: int = 5000) -> MainWindow:
+    """A window started as the app starts on ``path`` (its bytes prefetched, the first
+    look painted, the check on the worker), once the checked pack is shown."""
+    from briefing_app.core import prefetch
+
+    prefetch.start(path)
+    window = _window(qtbot)
+    assert window.open_path(path, fast=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=timeout)
+    return window
+
+
 def test_the_worker_parses_the_bytes_the_first_look_read(
     qtbot: QtBot, write_pack: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At start-up the file is read once (on a thread while Qt imports), not twice."""
-    from briefing_app.core import prefetch
 
     handed: list[bytes | None] = []
     real = pack_loader.load_full
@@ -69,11 +81,7 @@ def test_the_worker_parses_the_bytes_the_first_look_read(
 
     monkeypatch.setattr(pack_loader, "load_full", recording)
     path = write_pack()
-    prefetch.start(path)
-    window = _window(qtbot)
-    assert window.open_path(path, fast=True)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=5000)
+    window = _started_on(qtbot, path)
     assert handed == [path.read_bytes()]
     assert window.position_label.text() == "Card 1 of 10"
 
@@ -231,11 +239,7 @@ def test_the_worker_builds_a_pack_a_helper_process_proved_without_checking_it_ag
 
     monkeypatch.setattr(prefetch, "proven", recording)
     path = write_pack()
-    prefetch.start(path)
-    window = _window(qtbot)
-    assert window.open_path(path, fast=True)
-    window.show()
-    qtbot.waitUntil(lambda: window.current_pack() is not None, timeout=10000)
+    window = _started_on(qtbot, path, timeout=10000)
     assert answers == [(path.read_bytes(), True)]
     synchronous = _window(qtbot)
     assert synchronous.open_path(path)
