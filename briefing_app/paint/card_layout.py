@@ -359,15 +359,15 @@ def _spacing(b: Block, u: float, scale: float) -> float:
 
 
 def _font_for(b: Block, u: float, scale: float) -> QFont:
-    return _block_font(b.families, _px(b, u, scale), b.bold, b.italic, _spacing(b, u, scale))
+    return text_font(b.families, _px(b, u, scale), b.bold, b.italic, _spacing(b, u, scale))
 
 
 @lru_cache(maxsize=256)
-def _block_font(
-    families: tuple[str, ...], px: int, bold: bool, italic: bool, spacing: float
+def text_font(
+    families: tuple[str, ...], px: int, bold: bool, italic: bool = False, spacing: float = 0.0
 ) -> QFont:
-    """A block's font, built once per distinct look: a face lays its blocks at many trial
-    sizes and every card repeats the same few (shared, so never changed by a caller)."""
+    """A card's text font, built once per distinct look: a face lays its blocks at many
+    trial sizes and every card repeats the same few (shared, so never changed by a caller)."""
     f = QFont()
     f.setFamilies(list(families))
     f.setPixelSize(px)

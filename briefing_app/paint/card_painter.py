@@ -24,7 +24,16 @@ from PySide6.QtGui import (
 )
 
 from ..core.cards import Card
-from .card_layout import BACK, FRONT, Block, FaceLayout, corner_radius, layout_face, unit
+from .card_layout import (
+    BACK,
+    FRONT,
+    Block,
+    FaceLayout,
+    corner_radius,
+    layout_face,
+    text_font,
+    unit,
+)
 from .fonts import families_for
 from .theme import Theme, draw_icon
 
@@ -394,11 +403,10 @@ def _draw_avatar(painter: QPainter, rect: QRectF, card: Card, theme: Theme) -> N
     else:
         painter.fillPath(path, theme.category_tint(card.category))
         initials = avatar_initials(card.front.headline)
-        font = QFont()
-        font.setFamilies(list(theme.sans))
-        font.setPixelSize(max(7, round(rect.height() * 0.34)))
-        font.setWeight(QFont.Weight.Bold)
-        painter.setFont(font)
+        px = max(7, round(rect.height() * 0.34))
+        # The card text's font: real glyphs for any script, and bold where the bundled
+        # CJK font is variable (its own default weight is Thin).
+        painter.setFont(text_font(families_for(initials, theme.sans), px, bold=True))
         painter.setPen(theme.category_color(card.category))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), initials)
     painter.setBrush(Qt.BrushStyle.NoBrush)

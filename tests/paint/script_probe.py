@@ -111,6 +111,32 @@ def widget_missing_glyphs() -> int:
     return sum(1 for run in layout.glyphRuns() for g in run.glyphIndexes() if g == 0)
 
 
+def avatar_ink(name: str) -> float:
+    """The share of an actor's placeholder picture (initials over a tint) its initials ink."""
+    from PySide6.QtGui import QColor
+
+    card = Card("a", Category.ACTOR, Face(name), Face(name))
+    theme = light_theme()
+    stage = QRectF(0, 0, SIZE.width(), SIZE.height())
+    avatar = layout_face(card, "front", card_rect(stage), theme).avatar
+    assert avatar is not None
+    image = render_card_image(card, "front", SIZE, theme)
+    ink = QColor(theme.category_color(Category.ACTOR))
+    inner = avatar.adjusted(*(avatar.width() * f for f in (0.25, 0.25, -0.25, -0.25)))
+    pixels = [
+        image.pixelColor(x, y)
+        for x in range(round(inner.left()), round(inner.right()))
+        for y in range(round(inner.top()), round(inner.bottom()))
+    ]
+    near = sum(
+        1
+        for c in pixels
+        if abs(c.red() - ink.red()) + abs(c.green() - ink.green()) + abs(c.blue() - ink.blue())
+        < 150
+    )
+    return near / len(pixels)
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -120,6 +146,7 @@ def main() -> None:
     found: dict[str, object] = {name: probe(name, text, out) for name, text in QUOTES.items()}
     found["pdf_fonts"] = pdf_fonts(out)
     found["widget_missing_glyphs"] = boxes
+    found["avatar_ink"] = {"japanese": avatar_ink("日本政府"), "english": avatar_ink("Japan")}
     print(json.dumps(found))
     del app
 

@@ -127,3 +127,12 @@ def test_direction_and_marks_without_qt() -> None:
     assert quote_marks("我们", "zh") == ("“", "”")
     assert quoted("漢字だけ", "ja") == "「漢字だけ」"
     assert quoted("plain") == "“plain”"
+
+
+def test_an_actors_japanese_initials_are_bold_like_latin_ones(
+    dejavu_run: dict[str, Any],
+) -> None:
+    """With only DejaVu the initial 日 comes from the bundled variable CJK font, whose
+    default is Thin: the picture sets the weight axis as the card text does."""
+    ink = dejavu_run["avatar_ink"]
+    assert ink["japanese"] >= 0.6 * ink["english"], ink
